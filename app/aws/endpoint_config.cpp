@@ -1,0 +1,108 @@
+#include "aws/endpoint_config.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHostAddress>
+
+namespace aws {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("aws::EndpointConfig", text);
+}
+
+bool isTrue(const QString &value)
+{
+    return value.trimmed().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString endpointUrlProblem(const QUrl &url)
+{
+    if (!url.isValid())
+        return tr("The endpoint URL \"%1\" is not a valid URL: %2")
+            .arg(url.toString(), url.errorString());
+    if (url.host().isEmpty())
+        return tr("The endpoint URL \"%1\" has no host name.").arg(url.toString());
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("https"))
+        return {};
+    if (scheme == QLatin1String("http")) {
+        if (isLoopbackHost(url.host()))
+            return {};
+        return tr("Refusing to send signed requests over plain http to %1: use https, or a "
+                  "loopback address (127.0.0.1, ::1, localhost) for a local test endpoint.")
+            .arg(url.host());
+    }
+    return tr("The endpoint URL \"%1\" must start with https:// (or http:// for a loopback "
+              "address).")
+        .arg(url.toString());
+}
+
+QUrl EndpointConfig::baseUrl(const QString &region) const
+{
+    if (!overrideUrl.isEmpty())
+        return overrideUrl;
+    QUrl url;
+    url.setScheme(QStringLiteral("https"));
+    url.setHost(QStringLiteral("ivsrealtime.%1.amazonaws.com").arg(region));
+    return url;
+}
+
+std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
+                                                    const QProcessEnvironment &environment,
+                                                    QString *error)
+{
+    auto fail = [error](const QString &message) -> std::optional<EndpointConfig> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+
+    EndpointConfig config;
+    QString urlText = explicitUrl.trimmed();
+    config.overrideSource = QStringLiteral("--endpoint-url");
+    const bool ignoreConfigured =
+        isTrue(environment.value(QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")));
+    if (urlText.isEmpty() && !ignoreConfigured) {
+        for (const QString &variable :
+             {QStringLiteral("AWS_ENDPOINT_URL_IVS_REALTIME"), QStringLiteral("AWS_ENDPOINT_URL")}) {
+            urlText = environment.value(variable).trimmed();
+            config.overrideSource = variable;
+            if (!urlText.isEmpty())
+                break;
+        }
+    }
+    if (!urlText.isEmpty()) {
+        config.overrideUrl = QUrl(urlText, QUrl::StrictMode);
+        const QString problem = endpointUrlProblem(config.overrideUrl);
+        if (!problem.isEmpty())
+            return fail(problem + QLatin1Char(' ') + tr("(from %1)").arg(config.overrideSource));
+    } else {
+        config.overrideSource.clear();
+    }
+
+    const QString caBundle = environment.value(QStringLiteral("AWS_CA_BUNDLE")).trimmed();
+    if (!caBundle.isEmpty()) {
+        if (!QFileInfo(caBundle).isReadable())
+            return fail(tr("AWS_CA_BUNDLE points to \"%1\", which cannot be read.").arg(caBundle));
+        config.extraCaCertificates = QSslCertificate::fromPath(caBundle, QSsl::Pem);
+        if (config.extraCaCertificates.isEmpty())
+            return fail(tr("AWS_CA_BUNDLE file \"%1\" holds no PEM certificate.").arg(caBundle));
+        config.caBundlePath = caBundle;
+    }
+    return config;
+}
+
+} // namespace aws

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "aws/credentials.h"
+#include "aws/sigv4_verifier.h"
+#include "net/loopback_http_server.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QObject>
+
+#include <functional>
+
+namespace demo {
+
+// The built-in demo endpoint: a real HTTP server on loopback that speaks the Amazon IVS
+// Real-Time wire protocol for a few sample stages and verifies SigV4 signatures as AWS does.
+// The app uses it with no AWS account, through exactly the same signed client path.
+class DemoEndpoint final : public QObject {
+    Q_OBJECT
+public:
+    explicit DemoEndpoint(QObject *parent = nullptr);
+
+    bool start(QString *error = nullptr, quint16 port = 0);
+    QUrl url() const { return m_server.url(); }
+
+    // Publicly documented throwaway keys: they open nothing but this endpoint.
+    static aws::Credentials credentials();
+    QStringList stageArns() const { return m_stages.keys(); }
+
+    // Tests move the server clock to exercise clock-skew errors.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+private:
+    net::HttpResponse handle(const net::HttpRequest &request);
+    net::HttpResponse getStage(const net::HttpRequest &request, const QString &signingRegion);
+
+    net::LoopbackHttpServer m_server;
+    aws::SigV4Verifier m_verifier;
+    QMap<QString, QJsonObject> m_stages; // by ARN
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace demo

@@ -1,0 +1,83 @@
+#include "demo/demo_stages.h"
+
+#include <QJsonArray>
+
+namespace demo {
+
+namespace {
+
+QJsonObject endpoints(const QString &id, bool withRtmp)
+{
+    QJsonObject result{
+        {QStringLiteral("events"), QStringLiteral("wss://global.events.live-video.net")},
+        {QStringLiteral("whip"), QStringLiteral("https://%1.global-bm.whip.live-video.net").arg(id)},
+    };
+    if (withRtmp) {
+        result.insert(QStringLiteral("rtmp"),
+                      QStringLiteral("rtmp://%1.global-contribute.live-video.net:1935/app/").arg(id));
+        result.insert(QStringLiteral("rtmps"),
+                      QStringLiteral("rtmps://%1.global-contribute.live-video.net:443/app/").arg(id));
+    }
+    return result;
+}
+
+QJsonObject fullyConfiguredStage()
+{
+    return QJsonObject{
+        {QStringLiteral("arn"), QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh")},
+        {QStringLiteral("name"), QStringLiteral("studio-main")},
+        {QStringLiteral("activeSessionId"), QStringLiteral("st-a1b2C3d4E5f6G7h")},
+        {QStringLiteral("tags"),
+         QJsonObject{{QStringLiteral("environment"), QStringLiteral("production")},
+                     {QStringLiteral("show"), QStringLiteral("Morning Live")},
+                     {QStringLiteral("team"), QStringLiteral("video-ops")}}},
+        {QStringLiteral("autoParticipantRecordingConfiguration"),
+         QJsonObject{
+             {QStringLiteral("storageConfigurationArn"),
+              QStringLiteral("arn:aws:ivs:us-west-2:123456789012:storage-configuration/ABcdef34ghIJ")},
+             {QStringLiteral("mediaTypes"), QJsonArray{QStringLiteral("AUDIO_VIDEO")}},
+             {QStringLiteral("thumbnailConfiguration"),
+              QJsonObject{{QStringLiteral("targetIntervalSeconds"), 30},
+                          {QStringLiteral("storage"),
+                           QJsonArray{QStringLiteral("SEQUENTIAL"), QStringLiteral("LATEST")}},
+                          {QStringLiteral("recordingMode"), QStringLiteral("INTERVAL")}}},
+             {QStringLiteral("recordingReconnectWindowSeconds"), 60},
+             {QStringLiteral("hlsConfiguration"),
+              QJsonObject{{QStringLiteral("targetSegmentDurationSeconds"), 4}}},
+             {QStringLiteral("recordParticipantReplicas"), false},
+         }},
+        {QStringLiteral("endpoints"), endpoints(QStringLiteral("f99084460c35"), true)},
+    };
+}
+
+QJsonObject stageOnDefaults()
+{
+    return QJsonObject{
+        {QStringLiteral("arn"), QStringLiteral("arn:aws:ivs:eu-central-1:123456789012:stage/Qx7Rk2LmPz9W")},
+        {QStringLiteral("name"), QStringLiteral("podcast-room")},
+        {QStringLiteral("tags"), QJsonObject{}},
+        {QStringLiteral("autoParticipantRecordingConfiguration"),
+         QJsonObject{{QStringLiteral("storageConfigurationArn"), QString()}}},
+        {QStringLiteral("endpoints"), endpoints(QStringLiteral("2c7d41e9b0aa"), true)},
+    };
+}
+
+QJsonObject olderStage()
+{
+    return QJsonObject{
+        {QStringLiteral("arn"), QStringLiteral("arn:aws:ivs:ap-northeast-1:123456789012:stage/Tn4Hall2026x")},
+        {QStringLiteral("name"), QStringLiteral("town-hall")},
+        {QStringLiteral("activeSessionId"), QStringLiteral("st-9ZyXwVuTsRqPoNm")},
+        {QStringLiteral("tags"), QJsonObject{{QStringLiteral("department"), QStringLiteral("comms")}}},
+        {QStringLiteral("endpoints"), endpoints(QStringLiteral("7e0b5a3c9d12"), false)},
+    };
+}
+
+} // namespace
+
+QList<QJsonObject> sampleStages()
+{
+    return {fullyConfiguredStage(), stageOnDefaults(), olderStage()};
+}
+
+} // namespace demo

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+
+namespace demo {
+
+// Sample stages served by the built-in demo endpoint. Together they show a fully configured
+// recording, a stage that relies on documented defaults, and an older stage whose answer lacks
+// whole sections.
+QList<QJsonObject> sampleStages();
+
+} // namespace demo

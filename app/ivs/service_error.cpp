@@ -1,0 +1,158 @@
+#include "ivs/service_error.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ivs {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ivs::ServiceError", text);
+}
+
+QString stripErrorTypeSuffix(const QString &code)
+{
+    // x-amzn-ErrorType may read "ValidationException:http://internal.amazon.com/…"; __type in
+    // bodies may carry a namespace prefix "com.amazonaws.ivsrealtime#ValidationException".
+    QString stripped = code.section(QLatin1Char(':'), 0, 0).trimmed();
+    const qsizetype hash = stripped.lastIndexOf(QLatin1Char('#'));
+    if (hash >= 0)
+        stripped = stripped.mid(hash + 1);
+    return stripped;
+}
+
+struct Classification {
+    ErrorCategory category;
+    QString summary;
+    QString nextStep;
+};
+
+Classification classify(const QString &code, int status)
+{
+    if (code == QLatin1String("ResourceNotFoundException"))
+        return {ErrorCategory::NotFound, tr("Stage not found"),
+                tr("Check the ARN, that the credentials belong to the stage's account, and that "
+                   "the stage has not been deleted.")};
+    if (code == QLatin1String("ValidationException"))
+        return {ErrorCategory::Validation, tr("The service rejected the request"),
+                tr("Check the ARN and the values you entered.")};
+    if (code == QLatin1String("AccessDeniedException"))
+        return {ErrorCategory::AccessDenied, tr("Access denied"),
+                tr("Ask your administrator to allow this action (for example ivs:GetStage) on "
+                   "the stage for these credentials.")};
+    if (code == QLatin1String("PendingVerification"))
+        return {ErrorCategory::AccessDenied, tr("The AWS account is pending verification"),
+                tr("Wait until AWS has verified the account, or contact AWS Support.")};
+    if (code == QLatin1String("InvalidSignatureException")
+        || code == QLatin1String("SignatureDoesNotMatch")
+        || code == QLatin1String("IncompleteSignatureException"))
+        return {ErrorCategory::Authentication, tr("The request signature was rejected"),
+                tr("Check the secret access key, and that this computer's clock is correct (a "
+                   "difference of more than 5 minutes is refused).")};
+    if (code == QLatin1String("UnrecognizedClientException")
+        || code == QLatin1String("InvalidClientTokenId"))
+        return {ErrorCategory::Authentication, tr("The access key is not recognised"),
+                tr("Check the access key ID and session token; the key may have been deleted or "
+                   "deactivated.")};
+    if (code == QLatin1String("ExpiredTokenException") || code == QLatin1String("ExpiredToken"))
+        return {ErrorCategory::Authentication, tr("The session token has expired"),
+                tr("Refresh your temporary credentials (for example with aws sso login) and try "
+                   "again.")};
+    if (code == QLatin1String("MissingAuthenticationTokenException"))
+        return {ErrorCategory::Authentication, tr("The request was not signed"),
+                tr("Configure AWS credentials and try again.")};
+    if (code == QLatin1String("ConflictException"))
+        return {ErrorCategory::Conflict, tr("The stage is busy"),
+                tr("The change conflicts with the stage's current state (for example an active "
+                   "recording). Try again when it has ended.")};
+    if (code == QLatin1String("ServiceQuotaExceededException"))
+        return {ErrorCategory::QuotaExceeded, tr("A service quota is exceeded"),
+                tr("Delete unused resources or request a quota increase in Service Quotas.")};
+    if (status == 429 || code.contains(QLatin1String("Throttl"))
+        || code == QLatin1String("TooManyRequestsException"))
+        return {ErrorCategory::Throttling, tr("Too many requests"),
+                tr("Wait a few seconds and try again.")};
+    if (status >= 500)
+        return {ErrorCategory::ServiceFailure, tr("The service failed to answer"),
+                tr("This is usually temporary: try again in a moment. If it persists, check the "
+                   "AWS Health Dashboard for the region.")};
+    if (status == 403)
+        return {ErrorCategory::AccessDenied, tr("Access denied"),
+                tr("Check the credentials and their IAM permissions.")};
+    if (status == 404 && code.isEmpty())
+        return {ErrorCategory::NotFound, tr("Not found"),
+                tr("Check the endpoint URL: it does not look like an Amazon IVS Real-Time "
+                   "endpoint.")};
+    return {ErrorCategory::OtherService, tr("The service returned an error"),
+            tr("Check the request and try again.")};
+}
+
+} // namespace
+
+QString ServiceError::userMessage() const
+{
+    QString text = summary;
+    if (!code.isEmpty() && httpStatus > 0)
+        text += QStringLiteral(" (%1, HTTP %2)").arg(code).arg(httpStatus);
+    else if (!code.isEmpty())
+        text += QStringLiteral(" (%1)").arg(code);
+    else if (httpStatus > 0)
+        text += QStringLiteral(" (HTTP %1)").arg(httpStatus);
+    if (!serviceMessage.isEmpty())
+        text += QStringLiteral(": ") + serviceMessage;
+    if (!text.endsWith(QLatin1Char('.')))
+        text += QLatin1Char('.');
+    if (!nextStep.isEmpty())
+        text += QLatin1Char(' ') + nextStep;
+    if (!requestId.isEmpty())
+        text += QLatin1Char(' ') + tr("Request ID: %1.").arg(requestId);
+    return text;
+}
+
+QString ServiceError::oneLine() const
+{
+    return userMessage().simplified();
+}
+
+ServiceError serviceErrorFromResponse(int httpStatus, const QByteArray &errorTypeHeader,
+                                      const QByteArray &body, const QByteArray &requestId)
+{
+    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    QString code = QString::fromUtf8(errorTypeHeader);
+    if (code.isEmpty())
+        code = json.value(QStringLiteral("__type")).toString();
+    if (code.isEmpty())
+        code = json.value(QStringLiteral("code")).toString();
+    code = stripErrorTypeSuffix(code);
+
+    QString message = json.value(QStringLiteral("message")).toString();
+    if (message.isEmpty())
+        message = json.value(QStringLiteral("Message")).toString();
+
+    const Classification classification = classify(code, httpStatus);
+    ServiceError error;
+    error.category = classification.category;
+    error.code = code;
+    error.serviceMessage = message.simplified();
+    error.httpStatus = httpStatus;
+    error.requestId = QString::fromLatin1(requestId);
+    error.summary = classification.summary;
+    error.nextStep = classification.nextStep;
+    return error;
+}
+
+ServiceError localError(ErrorCategory category, const QString &summary, const QString &detail,
+                        const QString &nextStep)
+{
+    ServiceError error;
+    error.category = category;
+    error.summary = summary;
+    error.serviceMessage = detail;
+    error.nextStep = nextStep;
+    return error;
+}
+
+} // namespace ivs

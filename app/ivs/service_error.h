@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QString>
+
+namespace ivs {
+
+enum class ErrorCategory {
+    Configuration,     // bad endpoint URL, unreadable CA bundle, … (before any request)
+    Credentials,       // none configured, incomplete
+    Authentication,    // signature rejected, unknown key, expired token
+    AccessDenied,      // authenticated, but IAM says no
+    NotFound,          // ResourceNotFoundException
+    Validation,        // ValidationException
+    Conflict,          // ConflictException
+    Throttling,        // 429 and friends
+    QuotaExceeded,     // ServiceQuotaExceededException
+    ServiceFailure,    // 5xx
+    OtherService,      // any other error the service named
+    MalformedResponse, // the answer could not be understood
+    Network,           // connection refused, DNS, reset, …
+    Tls,               // certificate or handshake problem
+    Timeout,
+};
+
+// An error as the user should see it: what happened, the service's own words, and what to do.
+struct ServiceError {
+    ErrorCategory category = ErrorCategory::OtherService;
+    QString code;           // e.g. "ResourceNotFoundException"; empty for local errors
+    QString serviceMessage; // the body's "message", or the transport's description
+    int httpStatus = 0;
+    QString requestId; // x-amzn-RequestId, for support cases
+    QString summary;   // short, e.g. "Stage not found"
+    QString nextStep;  // a sentence telling the user what to try
+
+    // "Stage not found (ResourceNotFoundException): <message>. Check the ARN …"
+    QString userMessage() const;
+    // Everything on one line, for the command line and logs.
+    QString oneLine() const;
+};
+
+// Builds the error for an HTTP response that is not 2xx. `errorTypeHeader` is x-amzn-ErrorType
+// (its ":suffix" is ignored); the error code falls back to the body's __type / code.
+ServiceError serviceErrorFromResponse(int httpStatus, const QByteArray &errorTypeHeader,
+                                      const QByteArray &body, const QByteArray &requestId);
+
+ServiceError localError(ErrorCategory category, const QString &summary, const QString &detail,
+                        const QString &nextStep);
+
+} // namespace ivs

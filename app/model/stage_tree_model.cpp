@@ -1,0 +1,198 @@
+#include "model/stage_tree_model.h"
+
+#include "model/node_text.h"
+#include "model/stage_tree_builder.h"
+
+#include <QColor>
+#include <QFont>
+#include <QJsonDocument>
+#include <QMimeData>
+
+namespace model {
+
+namespace {
+// Mid grey reads as "secondary" on both light and dark palettes.
+const QColor kSecondaryText(0x80, 0x80, 0x80);
+} // namespace
+
+StageTreeModel::StageTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+StageTreeModel::~StageTreeModel() = default;
+
+void StageTreeModel::setStage(const ivs::Stage &stage)
+{
+    beginResetModel();
+    m_stage = stage;
+    m_root = buildStageTree(stage);
+    endResetModel();
+}
+
+void StageTreeModel::clear()
+{
+    beginResetModel();
+    m_stage.reset();
+    m_root.reset();
+    endResetModel();
+}
+
+const StageTreeNode *StageTreeModel::nodeAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return m_root.get();
+    return static_cast<const StageTreeNode *>(index.internalPointer());
+}
+
+QModelIndex StageTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    const StageTreeNode *parentNode = nodeAt(parent);
+    // QModelIndex only carries a non-const pointer; nodes are never modified through it.
+    return createIndex(row, column,
+                       const_cast<StageTreeNode *>(parentNode->children.at(row).get()));
+}
+
+QModelIndex StageTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const StageTreeNode *parentNode = nodeAt(child)->parent;
+    if (!parentNode || parentNode == m_root.get())
+        return {};
+    return createIndex(parentNode->row, 0, const_cast<StageTreeNode *>(parentNode));
+}
+
+int StageTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    const StageTreeNode *node = nodeAt(parent);
+    return node ? static_cast<int>(node->children.size()) : 0;
+}
+
+int StageTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant StageTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const StageTreeNode &node = *nodeAt(index);
+    const bool omitted = node.origin != ValueOrigin::Service;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case FieldColumn:
+            return node.key;
+        case ValueColumn:
+            return displayText(node);
+        case NoteColumn:
+            return noteText(node);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return toolTipText(node);
+    case Qt::FontRole:
+        if (omitted && index.column() != FieldColumn) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (omitted && index.column() != FieldColumn)
+            return kSecondaryText;
+        return {};
+    case CopyTextRole:
+        return copyText(node);
+    case ValueOriginRole:
+        return static_cast<int>(node.origin);
+    case IsDefaultRole:
+        return node.origin == ValueOrigin::Default;
+    case FieldPathRole:
+        return node.path;
+    case IsEndpointRole:
+        return node.isEndpoint();
+    case JsonValueRole:
+        return QVariant::fromValue(node.value);
+    }
+    return {};
+}
+
+QVariant StageTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case FieldColumn:
+        return tr("Field");
+    case ValueColumn:
+        return tr("Value");
+    case NoteColumn:
+        return tr("Note");
+    }
+    return {};
+}
+
+Qt::ItemFlags StageTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
+}
+
+QStringList StageTreeModel::mimeTypes() const
+{
+    return {QStringLiteral("text/plain")};
+}
+
+QMimeData *StageTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList texts;
+    QList<const StageTreeNode *> seen;
+    for (const QModelIndex &index : indexes) {
+        const StageTreeNode *node = nodeAt(index);
+        if (!index.isValid() || seen.contains(node))
+            continue;
+        seen.append(node);
+        texts.append(copyText(*node));
+    }
+    auto *mime = new QMimeData;
+    mime->setText(texts.join(QLatin1Char('\n')));
+    return mime;
+}
+
+QHash<int, QByteArray> StageTreeModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(CopyTextRole, "copyText");
+    names.insert(ValueOriginRole, "valueOrigin");
+    names.insert(IsDefaultRole, "isDefault");
+    names.insert(FieldPathRole, "fieldPath");
+    names.insert(IsEndpointRole, "isEndpoint");
+    names.insert(JsonValueRole, "jsonValue");
+    return names;
+}
+
+QModelIndex StageTreeModel::findPath(const StageTreeNode &node, const QString &path) const
+{
+    for (const auto &child : node.children) {
+        if (child->path == path)
+            return createIndex(child->row, 0, child.get());
+        if (const QModelIndex found = findPath(*child, path); found.isValid())
+            return found;
+    }
+    return {};
+}
+
+QModelIndex StageTreeModel::indexForPath(const QString &path) const
+{
+    return m_root ? findPath(*m_root, path) : QModelIndex();
+}
+
+} // namespace model

@@ -1,0 +1,63 @@
+#include "session/stage_browser.h"
+
+#include "ivs/ivs_client.h"
+#include "ivs/stage_arn.h"
+#include "model/stage_tree_model.h"
+
+namespace session {
+
+StageBrowser::StageBrowser(ivs::IvsClient &client, model::StageTreeModel &model, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_model(model)
+{
+}
+
+QString StageBrowser::shownArn() const
+{
+    return m_model.stage() ? m_model.stage()->arn() : QString();
+}
+
+void StageBrowser::cancel()
+{
+    if (!m_pending)
+        return;
+    delete m_pending.data();
+    emit busyChanged(false);
+}
+
+void StageBrowser::lookUp(const QString &text)
+{
+    QString problem;
+    const auto arn = ivs::StageArn::parse(text, &problem);
+    if (!arn) {
+        emit inputRejected(problem);
+        return;
+    }
+    // Enter and a pick from the list can both fire for one action: one request is enough.
+    if (isBusy() && m_pendingArn == arn->text())
+        return;
+    const bool wasBusy = isBusy();
+    delete m_pending.data();
+    auto *context = new QObject(this);
+    m_pending = context;
+    m_pendingArn = arn->text();
+    emit lookupStarted(arn->text());
+    if (!wasBusy)
+        emit busyChanged(true);
+
+    m_client.getStage(*arn, QString(), context, [this, context, arnText = arn->text()](
+                                         const ivs::GetStageResult &result) {
+        context->deleteLater();
+        m_pending = nullptr;
+        if (result.stage) {
+            m_model.setStage(*result.stage);
+            emit stageShown(arnText, result.stage->name());
+        } else {
+            emit lookupFailed(arnText, result.error ? result.error->userMessage() : QString());
+        }
+        emit busyChanged(false);
+    });
+}
+
+} // namespace session

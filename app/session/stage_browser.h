@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+namespace ivs {
+class IvsClient;
+}
+namespace model {
+class StageTreeModel;
+}
+
+namespace session {
+
+// What the main window talks to: takes typed ARN text, looks the stage up and keeps the tree
+// model. The window needs no AWS knowledge; it shows the strings this class emits. A failed
+// lookup never clears the last good tree.
+class StageBrowser final : public QObject {
+    Q_OBJECT
+public:
+    StageBrowser(ivs::IvsClient &client, model::StageTreeModel &model, QObject *parent = nullptr);
+
+    bool isBusy() const { return m_pending != nullptr; }
+    QString shownArn() const;
+
+public slots:
+    // Validates `text` before any request; a newer request supersedes an older one.
+    void lookUp(const QString &text);
+    void cancel();
+
+signals:
+    void inputRejected(const QString &message);
+    void lookupStarted(const QString &arn);
+    void stageShown(const QString &arn, const QString &name);
+    void lookupFailed(const QString &arn, const QString &message);
+    void busyChanged(bool busy);
+
+private:
+    ivs::IvsClient &m_client;
+    model::StageTreeModel &m_model;
+    QPointer<QObject> m_pending; // context of the request in flight; deleting it aborts
+    QString m_pendingArn;
+};
+
+} // namespace session

@@ -1,0 +1,116 @@
+#include "main_window.h"
+
+#include "arn_input.h"
+#include "message_banner.h"
+#include "session/stage_browser.h"
+#include "stage_tree_view.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTime>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+constexpr int kTransientMessageMs = 5000;
+}
+
+MainWindow::MainWindow(session::StageBrowser &browser, QAbstractItemModel &stageModel,
+                       const WindowContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_browser(browser)
+    , m_arnInput(new ArnInput)
+    , m_banner(new MessageBanner)
+    , m_tree(new StageTreeView)
+    , m_connectionLabel(new QLabel)
+    , m_demo(context.demo)
+{
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_arnInput);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tree, 1);
+    setCentralWidget(central);
+
+    m_tree->setModel(&stageModel);
+    m_arnInput->setSuggestions(context.suggestedArns);
+
+    m_connectionLabel->setText(m_demo ? tr("Demo: %1").arg(context.connectionDescription)
+                                      : context.connectionDescription);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    if (!context.notice.isEmpty())
+        m_banner->showMessage(MessageBanner::Kind::Notice, context.notice);
+    statusBar()->showMessage(m_demo ? tr("Pick a demo stage from the ARN list, or paste an ARN.")
+                                    : tr("Paste a stage ARN and press Enter."));
+
+    auto *cancel = new QAction(tr("Cancel"), this);
+    cancel->setShortcut(Qt::Key_Escape);
+    connect(cancel, &QAction::triggered, &m_browser, &session::StageBrowser::cancel);
+    addAction(cancel);
+
+    connect(m_arnInput, &ArnInput::submitted, &m_browser, &session::StageBrowser::lookUp);
+    connect(&m_browser, &session::StageBrowser::lookupStarted, this, &MainWindow::onLookupStarted);
+    connect(&m_browser, &session::StageBrowser::stageShown, this, &MainWindow::onStageShown);
+    connect(&m_browser, &session::StageBrowser::lookupFailed, this, &MainWindow::onLookupFailed);
+    connect(&m_browser, &session::StageBrowser::inputRejected, this, &MainWindow::onInputRejected);
+    connect(&m_browser, &session::StageBrowser::busyChanged, this, [this](bool busy) {
+        if (busy)
+            setCursor(Qt::BusyCursor);
+        else
+            unsetCursor();
+        if (!busy && statusBar()->currentMessage().startsWith(tr("Looking up")))
+            statusBar()->showMessage(tr("Cancelled."), kTransientMessageMs);
+    });
+    connect(m_tree, &StageTreeView::copied, this,
+            [this](const QString &what) { statusBar()->showMessage(what, kTransientMessageMs); });
+
+    updateTitle({});
+    resize(1100, 720);
+    m_arnInput->focusInput();
+}
+
+void MainWindow::updateTitle(const QString &stageName)
+{
+    QString title = tr("IVS Stage Browser");
+    if (m_demo)
+        title += tr(" (demo)");
+    if (!stageName.isEmpty())
+        title = stageName + QStringLiteral(" — ") + title;
+    setWindowTitle(title);
+}
+
+void MainWindow::onLookupStarted(const QString &arn)
+{
+    statusBar()->showMessage(tr("Looking up %1…").arg(arn));
+}
+
+void MainWindow::onStageShown(const QString &arn, const QString &name)
+{
+    m_shownName = name.isEmpty() ? arn : name;
+    m_banner->hide();
+    m_arnInput->rememberArn(arn);
+    updateTitle(m_shownName);
+    statusBar()->showMessage(
+        tr("Showing %1, retrieved at %2.").arg(m_shownName, QTime::currentTime().toString()));
+}
+
+void MainWindow::onLookupFailed(const QString &arn, const QString &message)
+{
+    QString text = tr("Could not get %1.\n%2").arg(arn, message);
+    if (!m_shownName.isEmpty())
+        text += QLatin1Char('\n') + tr("The tree still shows %1.").arg(m_shownName);
+    m_banner->showMessage(MessageBanner::Kind::Error, text);
+    statusBar()->showMessage(tr("Lookup failed."));
+}
+
+void MainWindow::onInputRejected(const QString &message)
+{
+    m_banner->showMessage(MessageBanner::Kind::Error, message);
+    statusBar()->showMessage(tr("Nothing was sent: the ARN is not valid."));
+    m_arnInput->focusInput();
+}
+
+} // namespace ui
