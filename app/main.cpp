@@ -4,12 +4,11 @@
 #include "session/stage_browser.h"
 #include "ui/main_window.h"
 
+#include <cstdio>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QTextStream>
-
-#include <cstdio>
 
 namespace {
 

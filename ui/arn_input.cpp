@@ -1,78 +1,126 @@
 #include "arn_input.h"
 
-#include <QComboBox>
+#include <QAction>
+#include <QCompleter>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QStringListModel>
+#include <QToolButton>
 
 namespace ui {
 
+namespace {
+constexpr int kMaxRecentArns = 10;
+}
+
 ArnInput::ArnInput(QWidget *parent)
     : QWidget(parent)
-    , m_combo(new QComboBox(this))
+    , m_edit(new QLineEdit(this))
+    , m_listButton(new QToolButton(this))
     , m_getButton(new QPushButton(tr("&Get"), this))
+    , m_menu(new QMenu(this))
+    , m_completions(new QStringListModel(this))
 {
     auto *label = new QLabel(tr("Stage &ARN:"), this);
-    label->setBuddy(m_combo);
-    m_combo->setEditable(true);
-    m_combo->setInsertPolicy(QComboBox::NoInsert);
-    m_combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_combo->setMinimumContentsLength(60);
-    m_combo->lineEdit()->setPlaceholderText(
-        tr("Paste a stage ARN: arn:aws:ivs:REGION:ACCOUNT:stage/ID"));
-    m_combo->lineEdit()->setClearButtonEnabled(true);
-    m_combo->setToolTip(tr("The ARN of an Amazon IVS Real-Time stage. Press Enter to look it up."));
+    label->setBuddy(m_edit);
+    m_edit->setPlaceholderText(tr("Paste a stage ARN: arn:aws:ivs:REGION:ACCOUNT:stage/ID"));
+    m_edit->setClearButtonEnabled(true);
+    m_edit->setMinimumWidth(m_edit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 62);
+    m_edit->setToolTip(tr("The ARN of an Amazon IVS Real-Time stage. Press Enter to look it up."));
+
+    auto *completer = new QCompleter(m_completions, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_edit->setCompleter(completer);
+    // A deliberate pick from the completion list shows that stage at once.
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this, &ArnInput::pick);
+
+    m_listButton->setArrowType(Qt::DownArrow);
+    m_listButton->setToolTip(tr("Known stage ARNs"));
+    m_listButton->setMenu(m_menu);
+    m_listButton->setPopupMode(QToolButton::InstantPopup);
+    m_listButton->setEnabled(false);
     m_getButton->setToolTip(tr("Look up the stage (Enter)"));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(label);
-    layout->addWidget(m_combo, 1);
+    layout->addWidget(m_edit, 1);
+    layout->addWidget(m_listButton);
     layout->addWidget(m_getButton);
 
-    connect(m_combo->lineEdit(), &QLineEdit::returnPressed, this, &ArnInput::submit);
+    connect(m_edit, &QLineEdit::returnPressed, this, &ArnInput::submit);
     connect(m_getButton, &QPushButton::clicked, this, &ArnInput::submit);
-    // Picking an ARN from the list shows it at once.
-    connect(m_combo, &QComboBox::activated, this, &ArnInput::submit);
 }
 
 QString ArnInput::text() const
 {
-    return m_combo->currentText();
+    return m_edit->text();
 }
 
 void ArnInput::setText(const QString &text)
 {
-    m_combo->setEditText(text);
+    m_edit->setText(text);
 }
 
 void ArnInput::setSuggestions(const QStringList &arns)
 {
-    const QString typed = text();
-    m_combo->clear();
-    m_combo->addItems(arns);
-    setText(typed);
+    m_suggested = arns;
+    rebuildLists();
 }
 
 void ArnInput::rememberArn(const QString &arn)
 {
-    const QString typed = text();
-    const int existing = m_combo->findText(arn);
-    if (existing >= 0)
-        m_combo->removeItem(existing);
-    m_combo->insertItem(0, arn);
-    setText(typed);
+    m_recent.removeAll(arn);
+    m_recent.prepend(arn);
+    while (m_recent.size() > kMaxRecentArns)
+        m_recent.removeLast();
+    rebuildLists();
+}
+
+QStringList ArnInput::knownArns() const
+{
+    QStringList all = m_recent;
+    for (const QString &arn : m_suggested) {
+        if (!all.contains(arn))
+            all.append(arn);
+    }
+    return all;
+}
+
+void ArnInput::rebuildLists()
+{
+    m_completions->setStringList(knownArns());
+    m_menu->clear();
+    auto addSection = [this](const QString &title, const QStringList &arns) {
+        if (arns.isEmpty())
+            return;
+        m_menu->addSection(title);
+        for (const QString &arn : arns) {
+            QAction *action = m_menu->addAction(arn);
+            connect(action, &QAction::triggered, this, [this, arn] { pick(arn); });
+        }
+    };
+    addSection(tr("Recent"), m_recent);
+    QStringList suggestedOnly = m_suggested;
+    for (const QString &arn : std::as_const(m_recent))
+        suggestedOnly.removeAll(arn);
+    addSection(tr("Demo stages"), suggestedOnly);
+    m_listButton->setEnabled(!m_menu->isEmpty());
 }
 
 void ArnInput::focusInput()
 {
-    m_combo->setFocus(Qt::OtherFocusReason);
+    m_edit->setFocus(Qt::OtherFocusReason);
 }
 
-void ArnInput::selectText()
+void ArnInput::pick(const QString &arn)
 {
-    m_combo->lineEdit()->selectAll();
+    m_edit->setText(arn);
+    submit();
 }
 
 void ArnInput::submit()

@@ -2,12 +2,17 @@
 
 #include <QWidget>
 
-class QComboBox;
+class QCompleter;
+class QLineEdit;
+class QMenu;
 class QPushButton;
+class QStringListModel;
+class QToolButton;
 
 namespace ui {
 
-// The ARN field with its "Get" button. Offers suggested and recently shown ARNs in its list.
+// The ARN field with its "Get" button. Suggested ARNs (the demo's stages) and recently shown
+// ones complete as the user types and are listed in a drop-down menu; picking one looks it up.
 class ArnInput final : public QWidget {
     Q_OBJECT
 public:
@@ -17,18 +22,26 @@ public:
     void setText(const QString &text);
     void setSuggestions(const QStringList &arns);
     void rememberArn(const QString &arn); // most recent first, no duplicates
+    QStringList knownArns() const;
     void focusInput();
-    void selectText();
-    QComboBox *comboBox() const { return m_combo; }
+    QLineEdit *lineEdit() const { return m_edit; }
+    QMenu *arnMenu() const { return m_menu; }
 
 signals:
     void submitted(const QString &text);
 
 private:
     void submit();
+    void pick(const QString &arn);
+    void rebuildLists();
 
-    QComboBox *m_combo;
+    QLineEdit *m_edit;
+    QToolButton *m_listButton;
     QPushButton *m_getButton;
+    QMenu *m_menu;
+    QStringListModel *m_completions;
+    QStringList m_suggested;
+    QStringList m_recent;
 };
 
 } // namespace ui

@@ -37,8 +37,7 @@ MainWindow::MainWindow(session::StageBrowser &browser, QAbstractItemModel &stage
     m_tree->setModel(&stageModel);
     m_arnInput->setSuggestions(context.suggestedArns);
 
-    m_connectionLabel->setText(m_demo ? tr("Demo: %1").arg(context.connectionDescription)
-                                      : context.connectionDescription);
+    m_connectionLabel->setText(context.connectionDescription);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
     if (!context.notice.isEmpty())
@@ -70,6 +69,13 @@ MainWindow::MainWindow(session::StageBrowser &browser, QAbstractItemModel &stage
     updateTitle({});
     resize(1100, 720);
     m_arnInput->focusInput();
+}
+
+MainWindow::~MainWindow()
+{
+    // Hiding during destruction moves focus and may emit signals; none may reach a half-destroyed
+    // window.
+    disconnect(&m_browser, nullptr, this, nullptr);
 }
 
 void MainWindow::updateTitle(const QString &stageName)

@@ -27,6 +27,7 @@ class MainWindow final : public QMainWindow {
 public:
     MainWindow(session::StageBrowser &browser, QAbstractItemModel &stageModel,
                const WindowContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     ArnInput *arnInput() const { return m_arnInput; }
     StageTreeView *treeView() const { return m_tree; }

@@ -37,10 +37,10 @@ void MessageBanner::showMessage(Kind kind, const QString &text)
     m_kind = kind;
     const bool error = kind == Kind::Error;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    m_icon->setPixmap(style()
-                          ->standardIcon(error ? QStyle::SP_MessageBoxCritical
-                                               : QStyle::SP_MessageBoxInformation)
-                          .pixmap(size, size));
+    m_icon->setPixmap(
+        style()
+            ->standardIcon(error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxInformation)
+            .pixmap(size, size));
     setStyleSheet(error ? QStringLiteral("#messageBanner { background: #fde7e9; }"
                                          "#messageText { color: #5c0011; }")
                         : QStringLiteral("#messageBanner { background: #e8f1fb; }"

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMenu>
 #include <QToolButton>
@@ -58,18 +59,24 @@ void StageTreeView::addEndpointCopyButtons(const QModelIndex &parent)
         const QModelIndex field = model()->index(row, StageTreeModel::FieldColumn, parent);
         const QString value = field.data(StageTreeModel::CopyTextRole).toString();
         if (field.data(StageTreeModel::IsEndpointRole).toBool() && !value.isEmpty()) {
-            auto *button = new QToolButton;
+            // A holder keeps the button at its natural size, left-aligned in the cell.
+            auto *holder = new QWidget;
+            auto *layout = new QHBoxLayout(holder);
+            layout->setContentsMargins(0, 0, 0, 0);
+            auto *button = new QToolButton(holder);
             button->setText(tr("Copy"));
             button->setToolButtonStyle(Qt::ToolButtonTextOnly);
             button->setAutoRaise(true);
             button->setToolTip(tr("Copy the %1 endpoint").arg(field.data().toString()));
             button->setObjectName(QStringLiteral("copy-") + field.data().toString());
+            layout->addWidget(button);
+            layout->addStretch(1);
             const QPersistentModelIndex persistent(field);
             connect(button, &QToolButton::clicked, this, [this, persistent] {
                 if (persistent.isValid())
                     copyRow(persistent);
             });
-            setIndexWidget(field.siblingAtColumn(StageTreeModel::NoteColumn), button);
+            setIndexWidget(field.siblingAtColumn(StageTreeModel::NoteColumn), holder);
         }
         addEndpointCopyButtons(field);
     }
@@ -88,8 +95,8 @@ void StageTreeView::copyRow(const QModelIndex &index)
 {
     const QModelIndex field = index.siblingAtColumn(StageTreeModel::FieldColumn);
     QApplication::clipboard()->setText(field.data(StageTreeModel::CopyTextRole).toString());
-    const bool group = model()->hasChildren(field)
-                       || field.data(StageTreeModel::JsonValueRole).value<QJsonValue>().isObject();
+    const bool group = model()->hasChildren(field) ||
+                       field.data(StageTreeModel::JsonValueRole).value<QJsonValue>().isObject();
     emit copied(group ? tr("Copied %1 as JSON").arg(field.data().toString())
                       : tr("Copied %1").arg(field.data().toString()));
 }

@@ -2,9 +2,8 @@
 
 #include "aws/credentials.h"
 
-#include <QString>
-
 #include <functional>
+#include <QString>
 #include <variant>
 
 class QObject;

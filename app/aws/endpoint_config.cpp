@@ -76,8 +76,8 @@ std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
     const bool ignoreConfigured =
         isTrue(environment.value(QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")));
     if (urlText.isEmpty() && !ignoreConfigured) {
-        for (const QString &variable :
-             {QStringLiteral("AWS_ENDPOINT_URL_IVS_REALTIME"), QStringLiteral("AWS_ENDPOINT_URL")}) {
+        for (const QString &variable : {QStringLiteral("AWS_ENDPOINT_URL_IVS_REALTIME"),
+                                        QStringLiteral("AWS_ENDPOINT_URL")}) {
             urlText = environment.value(variable).trimmed();
             config.overrideSource = variable;
             if (!urlText.isEmpty())

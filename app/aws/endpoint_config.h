@@ -1,12 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <QList>
 #include <QProcessEnvironment>
 #include <QSslCertificate>
 #include <QString>
 #include <QUrl>
-
-#include <optional>
 
 namespace aws {
 
@@ -17,7 +16,8 @@ struct EndpointConfig {
     QList<QSslCertificate> extraCaCertificates; // from AWS_CA_BUNDLE, added to the system CAs
     QString caBundlePath;
 
-    // The base URL for a region: the override if any, else https://ivsrealtime.<region>.amazonaws.com
+    // The base URL for a region: the override if any, else
+    // https://ivsrealtime.<region>.amazonaws.com
     QUrl baseUrl(const QString &region) const;
 };
 

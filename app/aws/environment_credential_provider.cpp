@@ -18,8 +18,8 @@ EnvironmentCredentialProvider::EnvironmentCredentialProvider(QProcessEnvironment
 
 bool EnvironmentCredentialProvider::isConfigured(const QProcessEnvironment &environment)
 {
-    return !environment.value(kAccessKeyVar).isEmpty()
-           || !environment.value(kSecretKeyVar).isEmpty();
+    return !environment.value(kAccessKeyVar).isEmpty() ||
+           !environment.value(kSecretKeyVar).isEmpty();
 }
 
 CredentialResult EnvironmentCredentialProvider::read() const
@@ -49,8 +49,7 @@ void EnvironmentCredentialProvider::fetchCredentials(
 {
     // Queued so that callers see the same asynchronous behaviour as from slower providers.
     QMetaObject::invokeMethod(
-        context, [result = read(), done = std::move(done)] { done(result); },
-        Qt::QueuedConnection);
+        context, [result = read(), done = std::move(done)] { done(result); }, Qt::QueuedConnection);
 }
 
 QString EnvironmentCredentialProvider::sourceDescription() const
@@ -69,7 +68,8 @@ void StaticCredentialProvider::fetchCredentials(QObject *context,
                                                 std::function<void(const CredentialResult &)> done)
 {
     QMetaObject::invokeMethod(
-        context, [result = CredentialResult(m_credentials), done = std::move(done)] { done(result); },
+        context,
+        [result = CredentialResult(m_credentials), done = std::move(done)] { done(result); },
         Qt::QueuedConnection);
 }
 

@@ -1,11 +1,10 @@
 #include "aws/sigv4_signer.h"
 
+#include <algorithm>
+#include <map>
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 #include <QTimeZone>
-
-#include <algorithm>
-#include <map>
 
 namespace aws {
 
@@ -15,8 +14,8 @@ constexpr char kAlgorithm[] = "AWS4-HMAC-SHA256";
 
 bool isUnreserved(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-           || c == '.' || c == '_' || c == '~';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
 }
 
 QByteArray uriEncode(const QByteArray &input, bool keepSlash)
@@ -53,8 +52,7 @@ QByteArray normalizedPath(const QByteArray &path)
         kept.append(segment);
     }
     QByteArray result = '/' + kept.join('/');
-    const bool endsInDirectory =
-        path.endsWith('/') || path.endsWith("/.") || path.endsWith("/..");
+    const bool endsInDirectory = path.endsWith('/') || path.endsWith("/.") || path.endsWith("/..");
     if (endsInDirectory && !kept.isEmpty())
         result.append('/');
     return result;
@@ -80,15 +78,15 @@ QByteArray SigV4Signer::sha256Hex(const QByteArray &data)
 
 QByteArray SigV4Signer::amzDate(const QDateTime &time)
 {
-    return time.toTimeZone(QTimeZone::utc()).toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
+    return time.toTimeZone(QTimeZone::utc())
+        .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
         .toLatin1();
 }
 
 QByteArray SigV4Signer::credentialScope(const QDateTime &time, const QString &region,
                                         const QString &service)
 {
-    return amzDate(time).left(8) + '/' + region.toUtf8() + '/' + service.toUtf8()
-           + "/aws4_request";
+    return amzDate(time).left(8) + '/' + region.toUtf8() + '/' + service.toUtf8() + "/aws4_request";
 }
 
 QByteArray SigV4Signer::canonicalUri(const QByteArray &path, bool normalize)
@@ -152,12 +150,13 @@ SigningResult SigV4Signer::sign(const HttpRequestToSign &request, const Credenti
     }
     result.signedHeaders = signedNames.join(';');
 
-    result.canonicalRequest = request.method + '\n' + canonicalUri(request.path, options.normalizePath)
-                              + '\n' + canonicalQuery(request.query) + '\n' + canonicalHeaders
-                              + '\n' + result.signedHeaders + '\n' + payloadHash;
+    result.canonicalRequest = request.method + '\n' +
+                              canonicalUri(request.path, options.normalizePath) + '\n' +
+                              canonicalQuery(request.query) + '\n' + canonicalHeaders + '\n' +
+                              result.signedHeaders + '\n' + payloadHash;
 
-    result.stringToSign = QByteArray(kAlgorithm) + '\n' + date + '\n' + scope + '\n'
-                          + sha256Hex(result.canonicalRequest);
+    result.stringToSign = QByteArray(kAlgorithm) + '\n' + date + '\n' + scope + '\n' +
+                          sha256Hex(result.canonicalRequest);
 
     const QByteArray dateKey = hmac("AWS4" + credentials.secretAccessKey.toUtf8(), date.left(8));
     const QByteArray regionKey = hmac(dateKey, options.region.toUtf8());
@@ -165,10 +164,9 @@ SigningResult SigV4Signer::sign(const HttpRequestToSign &request, const Credenti
     const QByteArray signingKey = hmac(serviceKey, "aws4_request");
     result.signature = hmac(signingKey, result.stringToSign).toHex();
 
-    result.authorization = QByteArray(kAlgorithm) + " Credential="
-                           + credentials.accessKeyId.toUtf8() + '/' + scope
-                           + ", SignedHeaders=" + result.signedHeaders
-                           + ", Signature=" + result.signature;
+    result.authorization =
+        QByteArray(kAlgorithm) + " Credential=" + credentials.accessKeyId.toUtf8() + '/' + scope +
+        ", SignedHeaders=" + result.signedHeaders + ", Signature=" + result.signature;
 
     if (credentials.hasSessionToken() && !signToken)
         result.headersToAdd.append({"X-Amz-Security-Token", credentials.sessionToken.toUtf8()});

@@ -17,7 +17,7 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 struct HttpRequestToSign {
     QByteArray method;
     QByteArray path;
-    QByteArray query; // without the leading '?'
+    QByteArray query;   // without the leading '?'
     HeaderList headers; // must include Host
     QByteArray body;
 };
@@ -47,7 +47,7 @@ public:
     static SigningResult sign(const HttpRequestToSign &request, const Credentials &credentials,
                               const SigningOptions &options);
 
-    static QByteArray amzDate(const QDateTime &time);       // 20150830T123600Z
+    static QByteArray amzDate(const QDateTime &time); // 20150830T123600Z
     static QByteArray credentialScope(const QDateTime &time, const QString &region,
                                       const QString &service);
     static QByteArray canonicalUri(const QByteArray &path, bool normalize);

@@ -74,12 +74,12 @@ SigV4Verifier::verify(const HttpRequestToSign &request, const QDateTime &now) co
                                    QStringLiteral("The security token included in the request is "
                                                   "invalid.")};
     if (service != m_service)
-        return invalid(QStringLiteral("Credential should be scoped to correct service: '%1'.")
-                           .arg(m_service));
+        return invalid(
+            QStringLiteral("Credential should be scoped to correct service: '%1'.").arg(m_service));
 
     const QByteArray amzDate = headerValue(request.headers, "x-amz-date");
-    QDateTime signedAt = QDateTime::fromString(QString::fromLatin1(amzDate),
-                                               QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    QDateTime signedAt =
+        QDateTime::fromString(QString::fromLatin1(amzDate), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     signedAt.setTimeZone(QTimeZone::utc());
     if (amzDate.isEmpty() || !signedAt.isValid())
         return incomplete(QStringLiteral("Authorization header requires existence of either a "
@@ -89,12 +89,19 @@ SigV4Verifier::verify(const HttpRequestToSign &request, const QDateTime &now) co
                                       "ISO-8601 version of date from HTTP: '%1' != '%2'.")
                            .arg(scopeDate, QString::fromLatin1(amzDate.left(8))));
     const qint64 skew = signedAt.secsTo(now);
-    if (skew > kMaxClockSkewSeconds || skew < -kMaxClockSkewSeconds)
-        return invalid(QStringLiteral("Signature expired: %1 is now earlier than %2 (%3 - 5 min.)")
-                           .arg(QString::fromLatin1(amzDate),
-                                QString::fromLatin1(SigV4Signer::amzDate(now.addSecs(
-                                    -kMaxClockSkewSeconds))),
-                                QString::fromLatin1(SigV4Signer::amzDate(now))));
+    if (skew > kMaxClockSkewSeconds)
+        return invalid(
+            QStringLiteral("Signature expired: %1 is now earlier than %2 (%3 - 5 min.)")
+                .arg(QString::fromLatin1(amzDate),
+                     QString::fromLatin1(SigV4Signer::amzDate(now.addSecs(-kMaxClockSkewSeconds))),
+                     QString::fromLatin1(SigV4Signer::amzDate(now))));
+    if (skew < -kMaxClockSkewSeconds)
+        return invalid(
+            QStringLiteral("Signature not yet current: %1 is still later than %2 (%3 + "
+                           "5 min.)")
+                .arg(QString::fromLatin1(amzDate),
+                     QString::fromLatin1(SigV4Signer::amzDate(now.addSecs(kMaxClockSkewSeconds))),
+                     QString::fromLatin1(SigV4Signer::amzDate(now))));
     if (!signedNames.contains("host"))
         return invalid(QStringLiteral("'Host' must be a 'SignedHeader' in the AWS "
                                       "Authorization."));
@@ -117,8 +124,8 @@ SigV4Verifier::verify(const HttpRequestToSign &request, const QDateTime &now) co
         QString::fromUtf8(headerValue(request.headers, "x-amz-security-token"));
     const SigningResult expected = SigV4Signer::sign(resigned, credentials, options);
 
-    if (!constantTimeEquals(expected.signature, signature)
-        || expected.signedHeaders != match.captured(5).toLatin1())
+    if (!constantTimeEquals(expected.signature, signature) ||
+        expected.signedHeaders != match.captured(5).toLatin1())
         return invalid(QStringLiteral("The request signature we calculated does not match the "
                                       "signature you provided. Check your AWS Secret Access Key "
                                       "and signing method. Consult the service documentation for "

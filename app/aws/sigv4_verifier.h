@@ -3,11 +3,10 @@
 #include "aws/credentials.h"
 #include "aws/sigv4_signer.h"
 
-#include <QDateTime>
-#include <QString>
-
 #include <functional>
 #include <optional>
+#include <QDateTime>
+#include <QString>
 
 namespace aws {
 
@@ -34,7 +33,7 @@ public:
 
     // `request` as received, with every header. `now` is the server clock.
     std::variant<VerifiedRequest, VerificationFailure> verify(const HttpRequestToSign &request,
-                                                             const QDateTime &now) const;
+                                                              const QDateTime &now) const;
 
     static constexpr qint64 kMaxClockSkewSeconds = 5 * 60;
 

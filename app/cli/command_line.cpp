@@ -3,11 +3,10 @@
 #include "cli/exit_codes.h"
 #include "cli/get_stage_command.h"
 
+#include <cstdio>
 #include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QTextStream>
-
-#include <cstdio>
 
 namespace cli {
 

@@ -61,10 +61,10 @@ QString helpText(QCommandLineParser &parser)
     text.replace(QCoreApplication::applicationFilePath(), QStringLiteral("ivs-stage-browser"));
     const QString usagePrefix = QStringLiteral("Usage: ");
     const qsizetype usageEnd = text.indexOf(QLatin1Char('\n'));
-    text = usagePrefix
-           + QStringLiteral("ivs-stage-browser get-stage --arn ARN [--region REGION] "
-                            "[--endpoint-url URL] [--output tree|json] [--demo]")
-           + text.mid(usageEnd);
+    text = usagePrefix +
+           QStringLiteral("ivs-stage-browser get-stage --arn ARN [--region REGION] "
+                          "[--endpoint-url URL] [--output tree|json] [--demo]") +
+           text.mid(usageEnd);
     return text + QLatin1Char('\n') + exitCodesHelpText();
 }
 
@@ -139,7 +139,8 @@ int runGetStage(const QStringList &arguments, const QProcessEnvironment &environ
         return fail(err, result.error ? exitCodeFor(result.error->category) : InternalError,
                     result.error ? result.error->userMessage() : tr("No answer."));
     if (format == QLatin1String("json")) {
-        out << QString::fromUtf8(QJsonDocument(result.stage->json()).toJson(QJsonDocument::Indented));
+        out << QString::fromUtf8(
+            QJsonDocument(result.stage->json()).toJson(QJsonDocument::Indented));
     } else {
         model::StageTreeModel tree;
         tree.setStage(*result.stage);

@@ -15,8 +15,8 @@ const QString kDemoSecret = QStringLiteral("demo+secret/for+the+built-in+endpoin
 
 net::HttpResponse awsError(int status, const QByteArray &errorType, const QString &message)
 {
-    const QByteArray body =
-        QJsonDocument(QJsonObject{{QStringLiteral("message"), message}}).toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("message"), message}})
+                                .toJson(QJsonDocument::Compact);
     return net::HttpResponse::json(status, body, {{"x-amzn-ErrorType", errorType}});
 }
 
@@ -61,10 +61,10 @@ net::HttpResponse DemoEndpoint::handle(const net::HttpRequest &request)
     if (request.method == "POST" && request.path == "/GetStage")
         response = getStage(request, verified.region);
     else
-        response = awsError(404, "UnknownOperationException",
-                            QStringLiteral("The demo endpoint does not implement %1 %2.")
-                                .arg(QString::fromLatin1(request.method),
-                                     QString::fromUtf8(request.path)));
+        response = awsError(
+            404, "UnknownOperationException",
+            QStringLiteral("The demo endpoint does not implement %1 %2.")
+                .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path)));
     response.headers.append(
         {"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
     return response;
@@ -76,7 +76,8 @@ net::HttpResponse DemoEndpoint::getStage(const net::HttpRequest &request,
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return awsError(400, "ValidationException", QStringLiteral("Request body is not valid JSON."));
+        return awsError(400, "ValidationException",
+                        QStringLiteral("Request body is not valid JSON."));
     const QJsonValue arnValue = document.object().value(QStringLiteral("arn"));
     if (!arnValue.isString())
         return awsError(400, "ValidationException",
@@ -85,10 +86,11 @@ net::HttpResponse DemoEndpoint::getStage(const net::HttpRequest &request,
     QString problem;
     const auto arn = ivs::StageArn::parse(arnValue.toString(), &problem);
     if (!arn || arn->text() != arnValue.toString())
-        return awsError(400, "ValidationException",
-                        QStringLiteral("1 validation error detected: Value at 'arn' failed to "
-                                       "satisfy constraint: Member must satisfy regular expression "
-                                       "pattern: ^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stage/[a-zA-Z0-9-]+$"));
+        return awsError(
+            400, "ValidationException",
+            QStringLiteral("1 validation error detected: Value at 'arn' failed to "
+                           "satisfy constraint: Member must satisfy regular expression "
+                           "pattern: ^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stage/[a-zA-Z0-9-]+$"));
     const auto stage = m_stages.constFind(arn->text());
     // Like AWS, a stage is only visible from its own region.
     if (stage == m_stages.constEnd() || arn->region() != signingRegion)

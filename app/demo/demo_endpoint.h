@@ -4,11 +4,10 @@
 #include "aws/sigv4_verifier.h"
 #include "net/loopback_http_server.h"
 
+#include <functional>
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
-
-#include <functional>
 
 namespace demo {
 

@@ -10,13 +10,16 @@ QJsonObject endpoints(const QString &id, bool withRtmp)
 {
     QJsonObject result{
         {QStringLiteral("events"), QStringLiteral("wss://global.events.live-video.net")},
-        {QStringLiteral("whip"), QStringLiteral("https://%1.global-bm.whip.live-video.net").arg(id)},
+        {QStringLiteral("whip"),
+         QStringLiteral("https://%1.global-bm.whip.live-video.net").arg(id)},
     };
     if (withRtmp) {
-        result.insert(QStringLiteral("rtmp"),
-                      QStringLiteral("rtmp://%1.global-contribute.live-video.net:1935/app/").arg(id));
-        result.insert(QStringLiteral("rtmps"),
-                      QStringLiteral("rtmps://%1.global-contribute.live-video.net:443/app/").arg(id));
+        result.insert(
+            QStringLiteral("rtmp"),
+            QStringLiteral("rtmp://%1.global-contribute.live-video.net:1935/app/").arg(id));
+        result.insert(
+            QStringLiteral("rtmps"),
+            QStringLiteral("rtmps://%1.global-contribute.live-video.net:443/app/").arg(id));
     }
     return result;
 }
@@ -24,7 +27,8 @@ QJsonObject endpoints(const QString &id, bool withRtmp)
 QJsonObject fullyConfiguredStage()
 {
     return QJsonObject{
-        {QStringLiteral("arn"), QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh")},
+        {QStringLiteral("arn"),
+         QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh")},
         {QStringLiteral("name"), QStringLiteral("studio-main")},
         {QStringLiteral("activeSessionId"), QStringLiteral("st-a1b2C3d4E5f6G7h")},
         {QStringLiteral("tags"),
@@ -34,7 +38,8 @@ QJsonObject fullyConfiguredStage()
         {QStringLiteral("autoParticipantRecordingConfiguration"),
          QJsonObject{
              {QStringLiteral("storageConfigurationArn"),
-              QStringLiteral("arn:aws:ivs:us-west-2:123456789012:storage-configuration/ABcdef34ghIJ")},
+              QStringLiteral(
+                  "arn:aws:ivs:us-west-2:123456789012:storage-configuration/ABcdef34ghIJ")},
              {QStringLiteral("mediaTypes"), QJsonArray{QStringLiteral("AUDIO_VIDEO")}},
              {QStringLiteral("thumbnailConfiguration"),
               QJsonObject{{QStringLiteral("targetIntervalSeconds"), 30},
@@ -53,7 +58,8 @@ QJsonObject fullyConfiguredStage()
 QJsonObject stageOnDefaults()
 {
     return QJsonObject{
-        {QStringLiteral("arn"), QStringLiteral("arn:aws:ivs:eu-central-1:123456789012:stage/Qx7Rk2LmPz9W")},
+        {QStringLiteral("arn"),
+         QStringLiteral("arn:aws:ivs:eu-central-1:123456789012:stage/Qx7Rk2LmPz9W")},
         {QStringLiteral("name"), QStringLiteral("podcast-room")},
         {QStringLiteral("tags"), QJsonObject{}},
         {QStringLiteral("autoParticipantRecordingConfiguration"),
@@ -65,10 +71,12 @@ QJsonObject stageOnDefaults()
 QJsonObject olderStage()
 {
     return QJsonObject{
-        {QStringLiteral("arn"), QStringLiteral("arn:aws:ivs:ap-northeast-1:123456789012:stage/Tn4Hall2026x")},
+        {QStringLiteral("arn"),
+         QStringLiteral("arn:aws:ivs:ap-northeast-1:123456789012:stage/Tn4Hall2026x")},
         {QStringLiteral("name"), QStringLiteral("town-hall")},
         {QStringLiteral("activeSessionId"), QStringLiteral("st-9ZyXwVuTsRqPoNm")},
-        {QStringLiteral("tags"), QJsonObject{{QStringLiteral("department"), QStringLiteral("comms")}}},
+        {QStringLiteral("tags"),
+         QJsonObject{{QStringLiteral("department"), QStringLiteral("comms")}}},
         {QStringLiteral("endpoints"), endpoints(QStringLiteral("7e0b5a3c9d12"), false)},
     };
 }

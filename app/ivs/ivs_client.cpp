@@ -4,6 +4,7 @@
 #include "ivs/stage_arn.h"
 #include "ivs/transport_error.h"
 
+#include <memory>
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,8 +13,6 @@
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QSslConfiguration>
-
-#include <memory>
 
 namespace ivs {
 
@@ -41,6 +40,9 @@ QByteArray joinPaths(const QUrl &base, const QByteArray &path)
     return basePath + path;
 }
 
+JsonCallResult resultFromReply(QNetworkReply *reply, const QList<QSslError> &sslErrors,
+                               bool timedOut, int timeoutMs);
+
 } // namespace
 
 IvsClient::IvsClient(QNetworkAccessManager *network, aws::CredentialProvider *credentials,
@@ -56,8 +58,8 @@ IvsClient::IvsClient(QNetworkAccessManager *network, aws::CredentialProvider *cr
 void IvsClient::getStage(const StageArn &arn, const QString &region, QObject *context,
                          std::function<void(const GetStageResult &)> done)
 {
-    const QByteArray body =
-        QJsonDocument(QJsonObject{{QStringLiteral("arn"), arn.text()}}).toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("arn"), arn.text()}})
+                                .toJson(QJsonDocument::Compact);
     postJson(region.isEmpty() ? arn.region() : region, QStringLiteral("GetStage"), body, context,
              [done = std::move(done)](const JsonCallResult &call) {
                  GetStageResult result;
@@ -80,22 +82,20 @@ void IvsClient::postJson(const QString &region, const QString &operation, const 
                          QObject *context, std::function<void(const JsonCallResult &)> done)
 {
     const QByteArray path = '/' + operation.toUtf8();
-    m_credentials->fetchCredentials(
-        context, [this, guard = QPointer<IvsClient>(this), region, path, body, context,
-                  done = std::move(done)](const aws::CredentialResult &credentials) mutable {
-            if (!guard)
-                return;
-            if (const auto *problem = std::get_if<aws::CredentialError>(&credentials)) {
-                JsonCallResult result;
-                result.error = localError(ErrorCategory::Credentials,
-                                          tr("No usable AWS credentials"), problem->message,
-                                          QString());
-                done(result);
-                return;
-            }
-            send(region, path, body, std::get<aws::Credentials>(credentials), context,
-                 std::move(done));
-        });
+    m_credentials->fetchCredentials(context, [this, guard = QPointer<IvsClient>(this), region, path,
+                                              body, context, done = std::move(done)](
+                                                 const aws::CredentialResult &credentials) mutable {
+        if (!guard)
+            return;
+        if (const auto *problem = std::get_if<aws::CredentialError>(&credentials)) {
+            JsonCallResult result;
+            result.error = localError(ErrorCategory::Credentials, tr("No usable AWS credentials"),
+                                      problem->message, QString());
+            done(result);
+            return;
+        }
+        send(region, path, body, std::get<aws::Credentials>(credentials), context, std::move(done));
+    });
 }
 
 void IvsClient::send(const QString &region, const QByteArray &path, const QByteArray &body,
@@ -105,8 +105,8 @@ void IvsClient::send(const QString &region, const QByteArray &path, const QByteA
     const QUrl base = m_endpoint.baseUrl(region);
     if (const QString problem = aws::endpointUrlProblem(base); !problem.isEmpty()) {
         JsonCallResult result;
-        result.error = localError(ErrorCategory::Configuration, tr("Unusable endpoint"), problem,
-                                  QString());
+        result.error =
+            localError(ErrorCategory::Configuration, tr("Unusable endpoint"), problem, QString());
         done(result);
         return;
     }
@@ -129,8 +129,9 @@ void IvsClient::send(const QString &region, const QByteArray &path, const QByteA
         request.setRawHeader(name, value);
     for (const auto &[name, value] : signature.headersToAdd)
         request.setRawHeader(name, value);
-    request.setHeader(QNetworkRequest::UserAgentHeader,
-                      QStringLiteral("ivs-stage-browser/%1").arg(QCoreApplication::applicationVersion()));
+    request.setHeader(
+        QNetworkRequest::UserAgentHeader,
+        QStringLiteral("ivs-stage-browser/%1").arg(QCoreApplication::applicationVersion()));
     request.setTransferTimeout(m_transferTimeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
@@ -147,33 +148,46 @@ void IvsClient::send(const QString &region, const QByteArray &path, const QByteA
     // Recorded for the message only: certificate errors are never ignored.
     connect(reply, &QNetworkReply::sslErrors, reply,
             [sslErrors](const QList<QSslError> &errors) { *sslErrors += errors; });
-    connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
-    connect(reply, &QNetworkReply::finished, context,
-            [this, reply, sslErrors, done = std::move(done)] {
-                reply->deleteLater();
-                const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
-                done(resultFromReply(reply, *sslErrors, timedOut));
-            });
+    const auto delivery = std::make_shared<QMetaObject::Connection>();
+    *delivery =
+        connect(reply, &QNetworkReply::finished, context,
+                [timeoutMs = m_transferTimeoutMs, reply, sslErrors, done = std::move(done)] {
+                    reply->deleteLater();
+                    const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError;
+                    done(resultFromReply(reply, *sslErrors, timedOut, timeoutMs));
+                });
+    // `destroyed` fires before the dying context loses its connections, and abort() emits
+    // `finished` at once: cut the delivery first, or the caller would get a false timeout.
+    connect(context, &QObject::destroyed, reply, [reply, delivery] {
+        QObject::disconnect(*delivery);
+        reply->abort();
+        reply->deleteLater();
+    });
 }
 
-JsonCallResult IvsClient::resultFromReply(QNetworkReply *reply, const QList<QSslError> &sslErrors,
-                                          bool timedOut) const
+namespace {
+
+// Free of the client, so an answer can still be delivered after the client is gone.
+JsonCallResult resultFromReply(QNetworkReply *reply, const QList<QSslError> &sslErrors,
+                               bool timedOut, int timeoutMs)
 {
     JsonCallResult result;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid()) {
-        result.error = transportError(reply->error(), reply->errorString(), reply->url(),
-                                      sslErrors, timedOut, m_transferTimeoutMs);
+        result.error = transportError(reply->error(), reply->errorString(), reply->url(), sslErrors,
+                                      timedOut, timeoutMs);
         return result;
     }
     result.httpStatus = status.toInt();
     result.body = reply->readAll();
     if (result.httpStatus < 200 || result.httpStatus >= 300) {
-        result.error = serviceErrorFromResponse(result.httpStatus,
-                                                reply->rawHeader("x-amzn-ErrorType"), result.body,
-                                                reply->rawHeader("x-amzn-RequestId"));
+        result.error =
+            serviceErrorFromResponse(result.httpStatus, reply->rawHeader("x-amzn-ErrorType"),
+                                     result.body, reply->rawHeader("x-amzn-RequestId"));
     }
     return result;
 }
+
+} // namespace
 
 } // namespace ivs

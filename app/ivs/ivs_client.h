@@ -5,14 +5,12 @@
 #include "ivs/service_error.h"
 #include "ivs/stage.h"
 
+#include <functional>
+#include <optional>
 #include <QDateTime>
 #include <QObject>
 
-#include <functional>
-#include <optional>
-
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace ivs {
 
@@ -58,8 +56,6 @@ private:
     void send(const QString &region, const QByteArray &path, const QByteArray &body,
               const aws::Credentials &credentials, QObject *context,
               std::function<void(const JsonCallResult &)> done);
-    JsonCallResult resultFromReply(QNetworkReply *reply, const QList<class QSslError> &sslErrors,
-                                   bool timedOut) const;
 
     QNetworkAccessManager *m_network;
     aws::CredentialProvider *m_credentials;

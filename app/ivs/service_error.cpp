@@ -46,14 +46,14 @@ Classification classify(const QString &code, int status)
     if (code == QLatin1String("PendingVerification"))
         return {ErrorCategory::AccessDenied, tr("The AWS account is pending verification"),
                 tr("Wait until AWS has verified the account, or contact AWS Support.")};
-    if (code == QLatin1String("InvalidSignatureException")
-        || code == QLatin1String("SignatureDoesNotMatch")
-        || code == QLatin1String("IncompleteSignatureException"))
+    if (code == QLatin1String("InvalidSignatureException") ||
+        code == QLatin1String("SignatureDoesNotMatch") ||
+        code == QLatin1String("IncompleteSignatureException"))
         return {ErrorCategory::Authentication, tr("The request signature was rejected"),
                 tr("Check the secret access key, and that this computer's clock is correct (a "
                    "difference of more than 5 minutes is refused).")};
-    if (code == QLatin1String("UnrecognizedClientException")
-        || code == QLatin1String("InvalidClientTokenId"))
+    if (code == QLatin1String("UnrecognizedClientException") ||
+        code == QLatin1String("InvalidClientTokenId"))
         return {ErrorCategory::Authentication, tr("The access key is not recognised"),
                 tr("Check the access key ID and session token; the key may have been deleted or "
                    "deactivated.")};
@@ -71,8 +71,8 @@ Classification classify(const QString &code, int status)
     if (code == QLatin1String("ServiceQuotaExceededException"))
         return {ErrorCategory::QuotaExceeded, tr("A service quota is exceeded"),
                 tr("Delete unused resources or request a quota increase in Service Quotas.")};
-    if (status == 429 || code.contains(QLatin1String("Throttl"))
-        || code == QLatin1String("TooManyRequestsException"))
+    if (status == 429 || code.contains(QLatin1String("Throttl")) ||
+        code == QLatin1String("TooManyRequestsException"))
         return {ErrorCategory::Throttling, tr("Too many requests"),
                 tr("Wait a few seconds and try again.")};
     if (status >= 500)

@@ -2,13 +2,12 @@
 
 #include "ivs/stage_schema.h"
 
+#include <cmath>
+#include <limits>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-
-#include <cmath>
-#include <limits>
 
 namespace ivs {
 
@@ -45,9 +44,8 @@ bool isInteger(const QJsonValue &value)
     if (!value.isDouble())
         return false;
     const double number = value.toDouble();
-    return std::isfinite(number) && std::floor(number) == number
-           && number >= std::numeric_limits<int>::min()
-           && number <= std::numeric_limits<int>::max();
+    return std::isfinite(number) && std::floor(number) == number &&
+           number >= std::numeric_limits<int>::min() && number <= std::numeric_limits<int>::max();
 }
 
 bool allStrings(const QJsonArray &array)

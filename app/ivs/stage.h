@@ -1,9 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <QJsonObject>
 #include <QString>
-
-#include <optional>
 
 namespace ivs {
 

@@ -63,7 +63,8 @@ QString validate(const QString &arn, const QStringList &fields)
     if (!matches(QStringLiteral("[a-z0-9-]+"), fields.at(3)))
         return tr("Region \"%1\" is not valid: regions look like \"us-west-2\".").arg(fields.at(3));
     if (!matches(QStringLiteral("[0-9]+"), fields.at(4)))
-        return tr("Account \"%1\" is not valid: the account is a 12-digit number.").arg(fields.at(4));
+        return tr("Account \"%1\" is not valid: the account is a 12-digit number.")
+            .arg(fields.at(4));
     if (fields.size() > 6)
         return tr("Too many \":\" separators: expected arn:aws:ivs:<region>:<account>:stage/<id>.");
     const QString resource = fields.at(5);
@@ -83,9 +84,9 @@ QString validate(const QString &arn, const QStringList &fields)
 QString stripPasteNoise(const QString &text)
 {
     QString arn = text.trimmed();
-    while (arn.size() >= 2
-           && ((arn.startsWith(QLatin1Char('"')) && arn.endsWith(QLatin1Char('"')))
-               || (arn.startsWith(QLatin1Char('\'')) && arn.endsWith(QLatin1Char('\''))))) {
+    while (arn.size() >= 2 &&
+           ((arn.startsWith(QLatin1Char('"')) && arn.endsWith(QLatin1Char('"'))) ||
+            (arn.startsWith(QLatin1Char('\'')) && arn.endsWith(QLatin1Char('\''))))) {
         arn = arn.mid(1, arn.size() - 2).trimmed();
     }
     return arn;

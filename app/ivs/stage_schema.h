@@ -2,7 +2,6 @@
 
 #include <QJsonValue>
 #include <QString>
-
 #include <vector>
 
 namespace ivs {
@@ -12,7 +11,7 @@ enum class FieldType { String, Integer, Boolean, StringList, StringMap, Object }
 // One field of the GetStage response as the API reference documents it. The schema drives
 // parsing (type checks), the tree (every documented field appears) and defaults.
 struct FieldSpec {
-    QString name;                // JSON member name
+    QString name; // JSON member name
     FieldType type = FieldType::String;
     const char *description = ""; // from the API reference; translated through descriptionText()
     QJsonValue defaultValue = QJsonValue(QJsonValue::Undefined); // Undefined: none documented

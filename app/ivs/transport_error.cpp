@@ -44,7 +44,7 @@ ServiceError transportError(QNetworkReply::NetworkError code, const QString &err
         return localError(ErrorCategory::Timeout,
                           tr("No answer from %1 within %2 seconds")
                               .arg(hostAndPort(url))
-                              .arg(timeoutMs / 1000),
+                              .arg(QString::number(timeoutMs / 1000.0, 'g', 3)),
                           QString(),
                           tr("Check your network connection and try again; the service or a "
                              "proxy may be slow."));
@@ -52,16 +52,16 @@ ServiceError transportError(QNetworkReply::NetworkError code, const QString &err
         return tlsError(url, errorString, sslErrors);
     switch (code) {
     case QNetworkReply::ConnectionRefusedError:
-        return localError(ErrorCategory::Network,
-                          tr("Could not connect to %1: the connection was refused")
-                              .arg(hostAndPort(url)),
-                          QString(),
-                          local ? tr("Check that the local endpoint is running and the endpoint "
-                                     "URL's port is right.")
-                                : tr("Check the endpoint URL and your firewall."));
+        return localError(
+            ErrorCategory::Network,
+            tr("Could not connect to %1: the connection was refused").arg(hostAndPort(url)),
+            QString(),
+            local ? tr("Check that the local endpoint is running and the endpoint "
+                       "URL's port is right.")
+                  : tr("Check the endpoint URL and your firewall."));
     case QNetworkReply::HostNotFoundError:
-        return localError(ErrorCategory::Network,
-                          tr("Could not find the host %1").arg(url.host()), QString(),
+        return localError(ErrorCategory::Network, tr("Could not find the host %1").arg(url.host()),
+                          QString(),
                           tr("Check your network connection and DNS, that the region in the ARN "
                              "exists, and any endpoint URL override."));
     case QNetworkReply::RemoteHostClosedError:
@@ -78,9 +78,8 @@ ServiceError transportError(QNetworkReply::NetworkError code, const QString &err
     default:
         break;
     }
-    return localError(ErrorCategory::Network,
-                      tr("The request to %1 failed").arg(hostAndPort(url)), errorString,
-                      tr("Check your network connection and try again."));
+    return localError(ErrorCategory::Network, tr("The request to %1 failed").arg(hostAndPort(url)),
+                      errorString, tr("Check your network connection and try again."));
 }
 
 } // namespace ivs

@@ -73,7 +73,8 @@ QString displayText(const StageTreeNode &node)
 QString copyText(const StageTreeNode &node)
 {
     if (node.isGroup())
-        return QString::fromUtf8(QJsonDocument(node.value.toObject()).toJson(QJsonDocument::Indented));
+        return QString::fromUtf8(
+            QJsonDocument(node.value.toObject()).toJson(QJsonDocument::Indented));
     return plainValue(node.value);
 }
 
@@ -98,9 +99,10 @@ QString toolTipText(const StageTreeNode &node)
         return tr("Tag \"%1\" = \"%2\"").arg(node.key, node.value.toString());
     QString tip = node.spec->descriptionText();
     if (node.spec->hasDefault() && !node.isGroup())
-        tip += QLatin1Char('\n') + tr("Documented default: %1").arg(plainValue(node.spec->defaultValue).isEmpty()
-                                                            ? QStringLiteral("\"\"")
-                                                            : plainValue(node.spec->defaultValue));
+        tip += QLatin1Char('\n') + tr("Documented default: %1")
+                                       .arg(plainValue(node.spec->defaultValue).isEmpty()
+                                                ? QStringLiteral("\"\"")
+                                                : plainValue(node.spec->defaultValue));
     if (node.origin == ValueOrigin::Default)
         tip += QLatin1Char('\n') + tr("The service did not return this field; the documented "
                                       "default is shown.");

@@ -43,8 +43,8 @@ void addMembers(StageTreeNode &group, const ivs::FieldSpec &spec, const QJsonObj
 {
     QJsonObject effective;
     for (const ivs::FieldSpec &member : spec.children) {
-        StageTreeNode *child = group.addChild(buildNode(
-            member, received.value(member.name), childPath(group.path, member.name)));
+        StageTreeNode *child = group.addChild(
+            buildNode(member, received.value(member.name), childPath(group.path, member.name)));
         if (!child->value.isUndefined())
             effective.insert(member.name, child->value);
     }

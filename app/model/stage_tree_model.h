@@ -3,10 +3,9 @@
 #include "ivs/stage.h"
 #include "model/stage_tree_node.h"
 
-#include <QAbstractItemModel>
-
 #include <memory>
 #include <optional>
+#include <QAbstractItemModel>
 
 namespace model {
 

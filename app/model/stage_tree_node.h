@@ -2,10 +2,9 @@
 
 #include "ivs/stage_schema.h"
 
+#include <memory>
 #include <QJsonValue>
 #include <QString>
-
-#include <memory>
 #include <vector>
 
 namespace model {
@@ -29,8 +28,8 @@ struct StageTreeNode {
 
     bool isGroup() const
     {
-        return spec
-               && (spec->type == ivs::FieldType::Object || spec->type == ivs::FieldType::StringMap);
+        return spec &&
+               (spec->type == ivs::FieldType::Object || spec->type == ivs::FieldType::StringMap);
     }
     bool isTagEntry() const { return spec == nullptr && parent != nullptr; }
     bool isEndpoint() const { return spec && spec->isEndpoint; }

@@ -2,9 +2,8 @@
 
 #include "model/stage_tree_model.h"
 
-#include <QAbstractItemModel>
-
 #include <algorithm>
+#include <QAbstractItemModel>
 
 namespace model {
 
@@ -22,9 +21,10 @@ void collect(const QAbstractItemModel &model, const QModelIndex &parent, int dep
     for (int row = 0; row < model.rowCount(parent); ++row) {
         const QModelIndex field = model.index(row, StageTreeModel::FieldColumn, parent);
         const QString indent(depth * 2, QLatin1Char(' '));
-        lines.append({indent + field.data().toString().simplified(),
-                      model.index(row, StageTreeModel::ValueColumn, parent).data().toString().simplified(),
-                      model.index(row, StageTreeModel::NoteColumn, parent).data().toString()});
+        lines.append(
+            {indent + field.data().toString().simplified(),
+             model.index(row, StageTreeModel::ValueColumn, parent).data().toString().simplified(),
+             model.index(row, StageTreeModel::NoteColumn, parent).data().toString()});
         collect(model, field, depth + 1, lines);
     }
 }

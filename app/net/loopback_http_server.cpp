@@ -11,8 +11,8 @@ namespace {
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
-    const char *key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
-        static_cast<int>(method));
+    const char *key =
+        QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(static_cast<int>(method));
     return key ? QByteArray(key).toUpper() : QByteArray("UNKNOWN");
 }
 

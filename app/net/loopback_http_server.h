@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <QAbstractHttpServer>
 #include <QByteArray>
 #include <QHostAddress>
@@ -7,8 +8,6 @@
 #include <QPair>
 #include <QSslConfiguration>
 #include <QUrl>
-
-#include <functional>
 
 namespace net {
 

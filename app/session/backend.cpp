@@ -19,9 +19,9 @@ QString tr(const char *text)
 
 bool endpointConfigured(const BackendOptions &options)
 {
-    return !options.endpointUrl.trimmed().isEmpty()
-           || !options.environment.value(QStringLiteral("AWS_ENDPOINT_URL_IVS_REALTIME")).isEmpty()
-           || !options.environment.value(QStringLiteral("AWS_ENDPOINT_URL")).isEmpty();
+    return !options.endpointUrl.trimmed().isEmpty() ||
+           !options.environment.value(QStringLiteral("AWS_ENDPOINT_URL_IVS_REALTIME")).isEmpty() ||
+           !options.environment.value(QStringLiteral("AWS_ENDPOINT_URL")).isEmpty();
 }
 
 } // namespace
@@ -39,8 +39,8 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions &options, QString 
     backend->m_network = std::make_unique<QNetworkAccessManager>();
 
     bool demoMode = options.forceDemo;
-    if (!demoMode && options.demoWhenUnconfigured && !endpointConfigured(options)
-        && !aws::EnvironmentCredentialProvider::isConfigured(options.environment)) {
+    if (!demoMode && options.demoWhenUnconfigured && !endpointConfigured(options) &&
+        !aws::EnvironmentCredentialProvider::isConfigured(options.environment)) {
         demoMode = true;
         backend->m_demoReason = tr("No AWS credentials are configured, so the built-in demo "
                                    "endpoint is used. Set AWS_ACCESS_KEY_ID and "
@@ -65,8 +65,8 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions &options, QString 
         backend->m_credentials =
             std::make_unique<aws::EnvironmentCredentialProvider>(options.environment);
     }
-    backend->m_client = std::make_unique<ivs::IvsClient>(
-        backend->m_network.get(), backend->m_credentials.get(), endpoint);
+    backend->m_client = std::make_unique<ivs::IvsClient>(backend->m_network.get(),
+                                                         backend->m_credentials.get(), endpoint);
     return backend;
 }
 
@@ -74,7 +74,7 @@ QString Backend::description() const
 {
     const aws::EndpointConfig &endpoint = m_client->endpointConfig();
     if (m_demo)
-        return tr("demo endpoint %1").arg(endpoint.overrideUrl.toString());
+        return tr("Demo endpoint %1 with sample stages").arg(endpoint.overrideUrl.toString());
     const QString credentials = m_credentials->sourceDescription();
     if (!endpoint.overrideUrl.isEmpty())
         return tr("%1 (from %2), credentials from %3")

@@ -2,11 +2,10 @@
 
 #include "aws/credential_provider.h"
 
+#include <memory>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
-
-#include <memory>
 
 class QNetworkAccessManager;
 

@@ -46,18 +46,19 @@ void StageBrowser::lookUp(const QString &text)
     if (!wasBusy)
         emit busyChanged(true);
 
-    m_client.getStage(*arn, QString(), context, [this, context, arnText = arn->text()](
-                                         const ivs::GetStageResult &result) {
-        context->deleteLater();
-        m_pending = nullptr;
-        if (result.stage) {
-            m_model.setStage(*result.stage);
-            emit stageShown(arnText, result.stage->name());
-        } else {
-            emit lookupFailed(arnText, result.error ? result.error->userMessage() : QString());
-        }
-        emit busyChanged(false);
-    });
+    m_client.getStage(*arn, QString(), context,
+                      [this, context, arnText = arn->text()](const ivs::GetStageResult &result) {
+                          context->deleteLater();
+                          m_pending = nullptr;
+                          if (result.stage) {
+                              m_model.setStage(*result.stage);
+                              emit stageShown(arnText, result.stage->name());
+                          } else {
+                              emit lookupFailed(arnText, result.error ? result.error->userMessage()
+                                                                      : QString());
+                          }
+                          emit busyChanged(false);
+                      });
 }
 
 } // namespace session
