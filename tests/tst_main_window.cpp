@@ -1,0 +1,205 @@
+#include "model/stage_tree_model.h"
+#include "session/backend.h"
+#include "session/stage_browser.h"
+#include "support/demo_stage_fixtures.h"
+#include "ui/arn_input.h"
+#include "ui/main_window.h"
+#include "ui/message_banner.h"
+#include "ui/stage_tree_view.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCompleter>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+using model::StageTreeModel;
+using namespace testsupport;
+
+// The real window on the built-in demo endpoint: typed into and read back as a user would.
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void typingAnArnAndPressingEnterShowsTheStage();
+    void demoModeIsVisibleAndOffersDemoArns();
+    void invalidArnIsRefusedBeforeAnyRequest();
+    void failedLookupKeepsTheLastTreeAndTheTypedArn();
+    void ctrlCCopiesTheCurrentValue();
+    void endpointRowsHaveOneClickCopy();
+    void pickingADemoArnFromTheListLooksItUp();
+
+private:
+    void typeAndSubmit(const QString &text);
+    QString valueAt(const QString &path) const;
+
+    std::unique_ptr<session::Backend> m_backend;
+    std::unique_ptr<StageTreeModel> m_model;
+    std::unique_ptr<session::StageBrowser> m_browser;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void TestMainWindow::init()
+{
+    session::BackendOptions options;
+    options.forceDemo = true;
+    QString error;
+    m_backend = session::Backend::create(options, &error);
+    QVERIFY2(m_backend, qPrintable(error));
+    m_model = std::make_unique<StageTreeModel>();
+    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
+    ui::WindowContext context;
+    context.demo = m_backend->isDemo();
+    context.connectionDescription = m_backend->description();
+    context.suggestedArns = m_backend->suggestedArns();
+    m_window = std::make_unique<ui::MainWindow>(*m_browser, *m_model, context);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_browser.reset();
+    m_model.reset();
+    m_backend.reset();
+}
+
+void TestMainWindow::typeAndSubmit(const QString &text)
+{
+    QLineEdit *edit = m_window->arnInput()->lineEdit();
+    edit->clear();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+QString TestMainWindow::valueAt(const QString &path) const
+{
+    return m_model->indexForPath(path)
+        .siblingAtColumn(StageTreeModel::ValueColumn)
+        .data()
+        .toString();
+}
+
+void TestMainWindow::typingAnArnAndPressingEnterShowsTheStage()
+{
+    typeAndSubmit(kFullyConfiguredDemoArn);
+    QTRY_COMPARE(m_model->rowCount(), 6);
+    QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
+    QCOMPARE(valueAt(QStringLiteral("activeSessionId")), QStringLiteral("st-a1b2C3d4E5f6G7h"));
+    QCOMPARE(valueAt(QStringLiteral(
+                 "autoParticipantRecordingConfiguration.thumbnailConfiguration.recordingMode")),
+             QStringLiteral("INTERVAL"));
+    QCOMPARE(valueAt(QStringLiteral("endpoints.rtmps")),
+             QStringLiteral("rtmps://f99084460c35.global-contribute.live-video.net:443/app/"));
+    QVERIFY(m_window->windowTitle().startsWith(QLatin1String("studio-main")));
+    QVERIFY(m_window->treeView()->isExpanded(m_model->indexForPath(QStringLiteral("endpoints"))));
+    QVERIFY(m_window->banner()->isHidden());
+}
+
+void TestMainWindow::demoModeIsVisibleAndOffersDemoArns()
+{
+    QVERIFY(m_window->windowTitle().contains(QLatin1String("demo")));
+    const auto *connection = m_window->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+    QVERIFY(connection);
+    QVERIFY2(connection->text().contains(QLatin1String("http://127.0.0.1:")),
+             qPrintable(connection->text()));
+    QCOMPARE(m_window->arnInput()->knownArns().size(), 3);
+    QVERIFY(m_window->arnInput()->knownArns().contains(kOlderDemoArn));
+    // The completer offers them as the user types part of one.
+    QTest::keyClicks(m_window->arnInput()->lineEdit(), QStringLiteral("Tn4Hall"));
+    QCompleter *completer = m_window->arnInput()->lineEdit()->completer();
+    QCOMPARE(completer->completionCount(), 1);
+    QCOMPARE(completer->currentCompletion(), kOlderDemoArn);
+}
+
+void TestMainWindow::invalidArnIsRefusedBeforeAnyRequest()
+{
+    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    const QString typed = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:channel/abc");
+    typeAndSubmit(typed);
+    QCOMPARE(started.count(), 0);
+    QVERIFY(!m_window->banner()->isHidden());
+    QVERIFY2(m_window->banner()->text().contains(QLatin1String("channel")),
+             qPrintable(m_window->banner()->text()));
+    QCOMPARE(m_window->arnInput()->text(), typed);
+    QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestMainWindow::failedLookupKeepsTheLastTreeAndTheTypedArn()
+{
+    typeAndSubmit(kFullyConfiguredDemoArn);
+    QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
+
+    const QString missing = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/doesNotExist");
+    QSignalSpy failed(m_browser.get(), &session::StageBrowser::lookupFailed);
+    typeAndSubmit(missing);
+    QTRY_COMPARE(failed.count(), 1);
+    const QString message = m_window->banner()->text();
+    QVERIFY2(message.contains(QLatin1String("Stage not found")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("still shows studio-main")), qPrintable(message));
+    QCOMPARE(m_window->arnInput()->text(), missing);
+    QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
+}
+
+void TestMainWindow::ctrlCCopiesTheCurrentValue()
+{
+    typeAndSubmit(kFullyConfiguredDemoArn);
+    QTRY_COMPARE(m_model->rowCount(), 6);
+    ui::StageTreeView *tree = m_window->treeView();
+    tree->setFocus();
+    tree->setCurrentIndex(m_model->indexForPath(QStringLiteral("endpoints.whip"))
+                              .siblingAtColumn(StageTreeModel::ValueColumn));
+    QApplication::clipboard()->clear();
+    QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(),
+             QStringLiteral("https://f99084460c35.global-bm.whip.live-video.net"));
+
+    tree->setCurrentIndex(m_model->indexForPath(QStringLiteral("tags")));
+    QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier);
+    QVERIFY2(
+        QApplication::clipboard()->text().contains(QLatin1String("\"show\": \"Morning Live\"")),
+        qPrintable(QApplication::clipboard()->text()));
+}
+
+void TestMainWindow::endpointRowsHaveOneClickCopy()
+{
+    typeAndSubmit(kFullyConfiguredDemoArn);
+    QTRY_COMPARE(m_model->rowCount(), 6);
+    auto *button = m_window->findChild<QToolButton *>(QStringLiteral("copy-rtmps"));
+    QVERIFY(button);
+    QApplication::clipboard()->clear();
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(),
+             QStringLiteral("rtmps://f99084460c35.global-contribute.live-video.net:443/app/"));
+
+    // An endpoint the service did not return has nothing to copy, so no button.
+    typeAndSubmit(kOlderDemoArn);
+    QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("town-hall"));
+    QVERIFY(!m_window->findChild<QToolButton *>(QStringLiteral("copy-rtmps")));
+    QVERIFY(m_window->findChild<QToolButton *>(QStringLiteral("copy-whip")));
+}
+
+void TestMainWindow::pickingADemoArnFromTheListLooksItUp()
+{
+    QMenu *menu = m_window->arnInput()->arnMenu();
+    QAction *podcast = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->text() == kDefaultsDemoArn)
+            podcast = action;
+    }
+    QVERIFY(podcast);
+    podcast->trigger();
+    QCOMPARE(m_window->arnInput()->text(), kDefaultsDemoArn);
+    QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("podcast-room"));
+    // Once shown, it heads the "Recent" section.
+    QCOMPARE(m_window->arnInput()->knownArns().constFirst(), kDefaultsDemoArn);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -1,0 +1,149 @@
+#include "aws/environment_credential_provider.h"
+#include "ivs/ivs_client.h"
+#include "model/stage_tree_model.h"
+#include "session/stage_browser.h"
+#include "support/scripted_endpoint.h"
+#include "support/test_data.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace testsupport;
+
+namespace {
+const QString kArn = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh");
+const QString kOtherArn = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/other");
+} // namespace
+
+// The controller between the window and the client: validation, supersession, keeping the
+// last good tree.
+class TestStageBrowser : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void invalidTextIsRejectedWithoutARequest();
+    void successFillsTheModel();
+    void failureKeepsTheLastGoodTree();
+    void newerLookupSupersedesAnOlderOne();
+    void cancelStopsTheLookup();
+
+private:
+    std::unique_ptr<ScriptedEndpoint> m_endpoint;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<aws::StaticCredentialProvider> m_credentials;
+    std::unique_ptr<ivs::IvsClient> m_client;
+    std::unique_ptr<model::StageTreeModel> m_model;
+    std::unique_ptr<session::StageBrowser> m_browser;
+};
+
+void TestStageBrowser::init()
+{
+    m_endpoint = std::make_unique<ScriptedEndpoint>();
+    QVERIFY(m_endpoint->start());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_network->setProxy(QNetworkProxy::NoProxy);
+    m_credentials = std::make_unique<aws::StaticCredentialProvider>(
+        aws::Credentials{QStringLiteral("AKIDTEST"), QStringLiteral("secret"), {}, {}},
+        QStringLiteral("test"));
+    aws::EndpointConfig endpoint;
+    endpoint.overrideUrl = m_endpoint->url();
+    m_client = std::make_unique<ivs::IvsClient>(m_network.get(), m_credentials.get(), endpoint);
+    m_model = std::make_unique<model::StageTreeModel>();
+    m_browser = std::make_unique<session::StageBrowser>(*m_client, *m_model);
+}
+
+void TestStageBrowser::cleanup()
+{
+    m_browser.reset();
+    m_model.reset();
+    m_client.reset();
+    m_credentials.reset();
+    m_network.reset();
+    m_endpoint.reset();
+}
+
+void TestStageBrowser::invalidTextIsRejectedWithoutARequest()
+{
+    QSignalSpy rejected(m_browser.get(), &session::StageBrowser::inputRejected);
+    QSignalSpy busy(m_browser.get(), &session::StageBrowser::busyChanged);
+    m_browser->lookUp(QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/"));
+    QCOMPARE(rejected.count(), 1);
+    QVERIFY(rejected.at(0).at(0).toString().contains(QLatin1String("no stage ID")));
+    QTest::qWait(50);
+    QCOMPARE(busy.count(), 0);
+    QVERIFY(m_endpoint->requests().isEmpty());
+}
+
+void TestStageBrowser::successFillsTheModel()
+{
+    m_endpoint->enqueue(
+        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
+    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy busy(m_browser.get(), &session::StageBrowser::busyChanged);
+    m_browser->lookUp(QStringLiteral("  ") + kArn);
+    QVERIFY(m_browser->isBusy());
+    QVERIFY(shown.wait());
+    QCOMPARE(shown.at(0).at(0).toString(), kArn);
+    QCOMPARE(shown.at(0).at(1).toString(), QStringLiteral("seed-stage"));
+    QCOMPARE(m_browser->shownArn(), kArn);
+    QCOMPARE(busy.count(), 2);
+    QCOMPARE(busy.at(1).at(0).toBool(), false);
+}
+
+void TestStageBrowser::failureKeepsTheLastGoodTree()
+{
+    m_endpoint->enqueue(
+        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
+    m_endpoint->enqueue(
+        awsErrorResponse(403, "AccessDeniedException", QStringLiteral("User is not authorized")));
+    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy failed(m_browser.get(), &session::StageBrowser::lookupFailed);
+    m_browser->lookUp(kArn);
+    QVERIFY(shown.wait());
+    m_browser->lookUp(kOtherArn);
+    QVERIFY(failed.wait());
+    QCOMPARE(failed.at(0).at(0).toString(), kOtherArn);
+    QVERIFY(failed.at(0).at(1).toString().contains(QLatin1String("Access denied")));
+    QCOMPARE(m_browser->shownArn(), kArn);
+    QCOMPARE(m_model->rowCount(), 6);
+}
+
+void TestStageBrowser::newerLookupSupersedesAnOlderOne()
+{
+    QByteArray second = readTestData(QStringLiteral("get_stage_seed_response.json"));
+    second.replace("seed-stage", "second-stage");
+    m_endpoint->setHandler([second](const net::HttpRequest &request) {
+        return request.body.contains("other")
+                   ? net::HttpResponse::json(200, second)
+                   : net::HttpResponse::json(
+                         200, readTestData(QStringLiteral("get_stage_seed_response.json")));
+    });
+    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    m_browser->lookUp(kArn);
+    m_browser->lookUp(kOtherArn);
+    QVERIFY(shown.wait());
+    QTest::qWait(100); // the first answer, had it not been dropped, would arrive here
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(shown.at(0).at(1).toString(), QStringLiteral("second-stage"));
+}
+
+void TestStageBrowser::cancelStopsTheLookup()
+{
+    m_endpoint->enqueue(
+        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
+    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy busy(m_browser.get(), &session::StageBrowser::busyChanged);
+    m_browser->lookUp(kArn);
+    m_browser->cancel();
+    QVERIFY(!m_browser->isBusy());
+    QTest::qWait(200);
+    QCOMPARE(shown.count(), 0);
+    QCOMPARE(busy.count(), 2);
+    QCOMPARE(m_model->rowCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestStageBrowser)
+#include "tst_stage_browser.moc"
