@@ -2,6 +2,7 @@
 
 #include "model/stage_tree_model.h"
 
+#include <algorithm>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -48,8 +49,11 @@ void StageTreeView::afterReset()
         return;
     expandAll();
     resizeColumnToContents(StageTreeModel::FieldColumn);
-    header()->resizeSection(StageTreeModel::ValueColumn,
-                            std::max(header()->sectionSize(StageTreeModel::ValueColumn), 420));
+    // Long ARNs should be readable whole, without pushing the notes off screen.
+    resizeColumnToContents(StageTreeModel::ValueColumn);
+    header()->resizeSection(
+        StageTreeModel::ValueColumn,
+        std::clamp(header()->sectionSize(StageTreeModel::ValueColumn), 360, 640));
     addEndpointCopyButtons({});
 }
 
