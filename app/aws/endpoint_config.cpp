@@ -62,7 +62,8 @@ QUrl EndpointConfig::baseUrl(const QString &region) const
 
 std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
                                                     const QProcessEnvironment &environment,
-                                                    QString *error)
+                                                    QString *error,
+                                                    const ConfiguredEndpoints &configured)
 {
     auto fail = [error](const QString &message) -> std::optional<EndpointConfig> {
         if (error)
@@ -70,27 +71,32 @@ std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
         return std::nullopt;
     };
 
-    EndpointConfig config;
-    QString urlText = explicitUrl.trimmed();
-    config.overrideSource = QStringLiteral("--endpoint-url");
+    QList<QPair<QString, QString>> candidates{
+        {explicitUrl.trimmed(), QStringLiteral("--endpoint-url")}};
     const bool ignoreConfigured =
-        isTrue(environment.value(QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")));
-    if (urlText.isEmpty() && !ignoreConfigured) {
-        for (const QString &variable : {QStringLiteral("AWS_ENDPOINT_URL_IVS_REALTIME"),
-                                        QStringLiteral("AWS_ENDPOINT_URL")}) {
-            urlText = environment.value(variable).trimmed();
-            config.overrideSource = variable;
-            if (!urlText.isEmpty())
-                break;
-        }
+        isTrue(environment.value(QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"))) ||
+        configured.ignoreConfigured;
+    if (!ignoreConfigured) {
+        for (const QString &variable :
+             {QStringLiteral("AWS_ENDPOINT_URL_IVS_REALTIME"), QStringLiteral("AWS_ENDPOINT_URL")})
+            candidates.append({environment.value(variable).trimmed(), variable});
+        candidates.append(
+            {configured.serviceUrl.trimmed(),
+             tr("the services section of profile \"%1\"").arg(configured.profileName)});
+        candidates.append({configured.profileUrl.trimmed(),
+                           tr("endpoint_url of profile \"%1\"").arg(configured.profileName)});
     }
-    if (!urlText.isEmpty()) {
+
+    EndpointConfig config;
+    for (const auto &[urlText, source] : std::as_const(candidates)) {
+        if (urlText.isEmpty())
+            continue;
         config.overrideUrl = QUrl(urlText, QUrl::StrictMode);
+        config.overrideSource = source;
         const QString problem = endpointUrlProblem(config.overrideUrl);
         if (!problem.isEmpty())
-            return fail(problem + QLatin1Char(' ') + tr("(from %1)").arg(config.overrideSource));
-    } else {
-        config.overrideSource.clear();
+            return fail(problem + QLatin1Char(' ') + tr("(from %1)").arg(source));
+        break;
     }
 
     const QString caBundle = environment.value(QStringLiteral("AWS_CA_BUNDLE")).trimmed();

@@ -21,12 +21,23 @@ struct EndpointConfig {
     QUrl baseUrl(const QString &region) const;
 };
 
+// Endpoint settings of the profile in use, from the AWS CLI's config file.
+struct ConfiguredEndpoints {
+    QString profileName;
+    QString serviceUrl; // the profile's `services` section: ivs_realtime = endpoint_url = …
+    QString profileUrl; // the profile's own `endpoint_url`
+    bool ignoreConfigured = false; // the profile's `ignore_configured_endpoint_urls`
+};
+
 // Precedence: `explicitUrl` (the --endpoint-url option), AWS_ENDPOINT_URL_IVS_REALTIME,
-// AWS_ENDPOINT_URL (both ignored when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true). Loads
-// AWS_CA_BUNDLE. On failure returns nullopt and a sentence in `error`.
+// AWS_ENDPOINT_URL, then the config file's service-specific and profile-wide endpoint_url (all
+// but the first ignored when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS or the profile's
+// ignore_configured_endpoint_urls is true). Loads AWS_CA_BUNDLE. On failure returns nullopt and
+// a sentence in `error`.
 std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
                                                     const QProcessEnvironment &environment,
-                                                    QString *error);
+                                                    QString *error,
+                                                    const ConfiguredEndpoints &configured = {});
 
 // Empty when `url` may receive signed requests: https anywhere, plain http only on loopback.
 QString endpointUrlProblem(const QUrl &url);

@@ -3,6 +3,7 @@
 #include "demo/demo_stages.h"
 #include "ivs/stage_arn.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -60,6 +61,8 @@ net::HttpResponse DemoEndpoint::handle(const net::HttpRequest &request)
     net::HttpResponse response;
     if (request.method == "POST" && request.path == "/GetStage")
         response = getStage(request, verified.region);
+    else if (request.method == "POST" && request.path == "/ListStages")
+        response = listStages(verified.region);
     else
         response = awsError(
             404, "UnknownOperationException",
@@ -68,6 +71,26 @@ net::HttpResponse DemoEndpoint::handle(const net::HttpRequest &request)
     response.headers.append(
         {"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
     return response;
+}
+
+net::HttpResponse DemoEndpoint::listStages(const QString &signingRegion)
+{
+    QJsonArray summaries;
+    for (const QJsonObject &stage : std::as_const(m_stages)) {
+        const auto arn = ivs::StageArn::parse(stage.value(QStringLiteral("arn")).toString());
+        if (!arn || arn->region() != signingRegion)
+            continue;
+        QJsonObject summary;
+        for (const QString &key : {QStringLiteral("arn"), QStringLiteral("name"),
+                                   QStringLiteral("activeSessionId"), QStringLiteral("tags")}) {
+            if (stage.contains(key))
+                summary.insert(key, stage.value(key));
+        }
+        summaries.append(summary);
+    }
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("stages"), summaries}})
+                                .toJson(QJsonDocument::Compact);
+    return net::HttpResponse::json(200, body);
 }
 
 net::HttpResponse DemoEndpoint::getStage(const net::HttpRequest &request,

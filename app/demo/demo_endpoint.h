@@ -32,6 +32,7 @@ public:
 private:
     net::HttpResponse handle(const net::HttpRequest &request);
     net::HttpResponse getStage(const net::HttpRequest &request, const QString &signingRegion);
+    net::HttpResponse listStages(const QString &signingRegion);
 
     net::LoopbackHttpServer m_server;
     aws::SigV4Verifier m_verifier;

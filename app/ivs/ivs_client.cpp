@@ -78,10 +78,52 @@ void IvsClient::getStage(const StageArn &arn, const QString &region, QObject *co
              });
 }
 
+void IvsClient::listStages(const QString &region, int maxResults, const QString &nextToken,
+                           QObject *context, std::function<void(const ListStagesResult &)> done)
+{
+    QJsonObject request{{QStringLiteral("maxResults"), maxResults}};
+    if (!nextToken.isEmpty())
+        request.insert(QStringLiteral("nextToken"), nextToken);
+    postJson(region, QStringLiteral("ListStages"),
+             QJsonDocument(request).toJson(QJsonDocument::Compact), context,
+             [done = std::move(done)](const JsonCallResult &call) {
+                 ListStagesResult result;
+                 if (call.error) {
+                     result.error = call.error;
+                 } else {
+                     QString problem;
+                     result.page = parseListStagesResponse(call.body, &problem);
+                     if (!result.page)
+                         result.error =
+                             localError(ErrorCategory::MalformedResponse,
+                                        tr("The stage list could not be read"), problem, QString());
+                 }
+                 done(result);
+             });
+}
+
 void IvsClient::postJson(const QString &region, const QString &operation, const QByteArray &body,
                          QObject *context, std::function<void(const JsonCallResult &)> done)
 {
     const QByteArray path = '/' + operation.toUtf8();
+    auto failLater = [context, &done](const ServiceError &error) {
+        QMetaObject::invokeMethod(
+            context,
+            [error, done = std::move(done)] {
+                JsonCallResult result;
+                result.error = error;
+                done(result);
+            },
+            Qt::QueuedConnection);
+    };
+    if (!m_credentials)
+        return failLater(localError(ErrorCategory::Credentials, tr("No usable AWS credentials"),
+                                    tr("No credential source is configured."), QString()));
+    if (region.isEmpty())
+        return failLater(localError(ErrorCategory::Configuration, tr("No region is chosen"),
+                                    QString(),
+                                    tr("Choose a region, or set AWS_REGION or the profile's "
+                                       "region.")));
     m_credentials->fetchCredentials(context, [this, guard = QPointer<IvsClient>(this), region, path,
                                               body, context, done = std::move(done)](
                                                  const aws::CredentialResult &credentials) mutable {

@@ -4,6 +4,7 @@
 #include "aws/endpoint_config.h"
 #include "ivs/service_error.h"
 #include "ivs/stage.h"
+#include "ivs/stage_summary.h"
 
 #include <functional>
 #include <optional>
@@ -20,6 +21,11 @@ struct GetStageResult {
     std::optional<Stage> stage;
     std::optional<ServiceError> error;
     bool ok() const { return stage.has_value(); }
+};
+
+struct ListStagesResult {
+    std::optional<StagePage> page;
+    std::optional<ServiceError> error;
 };
 
 struct JsonCallResult {
@@ -42,11 +48,17 @@ public:
     void setClock(Clock clock) { m_clock = std::move(clock); }
     void setTransferTimeout(int milliseconds) { m_transferTimeoutMs = milliseconds; }
     const aws::EndpointConfig &endpointConfig() const { return m_endpoint; }
+    void setEndpointConfig(aws::EndpointConfig endpoint) { m_endpoint = std::move(endpoint); }
     aws::CredentialProvider *credentialProvider() const { return m_credentials; }
+    // Requests already under way keep the provider they started with.
+    void setCredentialProvider(aws::CredentialProvider *provider) { m_credentials = provider; }
 
     // `region` overrides the ARN's own region when not empty.
     void getStage(const StageArn &arn, const QString &region, QObject *context,
                   std::function<void(const GetStageResult &)> done);
+
+    void listStages(const QString &region, int maxResults, const QString &nextToken,
+                    QObject *context, std::function<void(const ListStagesResult &)> done);
 
     // POST <base>/<operation> with a JSON body, for operations in `region`.
     void postJson(const QString &region, const QString &operation, const QByteArray &body,

@@ -1,0 +1,77 @@
+#include "keychain/keychain_errors.h"
+
+#include <QCoreApplication>
+
+namespace keychain {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("keychain::KeychainStore", text);
+}
+
+bool mentions(const QString &message, const char *fragment)
+{
+    return message.contains(QLatin1String(fragment), Qt::CaseInsensitive);
+}
+
+KeychainError noService(const QString &detail)
+{
+    return {KeychainErrorKind::NoService,
+            tr("No keychain service is available (%1). On Linux, start a Secret Service such as "
+               "gnome-keyring or KeePassXC's Secret Service integration, in a desktop session "
+               "with a D-Bus session bus.")
+                .arg(detail)};
+}
+
+} // namespace
+
+KeychainError classifyKeychainError(QKeychain::Error error, const QString &backendMessage)
+{
+    switch (error) {
+    case QKeychain::EntryNotFound:
+        return {KeychainErrorKind::NotFound,
+                tr("The keychain has no such entry. If the keyring is locked it can look empty: "
+                   "unlock it and try again, or enter the secret again.")};
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return {KeychainErrorKind::Locked,
+                tr("The keychain refused access: it is locked or access was denied. Unlock it "
+                   "(for example in \"Passwords and Keys\") and try again.")};
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return noService(tr("no supported keychain backend"));
+    case QKeychain::CouldNotDeleteEntry:
+        return {KeychainErrorKind::Other,
+                tr("The keychain could not delete the entry (%1).").arg(backendMessage)};
+    case QKeychain::NoError:
+    case QKeychain::OtherError:
+        break;
+    }
+    if (mentions(backendMessage, "org.freedesktop.secrets") ||
+        mentions(backendMessage, "ServiceUnknown"))
+        return noService(tr("no Secret Service on the session bus"));
+    if (mentions(backendMessage, "autolaunch") || mentions(backendMessage, "session bus"))
+        return noService(tr("no D-Bus session bus"));
+    if (mentions(backendMessage, "Object does not exist") ||
+        mentions(backendMessage, "No such object"))
+        return {KeychainErrorKind::NoService,
+                tr("The Secret Service has no default keyring to store into. Create one (for "
+                   "example in \"Passwords and Keys\") and try again.")};
+    if (mentions(backendMessage, "locked"))
+        return {KeychainErrorKind::Locked,
+                tr("The keyring is locked. Unlock it (for example in \"Passwords and Keys\") and "
+                   "try again.")};
+    return {KeychainErrorKind::Other, tr("The keychain failed: %1").arg(backendMessage)};
+}
+
+KeychainError keychainTimeout(int timeoutMs)
+{
+    return {KeychainErrorKind::Timeout,
+            tr("The keychain did not answer within %1 seconds. It may be waiting for an unlock "
+               "prompt: unlock the keyring and try again.")
+                .arg(QString::number(timeoutMs / 1000.0, 'g', 3))};
+}
+
+} // namespace keychain
