@@ -1,7 +1,9 @@
 #include "cli/command_line.h"
 #include "model/stage_tree_model.h"
 #include "session/backend.h"
+#include "session/profiles_controller.h"
 #include "session/stage_browser.h"
+#include "ui/arn_input.h"
 #include "ui/main_window.h"
 
 #include <cstdio>
@@ -21,7 +23,6 @@ void setApplicationIdentity()
 
 int runWindow(QApplication &app)
 {
-    QApplication::setApplicationDisplayName(QObject::tr("IVS Stage Browser"));
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QObject::tr("Inspect Amazon IVS Real-Time stages.\n\n"
@@ -35,13 +36,21 @@ int runWindow(QApplication &app)
                                          QObject::tr("Send requests to URL."), QObject::tr("URL"));
     const QCommandLineOption arn(QStringLiteral("arn"), QObject::tr("Look up this stage at start."),
                                  QObject::tr("ARN"));
-    parser.addOptions({demo, endpointUrl, arn});
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QObject::tr("Use this profile (keychain, else AWS CLI)."),
+                                     QObject::tr("NAME"));
+    const QCommandLineOption region(QStringLiteral("region"),
+                                    QObject::tr("Region for calls that are not about one stage."),
+                                    QObject::tr("REGION"));
+    parser.addOptions({demo, endpointUrl, profile, region, arn});
     parser.process(app);
 
     session::BackendOptions options;
     options.forceDemo = parser.isSet(demo);
     options.demoWhenUnconfigured = true;
     options.endpointUrl = parser.value(endpointUrl);
+    options.profile = parser.value(profile);
+    options.region = parser.value(region);
     QString error;
     const auto backend = session::Backend::create(options, &error);
     if (!backend) {
@@ -52,15 +61,15 @@ int runWindow(QApplication &app)
 
     model::StageTreeModel stageModel;
     session::StageBrowser browser(backend->client(), stageModel);
+    session::ProfilesController profiles(*backend);
     ui::WindowContext context;
-    context.demo = backend->isDemo();
-    context.connectionDescription = backend->description();
-    context.suggestedArns = backend->suggestedArns();
     context.notice = backend->demoReason();
-    ui::MainWindow window(browser, stageModel, context);
+    ui::MainWindow window(browser, profiles, stageModel, context);
     window.show();
-    if (parser.isSet(arn))
+    if (parser.isSet(arn)) {
+        window.arnInput()->setText(parser.value(arn));
         browser.lookUp(parser.value(arn));
+    }
     return app.exec();
 }
 

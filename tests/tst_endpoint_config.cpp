@@ -41,6 +41,9 @@ private slots:
     void ignoreConfiguredUrlsSkipsEnvironment();
     void ignoreConfiguredUrlsKeepsExplicitUrl();
     void withoutOverrideUsesRegionalEndpoint();
+    void configFileServiceUrlComesAfterEnvironment();
+    void configFileProfileUrlComesLast();
+    void profileCanIgnoreConfiguredUrls();
 
     // The plain-http guard
     void allowsPlainHttpToLoopback_data();
@@ -119,6 +122,55 @@ void TestEndpointConfig::withoutOverrideUsesRegionalEndpoint()
              QUrl(QStringLiteral("https://ivsrealtime.us-east-1.amazonaws.com")));
     QCOMPARE(config->baseUrl(QStringLiteral("ap-northeast-1")),
              QUrl(QStringLiteral("https://ivsrealtime.ap-northeast-1.amazonaws.com")));
+}
+
+namespace {
+aws::ConfiguredEndpoints configuredInFile()
+{
+    aws::ConfiguredEndpoints configured;
+    configured.profileName = QStringLiteral("local");
+    configured.serviceUrl = QStringLiteral("http://127.0.0.1:4566");
+    configured.profileUrl = QStringLiteral("https://profile-wide.example.test");
+    return configured;
+}
+} // namespace
+
+void TestEndpointConfig::configFileServiceUrlComesAfterEnvironment()
+{
+    QString error;
+    auto config =
+        aws::resolveEndpointConfig({}, bothEndpointVariables(), &error, configuredInFile());
+    QVERIFY2(config, qPrintable(error));
+    QCOMPARE(config->overrideUrl, QUrl(kServiceSpecific));
+
+    config = aws::resolveEndpointConfig({}, QProcessEnvironment(), &error, configuredInFile());
+    QVERIFY2(config, qPrintable(error));
+    QCOMPARE(config->overrideUrl, QUrl(QStringLiteral("http://127.0.0.1:4566")));
+    QVERIFY2(
+        config->overrideSource.contains(QLatin1String("services section of profile \"local\"")),
+        qPrintable(config->overrideSource));
+}
+
+void TestEndpointConfig::configFileProfileUrlComesLast()
+{
+    aws::ConfiguredEndpoints configured = configuredInFile();
+    configured.serviceUrl.clear();
+    QString error;
+    const auto config = aws::resolveEndpointConfig({}, QProcessEnvironment(), &error, configured);
+    QVERIFY2(config, qPrintable(error));
+    QCOMPARE(config->overrideUrl, QUrl(QStringLiteral("https://profile-wide.example.test")));
+}
+
+void TestEndpointConfig::profileCanIgnoreConfiguredUrls()
+{
+    aws::ConfiguredEndpoints configured = configuredInFile();
+    configured.ignoreConfigured = true;
+    QString error;
+    auto config = aws::resolveEndpointConfig({}, bothEndpointVariables(), &error, configured);
+    QVERIFY2(config, qPrintable(error));
+    QVERIFY(config->overrideUrl.isEmpty());
+    config = aws::resolveEndpointConfig(kExplicit, bothEndpointVariables(), &error, configured);
+    QCOMPARE(config->overrideUrl, QUrl(kExplicit));
 }
 
 void TestEndpointConfig::allowsPlainHttpToLoopback_data()

@@ -1,5 +1,6 @@
 #include "model/stage_tree_model.h"
 #include "session/backend.h"
+#include "session/profiles_controller.h"
 #include "session/stage_browser.h"
 #include "support/demo_stage_fixtures.h"
 #include "ui/arn_input.h"
@@ -13,7 +14,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -24,6 +27,7 @@ using namespace testsupport;
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void typingAnArnAndPressingEnterShowsTheStage();
@@ -38,11 +42,22 @@ private:
     void typeAndSubmit(const QString &text);
     QString valueAt(const QString &path) const;
 
+    QTemporaryDir m_home;
     std::unique_ptr<session::Backend> m_backend;
     std::unique_ptr<StageTreeModel> m_model;
     std::unique_ptr<session::StageBrowser> m_browser;
+    std::unique_ptr<session::ProfilesController> m_profiles;
     std::unique_ptr<ui::MainWindow> m_window;
 };
+
+void TestMainWindow::initTestCase()
+{
+    // The window reads and writes settings: never the user's own.
+    QVERIFY(m_home.isValid());
+    qputenv("HOME", m_home.path().toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral(".config")).toUtf8());
+    QVERIFY(QSettings().fileName().startsWith(m_home.path()));
+}
 
 void TestMainWindow::init()
 {
@@ -53,11 +68,9 @@ void TestMainWindow::init()
     QVERIFY2(m_backend, qPrintable(error));
     m_model = std::make_unique<StageTreeModel>();
     m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
-    ui::WindowContext context;
-    context.demo = m_backend->isDemo();
-    context.connectionDescription = m_backend->description();
-    context.suggestedArns = m_backend->suggestedArns();
-    m_window = std::make_unique<ui::MainWindow>(*m_browser, *m_model, context);
+    m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
+    m_window =
+        std::make_unique<ui::MainWindow>(*m_browser, *m_profiles, *m_model, ui::WindowContext());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -65,6 +78,7 @@ void TestMainWindow::init()
 void TestMainWindow::cleanup()
 {
     m_window.reset();
+    m_profiles.reset();
     m_browser.reset();
     m_model.reset();
     m_backend.reset();

@@ -29,6 +29,8 @@ private slots:
     void failureKeepsTheLastGoodTree();
     void newerLookupSupersedesAnOlderOne();
     void cancelStopsTheLookup();
+    void refreshLooksTheShownStageUpAgain();
+    void refreshSupersedesALookupInFlight();
 
 private:
     std::unique_ptr<ScriptedEndpoint> m_endpoint;
@@ -143,6 +145,57 @@ void TestStageBrowser::cancelStopsTheLookup()
     QCOMPARE(shown.count(), 0);
     QCOMPARE(busy.count(), 2);
     QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestStageBrowser::refreshLooksTheShownStageUpAgain()
+{
+    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    m_browser->refresh(); // nothing asked for yet
+    QCOMPARE(started.count(), 0);
+
+    QByteArray renamed = readTestData(QStringLiteral("get_stage_seed_response.json"));
+    renamed.replace("seed-stage", "renamed-stage");
+    m_endpoint->enqueue(
+        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
+    m_endpoint->enqueue(net::HttpResponse::json(200, renamed));
+    m_endpoint->enqueue(
+        awsErrorResponse(403, "AccessDeniedException", QStringLiteral("User is not authorized")));
+    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy failed(m_browser.get(), &session::StageBrowser::lookupFailed);
+    m_browser->lookUp(kArn);
+    QVERIFY(shown.wait());
+
+    m_browser->refresh();
+    QCOMPARE(started.count(), 2);
+    QVERIFY(shown.wait());
+    QCOMPARE(shown.at(1).at(1).toString(), QStringLiteral("renamed-stage"));
+    QCOMPARE(m_endpoint->requests().size(), 2);
+    QVERIFY(m_endpoint->requests().at(1).body.contains(kArn.toUtf8()));
+
+    // A failed refresh keeps the last good tree, as a failed lookup does.
+    m_browser->refresh();
+    QVERIFY(failed.wait());
+    QCOMPARE(m_browser->shownArn(), kArn);
+    QCOMPARE(m_model->rowCount(), 6);
+}
+
+void TestStageBrowser::refreshSupersedesALookupInFlight()
+{
+    m_endpoint->setFallback(
+        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
+    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy busy(m_browser.get(), &session::StageBrowser::busyChanged);
+    m_browser->lookUp(kArn);
+    // The request in flight was made for the old connection: it is replaced, not awaited.
+    m_browser->refresh();
+    QCOMPARE(started.count(), 2);
+    QCOMPARE(started.at(1).at(0).toString(), kArn);
+    QVERIFY(m_browser->isBusy());
+    QVERIFY(shown.wait());
+    QTest::qWait(100); // a second answer, had the first request not been dropped, would come here
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(busy.count(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestStageBrowser)

@@ -1,7 +1,10 @@
 #include "main_window.h"
 
 #include "arn_input.h"
+#include "connection_bar.h"
 #include "message_banner.h"
+#include "profiles_dialog.h"
+#include "session/profiles_controller.h"
 #include "session/stage_browser.h"
 #include "stage_tree_view.h"
 
@@ -9,6 +12,7 @@
 #include <QLabel>
 #include <QStatusBar>
 #include <QTime>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -17,16 +21,32 @@ namespace {
 constexpr int kTransientMessageMs = 5000;
 }
 
-MainWindow::MainWindow(session::StageBrowser &browser, QAbstractItemModel &stageModel,
-                       const WindowContext &context, QWidget *parent)
+MainWindow::MainWindow(session::StageBrowser &browser, session::ProfilesController &profiles,
+                       QAbstractItemModel &stageModel, const WindowContext &context,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_browser(browser)
+    , m_profiles(profiles)
     , m_arnInput(new ArnInput)
     , m_banner(new MessageBanner)
     , m_tree(new StageTreeView)
     , m_connectionLabel(new QLabel)
-    , m_demo(context.demo)
+    , m_connectionBar(new ConnectionBar(profiles))
+    , m_profilesAction(new QAction(tr("Profiles…"), this))
 {
+    auto *toolBar = addToolBar(tr("Connection"));
+    toolBar->setObjectName(QStringLiteral("connectionToolBar"));
+    toolBar->setMovable(false);
+    toolBar->addWidget(m_connectionBar);
+    toolBar->addSeparator();
+    m_profilesAction->setObjectName(QStringLiteral("profilesAction"));
+    m_profilesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_profilesAction->setToolTip(
+        tr("Add, edit, test or import profiles (%1)")
+            .arg(m_profilesAction->shortcut().toString(QKeySequence::NativeText)));
+    toolBar->addAction(m_profilesAction);
+    connect(m_profilesAction, &QAction::triggered, this, &MainWindow::openProfilesDialog);
+
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_arnInput);
@@ -35,11 +55,9 @@ MainWindow::MainWindow(session::StageBrowser &browser, QAbstractItemModel &stage
     setCentralWidget(central);
 
     m_tree->setModel(&stageModel);
-    m_arnInput->setSuggestions(context.suggestedArns);
-
-    m_connectionLabel->setText(context.connectionDescription);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
+    showConnection();
     if (!context.notice.isEmpty())
         m_banner->showMessage(MessageBanner::Kind::Notice, context.notice);
     statusBar()->showMessage(m_demo ? tr("Pick a demo stage from the ARN list, or paste an ARN.")
@@ -65,6 +83,13 @@ MainWindow::MainWindow(session::StageBrowser &browser, QAbstractItemModel &stage
     });
     connect(m_tree, &StageTreeView::copied, this,
             [this](const QString &what) { statusBar()->showMessage(what, kTransientMessageMs); });
+    connect(&m_profiles, &session::ProfilesController::connectionChanged, this,
+            &MainWindow::onConnectionChanged);
+    auto showProblem = [this](const QString &message) {
+        m_banner->showMessage(MessageBanner::Kind::Error, message);
+    };
+    connect(&m_profiles, &session::ProfilesController::connectionProblem, this, showProblem);
+    connect(m_connectionBar, &ConnectionBar::problem, this, showProblem);
 
     updateTitle({});
     resize(1100, 720);
@@ -76,6 +101,38 @@ MainWindow::~MainWindow()
     // Hiding during destruction moves focus and may emit signals; none may reach a half-destroyed
     // window.
     disconnect(&m_browser, nullptr, this, nullptr);
+    disconnect(&m_profiles, nullptr, this, nullptr);
+}
+
+ProfilesDialog *MainWindow::openProfilesDialog()
+{
+    if (!m_profilesDialog) {
+        m_profilesDialog = new ProfilesDialog(m_profiles, this);
+        m_profilesDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_profilesDialog->open();
+    m_profilesDialog->raise();
+    m_profilesDialog->activateWindow();
+    return m_profilesDialog;
+}
+
+void MainWindow::showConnection()
+{
+    m_demo = m_profiles.isDemo();
+    m_connectionLabel->setText(m_profiles.connectionDescription());
+    m_arnInput->setSuggestions(m_profiles.suggestedArns());
+    updateTitle(m_shownName);
+}
+
+void MainWindow::onConnectionChanged()
+{
+    showConnection();
+    // A notice such as "no credentials, so the demo is used" may no longer be true.
+    if (m_banner->kind() == MessageBanner::Kind::Notice)
+        m_banner->hide();
+    statusBar()->showMessage(tr("Now using %1.").arg(m_profiles.connectionDescription()),
+                             kTransientMessageMs);
+    m_browser.refresh();
 }
 
 void MainWindow::updateTitle(const QString &stageName)

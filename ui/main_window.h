@@ -1,51 +1,63 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAbstractItemModel;
+class QAction;
 class QLabel;
 
 namespace session {
+class ProfilesController;
 class StageBrowser;
-}
+} // namespace session
 
 namespace ui {
 
 class ArnInput;
+class ConnectionBar;
 class MessageBanner;
+class ProfilesDialog;
 class StageTreeView;
 
 struct WindowContext {
-    bool demo = false;
-    QString connectionDescription; // shown in the status bar
-    QStringList suggestedArns;
     QString notice; // shown once at start, e.g. why demo mode was chosen
 };
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(session::StageBrowser &browser, QAbstractItemModel &stageModel,
-               const WindowContext &context, QWidget *parent = nullptr);
+    MainWindow(session::StageBrowser &browser, session::ProfilesController &profiles,
+               QAbstractItemModel &stageModel, const WindowContext &context,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ArnInput *arnInput() const { return m_arnInput; }
     StageTreeView *treeView() const { return m_tree; }
     MessageBanner *banner() const { return m_banner; }
+    ConnectionBar *connectionBar() const { return m_connectionBar; }
+    QAction *profilesAction() const { return m_profilesAction; }
+    ProfilesDialog *openProfilesDialog();
 
 private:
     void onLookupStarted(const QString &arn);
     void onStageShown(const QString &arn, const QString &name);
     void onLookupFailed(const QString &arn, const QString &message);
     void onInputRejected(const QString &message);
+    void onConnectionChanged();
+    void showConnection();
     void updateTitle(const QString &stageName);
 
     session::StageBrowser &m_browser;
+    session::ProfilesController &m_profiles;
     ArnInput *m_arnInput;
     MessageBanner *m_banner;
     StageTreeView *m_tree;
     QLabel *m_connectionLabel;
-    bool m_demo;
+    ConnectionBar *m_connectionBar;
+    QAction *m_profilesAction;
+    QPointer<ProfilesDialog> m_profilesDialog;
+    bool m_demo = false;
     QString m_shownName;
 };
 

@@ -2,6 +2,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/get_stage_command.h"
+#include "cli/profile_command.h"
 
 #include <cstdio>
 #include <QCoreApplication>
@@ -12,11 +13,12 @@ namespace cli {
 
 namespace {
 const QString kGetStage = QStringLiteral("get-stage");
-}
+const QString kProfile = QStringLiteral("profile");
+} // namespace
 
 bool isCommandInvocation(const QStringList &arguments)
 {
-    return arguments.size() > 1 && arguments.at(1) == kGetStage;
+    return arguments.size() > 1 && (arguments.at(1) == kGetStage || arguments.at(1) == kProfile);
 }
 
 QString exitCodesHelpText()
@@ -39,6 +41,8 @@ int runCommand(const QStringList &arguments)
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (arguments.value(1) == kGetStage)
         return runGetStage(arguments.mid(2), environment, out, err);
+    if (arguments.value(1) == kProfile)
+        return runProfileCommand(arguments.mid(2), environment, out, err);
     err << QCoreApplication::translate("cli", "Unknown command \"%1\".").arg(arguments.value(1))
         << Qt::endl;
     return UsageError;

@@ -37,22 +37,27 @@ struct Options {
                               tr("tree (default): the fields with documented defaults marked; "
                                  "json: the service's stage object as received."),
                               tr("FORMAT"), QStringLiteral("tree")};
+    QCommandLineOption profile{QStringLiteral("profile"),
+                               tr("Use this profile: a keychain profile, else one from the AWS "
+                                  "CLI's config and credentials files."),
+                               tr("NAME")};
     QCommandLineOption demo{QStringLiteral("demo"),
                             tr("Use the built-in demo endpoint and its sample stages.")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")};
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({arn, region, endpointUrl, output, demo, help});
+        parser.addOptions({arn, region, endpointUrl, output, profile, demo, help});
     }
 };
 
 QString description()
 {
     return tr("Shows a stage as GetStage returns it.\n\n"
-              "Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and "
-              "AWS_SESSION_TOKEN. AWS_CA_BUNDLE names extra PEM certificate authorities to "
-              "trust.");
+              "Credentials: the --profile (a keychain profile, else an AWS CLI profile), else "
+              "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, else the "
+              "AWS_PROFILE (or \"default\") profile. AWS_CA_BUNDLE names extra PEM certificate "
+              "authorities to trust.");
 }
 
 QString helpText(QCommandLineParser &parser)
@@ -63,7 +68,7 @@ QString helpText(QCommandLineParser &parser)
     const qsizetype usageEnd = text.indexOf(QLatin1Char('\n'));
     text = usagePrefix +
            QStringLiteral("ivs-stage-browser get-stage --arn ARN [--region REGION] "
-                          "[--endpoint-url URL] [--output tree|json] [--demo]") +
+                          "[--endpoint-url URL] [--output tree|json] [--profile NAME] [--demo]") +
            text.mid(usageEnd);
     return text + QLatin1Char('\n') + exitCodesHelpText();
 }
@@ -118,6 +123,7 @@ int runGetStage(const QStringList &arguments, const QProcessEnvironment &environ
     session::BackendOptions backendOptions;
     backendOptions.forceDemo = parser.isSet(options.demo);
     backendOptions.endpointUrl = parser.value(options.endpointUrl);
+    backendOptions.profile = parser.value(options.profile);
     backendOptions.environment = environment;
     const auto backend = session::Backend::create(backendOptions, &problem);
     if (!backend)

@@ -7,7 +7,8 @@ class QTextStream;
 
 namespace cli {
 
-// `get-stage --arn ARN [--region R] [--endpoint-url URL] [--output tree|json] [--demo]`.
+// `get-stage --arn ARN [--region R] [--endpoint-url URL] [--output tree|json] [--profile NAME]
+// [--demo]`.
 // `arguments` excludes the program name and the command word. Runs its own event loop until
 // the answer arrives; returns the process exit code (see exit_codes.h).
 int runGetStage(const QStringList &arguments, const QProcessEnvironment &environment,

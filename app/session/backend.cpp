@@ -6,13 +6,11 @@
 #include "credentials/credential_chain.h"
 #include "demo/demo_endpoint.h"
 #include "ivs/ivs_client.h"
-#include "keychain/keychain_store.h"
-#include "profiles/profile_repository.h"
+#include "profiles/profile_storage.h"
 
 #include <algorithm>
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
-#include <QSettings>
 
 namespace session {
 
@@ -23,13 +21,16 @@ QString tr(const char *text)
     return QCoreApplication::translate("session::Backend", text);
 }
 
-const QString kKeychainService = QStringLiteral("ivs-stage-browser");
-
 } // namespace
 
 Backend::Backend(BackendOptions options)
     : m_options(std::move(options))
 {
+}
+
+profiles::ProfileRepository &Backend::profiles() const
+{
+    return m_storage->repository;
 }
 
 Backend::~Backend()
@@ -41,11 +42,7 @@ Backend::~Backend()
 std::unique_ptr<Backend> Backend::create(const BackendOptions &options, QString *error)
 {
     std::unique_ptr<Backend> backend(new Backend(options));
-    backend->m_settings = std::make_unique<QSettings>();
-    backend->m_profileStore = std::make_unique<profiles::ProfileStore>(*backend->m_settings);
-    backend->m_keychain = std::make_unique<keychain::KeychainStore>(kKeychainService);
-    backend->m_profiles = std::make_unique<profiles::ProfileRepository>(*backend->m_profileStore,
-                                                                        *backend->m_keychain);
+    backend->m_storage = std::make_unique<profiles::ProfileStorage>();
     QString sharedError;
     backend->m_sharedConfig = std::make_unique<aws::SharedConfig>(
         aws::SharedConfig::load(options.environment, &sharedError));
@@ -71,7 +68,7 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions &options, QString 
         return nullptr;
     }
     const QString profile =
-        options.profile.isEmpty() ? backend->m_profileStore->activeProfile() : options.profile;
+        options.profile.isEmpty() ? backend->m_storage->store.activeProfile() : options.profile;
     if (!backend->configureAws(profile, error))
         return nullptr;
     return backend;
@@ -85,7 +82,7 @@ bool Backend::anythingConfigured() const
            !environment.value(QStringLiteral("AWS_ENDPOINT_URL")).isEmpty() ||
            aws::EnvironmentCredentialProvider::isConfigured(environment) ||
            !environment.value(QStringLiteral("AWS_PROFILE")).isEmpty() ||
-           !m_profileStore->profiles().isEmpty() || !m_sharedConfig->profileNames().isEmpty();
+           !m_storage->store.profiles().isEmpty() || !m_sharedConfig->profileNames().isEmpty();
 }
 
 bool Backend::useDemo(QString *error)
@@ -113,26 +110,34 @@ bool Backend::useProfile(const QString &profile, QString *error)
 {
     if (!configureAws(profile, error))
         return false;
-    m_profileStore->setActiveProfile(profile);
+    m_storage->store.setActiveProfile(profile);
     return true;
+}
+
+aws::ConfiguredEndpoints
+Backend::configuredEndpoints(const credentials::ResolvedCredentials &resolved) const
+{
+    // The config file's endpoint settings apply to a profile of that name even when its keys
+    // come from the keychain (an imported profile keeps pointing where it pointed).
+    aws::ConfiguredEndpoints configured;
+    if (resolved.profileName.isEmpty())
+        return configured;
+    if (const auto shared = m_sharedConfig->profile(resolved.profileName)) {
+        configured.profileName = shared->name;
+        configured.serviceUrl =
+            m_sharedConfig->serviceEndpointUrl(shared->name, QStringLiteral("ivs_realtime"));
+        configured.profileUrl = shared->endpointUrl;
+        configured.ignoreConfigured = shared->ignoreConfiguredEndpointUrls;
+    }
+    return configured;
 }
 
 bool Backend::configureAws(const QString &profile, QString *error)
 {
     credentials::ResolvedCredentials resolved = credentials::resolveCredentials(
-        {profile, m_options.environment, m_sharedConfig.get(), m_profiles.get()});
-    aws::ConfiguredEndpoints configured;
-    if (resolved.fromSharedFiles) {
-        if (const auto shared = m_sharedConfig->profile(resolved.profileName)) {
-            configured.profileName = shared->name;
-            configured.serviceUrl =
-                m_sharedConfig->serviceEndpointUrl(shared->name, QStringLiteral("ivs_realtime"));
-            configured.profileUrl = shared->endpointUrl;
-            configured.ignoreConfigured = shared->ignoreConfiguredEndpointUrls;
-        }
-    }
-    const auto endpoint =
-        aws::resolveEndpointConfig(m_options.endpointUrl, m_options.environment, error, configured);
+        {profile, m_options.environment, m_sharedConfig.get(), &m_storage->repository});
+    const auto endpoint = aws::resolveEndpointConfig(m_options.endpointUrl, m_options.environment,
+                                                     error, configuredEndpoints(resolved));
     if (!endpoint)
         return false;
     m_credentials = std::move(resolved.provider);
@@ -147,7 +152,7 @@ bool Backend::configureAws(const QString &profile, QString *error)
 QList<ProfileEntry> Backend::availableProfiles() const
 {
     QList<ProfileEntry> entries;
-    const QList<profiles::StoredProfile> stored = m_profileStore->profiles();
+    const QList<profiles::StoredProfile> stored = m_storage->store.profiles();
     for (const profiles::StoredProfile &profile : stored)
         entries.append({profile.name, profile.region, true});
     const QStringList sharedNames = m_sharedConfig->profileNames();
@@ -192,14 +197,16 @@ void Backend::testProfile(const QString &profile, QObject *context,
     };
     auto trial = std::make_shared<Trial>();
     trial->resolved = credentials::resolveCredentials(
-        {profile, m_options.environment, m_sharedConfig.get(), m_profiles.get()});
+        {profile, m_options.environment, m_sharedConfig.get(), &m_storage->repository});
     trial->region = credentials::resolveRegion(m_regionOverride, m_options.environment,
                                                trial->resolved.profileRegion);
     if (trial->region.isEmpty())
         trial->region = QStringLiteral("us-east-1");
     QString problem;
+    // The profile's own endpoint settings apply, exactly as when it is in use.
     const auto endpoint =
-        aws::resolveEndpointConfig(m_options.endpointUrl, m_options.environment, &problem);
+        aws::resolveEndpointConfig(m_options.endpointUrl, m_options.environment, &problem,
+                                   configuredEndpoints(trial->resolved));
     if (!endpoint) {
         QMetaObject::invokeMethod(
             context, [done, problem] { done(false, problem); }, Qt::QueuedConnection);

@@ -13,6 +13,10 @@ class QSettings;
 
 namespace aws {
 class SharedConfig;
+struct ConfiguredEndpoints;
+} // namespace aws
+namespace credentials {
+struct ResolvedCredentials;
 }
 namespace demo {
 class DemoEndpoint;
@@ -25,7 +29,7 @@ class KeychainStore;
 }
 namespace profiles {
 class ProfileRepository;
-class ProfileStore;
+struct ProfileStorage;
 } // namespace profiles
 
 namespace session {
@@ -56,7 +60,7 @@ public:
     ~Backend();
 
     ivs::IvsClient &client() const { return *m_client; }
-    profiles::ProfileRepository &profiles() const { return *m_profiles; }
+    profiles::ProfileRepository &profiles() const;
     const aws::SharedConfig &sharedConfig() const { return *m_sharedConfig; }
 
     bool isDemo() const { return m_demoActive; }
@@ -71,6 +75,7 @@ public:
     // The region for calls that are not about one stage; empty when none is configured.
     QString serviceRegion() const;
     void setServiceRegion(const QString &region) { m_regionOverride = region; }
+    QString serviceRegionOverride() const { return m_regionOverride; }
 
     // "Demo endpoint http://127.0.0.1:40123 …" or "keychain profile "prod" · AWS"
     QString description() const;
@@ -87,13 +92,12 @@ public:
 private:
     explicit Backend(BackendOptions options);
     bool configureAws(const QString &profile, QString *error);
+    aws::ConfiguredEndpoints
+    configuredEndpoints(const credentials::ResolvedCredentials &resolved) const;
     bool anythingConfigured() const;
 
     BackendOptions m_options;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<profiles::ProfileStore> m_profileStore;
-    std::unique_ptr<keychain::KeychainStore> m_keychain;
-    std::unique_ptr<profiles::ProfileRepository> m_profiles;
+    std::unique_ptr<profiles::ProfileStorage> m_storage;
     std::unique_ptr<aws::SharedConfig> m_sharedConfig;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<demo::DemoEndpoint> m_demo;

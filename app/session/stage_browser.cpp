@@ -37,17 +37,32 @@ void StageBrowser::lookUp(const QString &text)
     // Enter and a pick from the list can both fire for one action: one request is enough.
     if (isBusy() && m_pendingArn == arn->text())
         return;
+    start(*arn);
+}
+
+void StageBrowser::refresh()
+{
+    const QString text = isBusy() ? m_pendingArn : shownArn();
+    if (text.isEmpty())
+        return;
+    // A request in flight was signed for the old connection: its answer must not be shown.
+    if (const auto arn = ivs::StageArn::parse(text, nullptr))
+        start(*arn);
+}
+
+void StageBrowser::start(const ivs::StageArn &arn)
+{
     const bool wasBusy = isBusy();
     delete m_pending.data();
     auto *context = new QObject(this);
     m_pending = context;
-    m_pendingArn = arn->text();
-    emit lookupStarted(arn->text());
+    m_pendingArn = arn.text();
+    emit lookupStarted(arn.text());
     if (!wasBusy)
         emit busyChanged(true);
 
-    m_client.getStage(*arn, QString(), context,
-                      [this, context, arnText = arn->text()](const ivs::GetStageResult &result) {
+    m_client.getStage(arn, QString(), context,
+                      [this, context, arnText = arn.text()](const ivs::GetStageResult &result) {
                           context->deleteLater();
                           m_pending = nullptr;
                           if (result.stage) {

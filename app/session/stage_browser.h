@@ -6,7 +6,8 @@
 
 namespace ivs {
 class IvsClient;
-}
+class StageArn;
+} // namespace ivs
 namespace model {
 class StageTreeModel;
 }
@@ -27,6 +28,9 @@ public:
 public slots:
     // Validates `text` before any request; a newer request supersedes an older one.
     void lookUp(const QString &text);
+    // Looks the stage up again — the one in flight, else the one shown — after the credentials,
+    // endpoint or region changed. Nothing happens when no stage was asked for yet.
+    void refresh();
     void cancel();
 
 signals:
@@ -37,6 +41,8 @@ signals:
     void busyChanged(bool busy);
 
 private:
+    void start(const ivs::StageArn &arn);
+
     ivs::IvsClient &m_client;
     model::StageTreeModel &m_model;
     QPointer<QObject> m_pending; // context of the request in flight; deleting it aborts

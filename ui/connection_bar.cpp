@@ -1,0 +1,105 @@
+#include "connection_bar.h"
+
+#include "session/profiles_controller.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalBlocker>
+
+namespace ui {
+
+ConnectionBar::ConnectionBar(session::ProfilesController &profiles, QWidget *parent)
+    : QWidget(parent)
+    , m_profiles(profiles)
+    , m_profile(new QComboBox(this))
+    , m_region(new QComboBox(this))
+{
+    auto *profileLabel = new QLabel(tr("&Profile:"), this);
+    profileLabel->setBuddy(m_profile);
+    m_profile->setObjectName(QStringLiteral("profileCombo"));
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_profile->setToolTip(tr("Where the credentials come from. Changing it looks the shown stage "
+                             "up again."));
+
+    auto *regionLabel = new QLabel(tr("R&egion:"), this);
+    regionLabel->setBuddy(m_region);
+    m_region->setObjectName(QStringLiteral("regionCombo"));
+    m_region->setEditable(true);
+    m_region->setInsertPolicy(QComboBox::NoInsert);
+    m_region->setMinimumContentsLength(14);
+    m_region->lineEdit()->setPlaceholderText(tr("not set"));
+    m_region->setToolTip(tr("The region for calls that are not about one stage. A stage is always "
+                            "looked up in the region its ARN names."));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(profileLabel);
+    layout->addWidget(m_profile);
+    layout->addSpacing(12);
+    layout->addWidget(regionLabel);
+    layout->addWidget(m_region);
+
+    // Only the user's own picks count: reload() refills the lists without switching anything.
+    connect(m_profile, &QComboBox::activated, this, &ConnectionBar::pickProfile);
+    connect(m_region, &QComboBox::activated, this, &ConnectionBar::applyRegion);
+    connect(m_region->lineEdit(), &QLineEdit::editingFinished, this, &ConnectionBar::applyRegion);
+    connect(&m_profiles, &session::ProfilesController::connectionChanged, this,
+            &ConnectionBar::reload);
+    connect(&m_profiles, &session::ProfilesController::profilesChanged, this,
+            &ConnectionBar::reload);
+    reload();
+}
+
+ConnectionBar::~ConnectionBar()
+{
+    // Focus leaving the region field while the window closes must not switch anything.
+    disconnect(m_region->lineEdit(), nullptr, this, nullptr);
+}
+
+void ConnectionBar::reload()
+{
+    const QSignalBlocker blockProfile(m_profile);
+    const QSignalBlocker blockRegion(m_region);
+
+    m_choices = m_profiles.choices();
+    m_profile->clear();
+    const session::ConnectionChoice current = m_profiles.currentChoice();
+    for (const session::ConnectionChoice &choice : std::as_const(m_choices)) {
+        m_profile->addItem(choice.label);
+        if (choice == current)
+            m_profile->setCurrentIndex(m_profile->count() - 1);
+    }
+
+    const QString region = m_profiles.serviceRegion();
+    QStringList regions = session::ProfilesController::commonRegions();
+    if (!region.isEmpty() && !regions.contains(region))
+        regions.prepend(region);
+    m_region->clear();
+    m_region->addItems(regions);
+    m_region->setCurrentIndex(regions.indexOf(region));
+    m_region->setEditText(region);
+}
+
+void ConnectionBar::pickProfile(int index)
+{
+    if (index < 0 || index >= m_choices.size())
+        return;
+    QString error;
+    if (!m_profiles.choose(m_choices.at(index), &error)) {
+        reload();
+        emit problem(error);
+    }
+}
+
+void ConnectionBar::applyRegion()
+{
+    QString error;
+    if (!m_profiles.setServiceRegion(m_region->currentText(), &error)) {
+        reload();
+        emit problem(error);
+    }
+}
+
+} // namespace ui

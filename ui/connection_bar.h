@@ -1,0 +1,41 @@
+#pragma once
+
+#include "session/profile_types.h"
+
+#include <QList>
+#include <QWidget>
+
+class QComboBox;
+
+namespace session {
+class ProfilesController;
+}
+
+namespace ui {
+
+// The toolbar's "Profile:" and "Region:" lists. A pick switches the connection at once; a switch
+// that fails is reported and the lists go back to what is in use.
+class ConnectionBar final : public QWidget {
+    Q_OBJECT
+public:
+    explicit ConnectionBar(session::ProfilesController &profiles, QWidget *parent = nullptr);
+    ~ConnectionBar() override;
+
+    QComboBox *profileCombo() const { return m_profile; }
+    QComboBox *regionCombo() const { return m_region; }
+
+signals:
+    void problem(const QString &message);
+
+private:
+    void reload();
+    void pickProfile(int index);
+    void applyRegion();
+
+    session::ProfilesController &m_profiles;
+    QComboBox *m_profile;
+    QComboBox *m_region;
+    QList<session::ConnectionChoice> m_choices;
+};
+
+} // namespace ui
