@@ -26,6 +26,8 @@ QProcessEnvironment environmentWithKeys()
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDCLITEST"));
     environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("cli-test-secret"));
+    // Exit codes are about the final answer; retries are tested with an injected timer elsewhere.
+    environment.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
     return environment;
 }
 
@@ -80,6 +82,7 @@ private slots:
     void notFoundOnTheDemoEndpoint();
     void refusedConnectionIsANetworkError();
     void regionOverrideIsUsedAndNoted();
+    void verboseReportsRequestsAndRetriesWithoutSecrets();
     void binaryHelpDocumentsOptionsAndExitCodes();
     void binaryRunsAgainstTheDemoEndpoint();
     void binaryRejectsABadArnWithOneLine();
@@ -137,6 +140,9 @@ void TestCli::usageErrors_data()
     QTest::newRow("stray argument")
         << QStringList{QStringLiteral("--arn"), kArn, QStringLiteral("extra")}
         << QStringLiteral("Unexpected argument");
+    QTest::newRow("zero timeout") << QStringList{QStringLiteral("--arn"), kArn,
+                                                 QStringLiteral("--timeout"), QStringLiteral("0")}
+                                  << QStringLiteral("--timeout must be a whole number");
     QTest::newRow("empty region") << QStringList{QStringLiteral("--arn"), kArn,
                                                  QStringLiteral("--region"), QString()}
                                   << QStringLiteral("--region needs a value");
@@ -248,6 +254,31 @@ void TestCli::regionOverrideIsUsedAndNoted()
     QCOMPARE(endpoint.requests().size(), 1);
     QVERIFY(
         endpoint.requests().at(0).header("authorization").contains("/eu-west-1/ivs/aws4_request"));
+}
+
+void TestCli::verboseReportsRequestsAndRetriesWithoutSecrets()
+{
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    endpoint.enqueue(awsErrorResponse(503, "ServiceUnavailableException", QStringLiteral("busy")));
+    endpoint.enqueue(
+        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
+    QProcessEnvironment environment = environmentWithKeys();
+    environment.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("2"));
+    const Run run = runInProcess({QStringLiteral("--arn"), kArn, QStringLiteral("--endpoint-url"),
+                                  endpoint.url().toString(), QStringLiteral("--verbose")},
+                                 environment);
+    QCOMPARE(run.exitCode, int(cli::Success));
+    QVERIFY2(run.err.contains(QLatin1String("credentials from environment variables")),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(
+                 QStringLiteral("/GetStage (region us-west-2, credentials AKID…TEST, attempt 1)")),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("retrying in")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("attempt 2)")), qPrintable(run.err));
+    QVERIFY(!run.err.contains(QLatin1String("cli-test-secret")));
+    QVERIFY(!run.err.contains(QLatin1String("AKIDCLITEST")));
+    QCOMPARE(endpoint.requests().size(), 2);
 }
 
 void TestCli::binaryHelpDocumentsOptionsAndExitCodes()

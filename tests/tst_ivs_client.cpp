@@ -117,6 +117,10 @@ struct ClientUnderTest {
         , client(&network, credentialProvider.get(), endpoint)
     {
         client.setClock([] { return signingTime(); });
+        // One exchange per call: retries have tests of their own (tst_client_faults).
+        ivs::RetryPolicy once;
+        once.maxAttempts = 1;
+        client.setRetryPolicy(once);
     }
 
     // Waits for the answer; nullopt when none came.

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "arn_input.h"
+#include "busy_indicator.h"
 #include "connection_bar.h"
 #include "message_banner.h"
 #include "profiles_dialog.h"
@@ -31,6 +32,7 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::ProfilesControll
     , m_banner(new MessageBanner)
     , m_tree(new StageTreeView)
     , m_connectionLabel(new QLabel)
+    , m_busy(new BusyIndicator)
     , m_connectionBar(new ConnectionBar(profiles))
     , m_profilesAction(new QAction(tr("Profiles…"), this))
 {
@@ -56,7 +58,9 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::ProfilesControll
 
     m_tree->setModel(&stageModel);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_connectionLabel);
+    connect(m_busy, &BusyIndicator::cancelRequested, &m_browser, &session::StageBrowser::cancel);
     showConnection();
     if (!context.notice.isEmpty())
         m_banner->showMessage(MessageBanner::Kind::Notice, context.notice);
@@ -73,7 +77,10 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::ProfilesControll
     connect(&m_browser, &session::StageBrowser::stageShown, this, &MainWindow::onStageShown);
     connect(&m_browser, &session::StageBrowser::lookupFailed, this, &MainWindow::onLookupFailed);
     connect(&m_browser, &session::StageBrowser::inputRejected, this, &MainWindow::onInputRejected);
+    connect(&m_browser, &session::StageBrowser::notice, this,
+            [this](const QString &text) { statusBar()->showMessage(text); });
     connect(&m_browser, &session::StageBrowser::busyChanged, this, [this](bool busy) {
+        m_busy->setBusy(busy);
         if (busy)
             setCursor(Qt::BusyCursor);
         else
@@ -164,7 +171,9 @@ void MainWindow::onLookupFailed(const QString &arn, const QString &message)
 {
     QString text = tr("Could not get %1.\n%2").arg(arn, message);
     if (!m_shownName.isEmpty())
-        text += QLatin1Char('\n') + tr("The tree still shows %1.").arg(m_shownName);
+        text += QLatin1Char('\n') +
+                tr("The tree still shows %1 as retrieved at %2, marked stale.")
+                    .arg(m_shownName, m_browser.shownRetrievedAt().time().toString());
     m_banner->showMessage(MessageBanner::Kind::Error, text);
     statusBar()->showMessage(tr("Lookup failed."));
 }

@@ -15,6 +15,7 @@ class StageBrowser;
 namespace ui {
 
 class ArnInput;
+class BusyIndicator;
 class ConnectionBar;
 class MessageBanner;
 class ProfilesDialog;
@@ -35,6 +36,7 @@ public:
     ArnInput *arnInput() const { return m_arnInput; }
     StageTreeView *treeView() const { return m_tree; }
     MessageBanner *banner() const { return m_banner; }
+    BusyIndicator *busyIndicator() const { return m_busy; }
     ConnectionBar *connectionBar() const { return m_connectionBar; }
     QAction *profilesAction() const { return m_profilesAction; }
     ProfilesDialog *openProfilesDialog();
@@ -54,6 +56,7 @@ private:
     MessageBanner *m_banner;
     StageTreeView *m_tree;
     QLabel *m_connectionLabel;
+    BusyIndicator *m_busy;
     ConnectionBar *m_connectionBar;
     QAction *m_profilesAction;
     QPointer<ProfilesDialog> m_profilesDialog;

@@ -41,13 +41,22 @@ struct Options {
                                tr("Use this profile: a keychain profile, else one from the AWS "
                                   "CLI's config and credentials files."),
                                tr("NAME")};
+    QCommandLineOption timeout{QStringLiteral("timeout"),
+                               tr("Give up on a request after SECONDS (default 30). Throttled "
+                                  "and failed requests are retried up to AWS_MAX_ATTEMPTS times "
+                                  "in all (default 3)."),
+                               tr("SECONDS")};
+    QCommandLineOption verbose{QStringLiteral("verbose"),
+                               tr("Report each request, retry and clock correction on standard "
+                                  "error (never a secret).")};
     QCommandLineOption demo{QStringLiteral("demo"),
                             tr("Use the built-in demo endpoint and its sample stages.")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")};
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({arn, region, endpointUrl, output, profile, demo, help});
+        parser.addOptions(
+            {arn, region, endpointUrl, output, profile, timeout, verbose, demo, help});
     }
 };
 
@@ -67,8 +76,10 @@ QString helpText(QCommandLineParser &parser)
     const QString usagePrefix = QStringLiteral("Usage: ");
     const qsizetype usageEnd = text.indexOf(QLatin1Char('\n'));
     text = usagePrefix +
-           QStringLiteral("ivs-stage-browser get-stage --arn ARN [--region REGION] "
-                          "[--endpoint-url URL] [--output tree|json] [--profile NAME] [--demo]") +
+           QStringLiteral(
+               "ivs-stage-browser get-stage --arn ARN [--region REGION] "
+               "[--endpoint-url URL] [--output tree|json] [--profile NAME] [--timeout SECONDS] "
+               "[--verbose] [--demo]") +
            text.mid(usageEnd);
     return text + QLatin1Char('\n') + exitCodesHelpText();
 }
@@ -120,7 +131,17 @@ int runGetStage(const QStringList &arguments, const QProcessEnvironment &environ
     if (parser.isSet(options.region) && region.isEmpty())
         return fail(err, UsageError, tr("--region needs a value such as us-west-2."));
 
+    int timeoutSeconds = 0;
+    if (parser.isSet(options.timeout)) {
+        bool ok = false;
+        timeoutSeconds = parser.value(options.timeout).toInt(&ok);
+        if (!ok || timeoutSeconds < 1 || timeoutSeconds > 3600)
+            return fail(err, UsageError,
+                        tr("--timeout must be a whole number of seconds from 1 to 3600."));
+    }
+
     session::BackendOptions backendOptions;
+    backendOptions.timeoutSeconds = timeoutSeconds;
     backendOptions.forceDemo = parser.isSet(options.demo);
     backendOptions.endpointUrl = parser.value(options.endpointUrl);
     backendOptions.profile = parser.value(options.profile);
@@ -133,9 +154,22 @@ int runGetStage(const QStringList &arguments, const QProcessEnvironment &environ
                    .arg(region, arn->region())
             << Qt::endl;
 
+    ivs::IvsClient &client = backend->client();
+    auto note = [&err](const QString &text) {
+        err << QStringLiteral("ivs-stage-browser: ") << text << Qt::endl;
+    };
+    // A corrected clock changes what the user should fix, so it is said even without --verbose.
+    QObject::connect(&client, &ivs::IvsClient::clockSkewCorrected,
+                     [&note](qint64, const QString &text) { note(tr("note: ") + text); });
+    if (parser.isSet(options.verbose)) {
+        QObject::connect(&client, &ivs::IvsClient::requestSent, note);
+        QObject::connect(&client, &ivs::IvsClient::retrying, note);
+        note(tr("credentials from %1").arg(backend->credentialSource()));
+    }
+
     QEventLoop loop;
     ivs::GetStageResult result;
-    backend->client().getStage(*arn, region, &loop, [&](const ivs::GetStageResult &received) {
+    client.getStage(*arn, region, &loop, [&](const ivs::GetStageResult &received) {
         result = received;
         loop.quit();
     });

@@ -1,6 +1,7 @@
 #include "demo/demo_endpoint.h"
 
 #include "demo/demo_stages.h"
+#include "ivs/clock_skew.h"
 #include "ivs/stage_arn.h"
 
 #include <QJsonArray>
@@ -51,6 +52,16 @@ aws::Credentials DemoEndpoint::credentials()
 
 net::HttpResponse DemoEndpoint::handle(const net::HttpRequest &request)
 {
+    net::HttpResponse response = route(request);
+    response.headers.append(
+        {"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
+    // As AWS does: clients correct their clock from it after a skew refusal.
+    response.headers.append({"Date", ivs::httpDate(m_clock())});
+    return response;
+}
+
+net::HttpResponse DemoEndpoint::route(const net::HttpRequest &request)
+{
     aws::HttpRequestToSign received{request.method, request.path, request.query, request.headers,
                                     request.body};
     const auto verification = m_verifier.verify(received, m_clock());
@@ -58,19 +69,13 @@ net::HttpResponse DemoEndpoint::handle(const net::HttpRequest &request)
         return awsError(failure->httpStatus, failure->errorType, failure->message);
     const auto &verified = std::get<aws::VerifiedRequest>(verification);
 
-    net::HttpResponse response;
     if (request.method == "POST" && request.path == "/GetStage")
-        response = getStage(request, verified.region);
-    else if (request.method == "POST" && request.path == "/ListStages")
-        response = listStages(verified.region);
-    else
-        response = awsError(
-            404, "UnknownOperationException",
-            QStringLiteral("The demo endpoint does not implement %1 %2.")
-                .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path)));
-    response.headers.append(
-        {"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
-    return response;
+        return getStage(request, verified.region);
+    if (request.method == "POST" && request.path == "/ListStages")
+        return listStages(verified.region);
+    return awsError(404, "UnknownOperationException",
+                    QStringLiteral("The demo endpoint does not implement %1 %2.")
+                        .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path)));
 }
 
 net::HttpResponse DemoEndpoint::listStages(const QString &signingRegion)

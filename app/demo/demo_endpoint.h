@@ -31,6 +31,7 @@ public:
 
 private:
     net::HttpResponse handle(const net::HttpRequest &request);
+    net::HttpResponse route(const net::HttpRequest &request);
     net::HttpResponse getStage(const net::HttpRequest &request, const QString &signingRegion);
     net::HttpResponse listStages(const QString &signingRegion);
 

@@ -2,11 +2,13 @@
 
 #include "aws/credential_provider.h"
 #include "aws/endpoint_config.h"
+#include "ivs/retry_policy.h"
 #include "ivs/service_error.h"
 #include "ivs/stage.h"
 #include "ivs/stage_summary.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <QDateTime>
 #include <QObject>
@@ -31,22 +33,41 @@ struct ListStagesResult {
 struct JsonCallResult {
     int httpStatus = 0;
     QByteArray body;
+    QByteArray contentType;
+    int attempts = 0;
     std::optional<ServiceError> error;
 };
 
 // Amazon IVS Real-Time over HTTPS, signed with SigV4 (signing name "ivs"). One method per
 // operation; every result arrives through a callback bound to a context object, and never arrives
 // after that object is destroyed (destroying it also aborts the request).
+//
+// Calls are retried like the AWS SDKs' standard mode, and a request refused because this
+// computer's clock is off is re-signed once with the server's time (the offset is then kept).
 class IvsClient final : public QObject {
     Q_OBJECT
 public:
     using Clock = std::function<QDateTime()>;
+    // Runs `then` after `milliseconds`, unless `context` is gone by then. Tests replace it so
+    // that backoff costs no real time.
+    using DelayScheduler =
+        std::function<void(int milliseconds, QObject *context, std::function<void()> then)>;
 
     IvsClient(QNetworkAccessManager *network, aws::CredentialProvider *credentials,
               aws::EndpointConfig endpoint, QObject *parent = nullptr);
+    ~IvsClient() override;
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
-    void setTransferTimeout(int milliseconds) { m_transferTimeoutMs = milliseconds; }
+    void setTransferTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    int transferTimeout() const { return m_timeoutMs; }
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+    const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
+    void setDelayScheduler(DelayScheduler scheduler) { m_scheduler = std::move(scheduler); }
+    void setRandomSource(std::function<double()> random01) { m_random = std::move(random01); }
+    // Seconds added to the local clock when signing; learnt from a clock-skew refusal.
+    qint64 clockOffset() const { return m_clockOffsetSeconds; }
+
     const aws::EndpointConfig &endpointConfig() const { return m_endpoint; }
     void setEndpointConfig(aws::EndpointConfig endpoint) { m_endpoint = std::move(endpoint); }
     aws::CredentialProvider *credentialProvider() const { return m_credentials; }
@@ -64,16 +85,30 @@ public:
     void postJson(const QString &region, const QString &operation, const QByteArray &body,
                   QObject *context, std::function<void(const JsonCallResult &)> done);
 
+signals:
+    // A call is about to be tried again: "Too many requests (…): retrying in 0.4 s (attempt 2 of
+    // 3)."
+    void retrying(const QString &notice);
+    void clockSkewCorrected(qint64 offsetSeconds, const QString &notice);
+    // One line per request sent, for --verbose: method, URL, region, credentials (masked).
+    void requestSent(const QString &summary);
+
 private:
-    void send(const QString &region, const QByteArray &path, const QByteArray &body,
-              const aws::Credentials &credentials, QObject *context,
-              std::function<void(const JsonCallResult &)> done);
+    struct Call;
+    void attempt(const std::shared_ptr<Call> &call);
+    void handleOutcome(const std::shared_ptr<Call> &call, JsonCallResult result,
+                       const QByteArray &dateHeader);
 
     QNetworkAccessManager *m_network;
     aws::CredentialProvider *m_credentials;
     aws::EndpointConfig m_endpoint;
     Clock m_clock;
-    int m_transferTimeoutMs = 30000;
+    DelayScheduler m_scheduler;
+    std::function<double()> m_random;
+    RetryPolicy m_retryPolicy;
+    int m_timeoutMs = 30000;
+    qint64 m_maxResponseBytes = 8 * 1024 * 1024;
+    qint64 m_clockOffsetSeconds = 0;
 };
 
 } // namespace ivs

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace ivs {
 
@@ -105,6 +106,8 @@ QString ServiceError::userMessage() const
         text += QStringLiteral(": ") + serviceMessage;
     if (!text.endsWith(QLatin1Char('.')))
         text += QLatin1Char('.');
+    if (attempts > 1)
+        text += QLatin1Char(' ') + tr("(Gave up after %1 attempts.)").arg(attempts);
     if (!nextStep.isEmpty())
         text += QLatin1Char(' ') + nextStep;
     if (!requestId.isEmpty())
@@ -117,10 +120,55 @@ QString ServiceError::oneLine() const
     return userMessage().simplified();
 }
 
-ServiceError serviceErrorFromResponse(int httpStatus, const QByteArray &errorTypeHeader,
-                                      const QByteArray &body, const QByteArray &requestId)
+namespace {
+
+// A short, single-line hint of what a non-JSON body is: an HTML page's title, or its start.
+QString bodyHint(const QByteArray &body)
 {
-    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    const QString text = QString::fromUtf8(body.left(4096));
+    static const QRegularExpression title(QStringLiteral("<title[^>]*>([^<]*)</title>"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = title.match(text);
+    QString hint = match.hasMatch() ? match.captured(1) : text;
+    hint.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+    hint = hint.simplified();
+    if (hint.size() > 120)
+        hint = hint.left(117) + QStringLiteral("…");
+    return hint;
+}
+
+} // namespace
+
+ServiceError unexpectedResponse(int httpStatus, const QByteArray &contentType,
+                                const QString &problem)
+{
+    ServiceError error;
+    error.category = ErrorCategory::MalformedResponse;
+    error.httpStatus = httpStatus;
+    error.summary = contentType.isEmpty()
+                        ? tr("Unexpected response")
+                        : tr("Unexpected response (%1)").arg(QString::fromLatin1(contentType));
+    error.serviceMessage = problem;
+    error.nextStep = tr("This does not look like an Amazon IVS answer. Check the endpoint URL, "
+                        "and any proxy between you and AWS.");
+    return error;
+}
+
+ServiceError serviceErrorFromResponse(int httpStatus, const QByteArray &errorTypeHeader,
+                                      const QByteArray &body, const QByteArray &requestId,
+                                      const QByteArray &contentType)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (errorTypeHeader.isEmpty() && !body.trimmed().isEmpty() &&
+        (parseError.error != QJsonParseError::NoError || !document.isObject())) {
+        ServiceError error = unexpectedResponse(httpStatus, contentType, bodyHint(body));
+        if (httpStatus >= 500) // still worth retrying: a gateway in front of AWS hiccupped
+            error.category = ErrorCategory::ServiceFailure;
+        error.requestId = QString::fromLatin1(requestId);
+        return error;
+    }
+    const QJsonObject json = document.object();
     QString code = QString::fromUtf8(errorTypeHeader);
     if (code.isEmpty())
         code = json.value(QStringLiteral("__type")).toString();

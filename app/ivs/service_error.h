@@ -28,9 +28,11 @@ struct ServiceError {
     QString code;           // e.g. "ResourceNotFoundException"; empty for local errors
     QString serviceMessage; // the body's "message", or the transport's description
     int httpStatus = 0;
-    QString requestId; // x-amzn-RequestId, for support cases
-    QString summary;   // short, e.g. "Stage not found"
-    QString nextStep;  // a sentence telling the user what to try
+    QString requestId;      // x-amzn-RequestId, for support cases
+    QString summary;        // short, e.g. "Stage not found"
+    QString nextStep;       // a sentence telling the user what to try
+    bool transient = false; // a dropped connection: another attempt may well succeed
+    int attempts = 1;       // how many attempts were made before giving up
 
     // "Stage not found (ResourceNotFoundException): <message>. Check the ARN …"
     QString userMessage() const;
@@ -40,8 +42,15 @@ struct ServiceError {
 
 // Builds the error for an HTTP response that is not 2xx. `errorTypeHeader` is x-amzn-ErrorType
 // (its ":suffix" is ignored); the error code falls back to the body's __type / code.
+// An answer that is not AWS-shaped (an HTML page from a proxy, say) is described as an
+// unexpected response, with its status and content type.
 ServiceError serviceErrorFromResponse(int httpStatus, const QByteArray &errorTypeHeader,
-                                      const QByteArray &body, const QByteArray &requestId);
+                                      const QByteArray &body, const QByteArray &requestId,
+                                      const QByteArray &contentType = {});
+
+// A 2xx answer whose body could not be understood.
+ServiceError unexpectedResponse(int httpStatus, const QByteArray &contentType,
+                                const QString &problem);
 
 ServiceError localError(ErrorCategory category, const QString &summary, const QString &detail,
                         const QString &nextStep);

@@ -65,9 +65,14 @@ ServiceError transportError(QNetworkReply::NetworkError code, const QString &err
                           tr("Check your network connection and DNS, that the region in the ARN "
                              "exists, and any endpoint URL override."));
     case QNetworkReply::RemoteHostClosedError:
-        return localError(ErrorCategory::Network,
-                          tr("%1 closed the connection before answering").arg(hostAndPort(url)),
-                          QString(), tr("Try again; if it persists, check any proxy or firewall."));
+    case QNetworkReply::TemporaryNetworkFailureError: {
+        ServiceError error =
+            localError(ErrorCategory::Network,
+                       tr("%1 closed the connection before answering").arg(hostAndPort(url)),
+                       QString(), tr("Try again; if it persists, check any proxy or firewall."));
+        error.transient = true;
+        return error;
+    }
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:

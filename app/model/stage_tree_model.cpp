@@ -27,7 +27,16 @@ void StageTreeModel::setStage(const ivs::Stage &stage)
     beginResetModel();
     m_stage = stage;
     m_root = buildStageTree(stage);
+    m_stale = false;
     endResetModel();
+}
+
+void StageTreeModel::setStale(bool stale)
+{
+    if (m_stale == stale)
+        return;
+    m_stale = stale;
+    emit headerDataChanged(Qt::Horizontal, ValueColumn, ValueColumn);
 }
 
 void StageTreeModel::clear()
@@ -35,6 +44,7 @@ void StageTreeModel::clear()
     beginResetModel();
     m_stage.reset();
     m_root.reset();
+    m_stale = false;
     endResetModel();
 }
 
@@ -132,7 +142,7 @@ QVariant StageTreeModel::headerData(int section, Qt::Orientation orientation, in
     case FieldColumn:
         return tr("Field");
     case ValueColumn:
-        return tr("Value");
+        return m_stale ? tr("Value (stale: the last lookup failed)") : tr("Value");
     case NoteColumn:
         return tr("Note");
     }

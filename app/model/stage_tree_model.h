@@ -32,6 +32,9 @@ public:
     void setStage(const ivs::Stage &stage);
     void clear();
     const std::optional<ivs::Stage> &stage() const { return m_stage; }
+    // A stale tree is the last good answer after a lookup that failed; setStage() clears it.
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
 
     // Index (column 0) of the row with this FieldPathRole; invalid when there is none.
     QModelIndex indexForPath(const QString &path) const;
@@ -54,6 +57,7 @@ private:
 
     std::unique_ptr<StageTreeNode> m_root;
     std::optional<ivs::Stage> m_stage;
+    bool m_stale = false;
 };
 
 } // namespace model

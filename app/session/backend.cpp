@@ -50,6 +50,7 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions &options, QString 
     backend->m_client =
         std::make_unique<ivs::IvsClient>(backend->m_network.get(), nullptr, aws::EndpointConfig());
     backend->m_regionOverride = options.region;
+    backend->applyRetrySettings();
 
     if (options.forceDemo || (options.demoWhenUnconfigured && options.profile.isEmpty() &&
                               !backend->anythingConfigured())) {
@@ -72,6 +73,20 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions &options, QString 
     if (!backend->configureAws(profile, error))
         return nullptr;
     return backend;
+}
+
+void Backend::applyRetrySettings()
+{
+    // AWS_MAX_ATTEMPTS, as the AWS CLI and SDKs read it: total attempts, the first included.
+    bool ok = false;
+    const int attempts = m_options.environment.value(QStringLiteral("AWS_MAX_ATTEMPTS")).toInt(&ok);
+    if (ok && attempts >= 1) {
+        ivs::RetryPolicy policy = m_client->retryPolicy();
+        policy.maxAttempts = attempts;
+        m_client->setRetryPolicy(policy);
+    }
+    if (m_options.timeoutSeconds > 0)
+        m_client->setTransferTimeout(m_options.timeoutSeconds * 1000);
 }
 
 bool Backend::anythingConfigured() const

@@ -41,6 +41,7 @@ struct BackendOptions {
     QString endpointUrl; // --endpoint-url
     QString profile;     // --profile; empty: the window's saved choice, then the credential chain
     QString region;      // --region, for calls that are not about one stage
+    int timeoutSeconds = 0; // --timeout; 0: the client's default
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 
@@ -95,6 +96,7 @@ private:
     aws::ConfiguredEndpoints
     configuredEndpoints(const credentials::ResolvedCredentials &resolved) const;
     bool anythingConfigured() const;
+    void applyRetrySettings();
 
     BackendOptions m_options;
     std::unique_ptr<profiles::ProfileStorage> m_storage;

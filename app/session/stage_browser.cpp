@@ -11,6 +11,14 @@ StageBrowser::StageBrowser(ivs::IvsClient &client, model::StageTreeModel &model,
     , m_client(client)
     , m_model(model)
 {
+    connect(&m_client, &ivs::IvsClient::retrying, this, &StageBrowser::notice);
+    connect(&m_client, &ivs::IvsClient::clockSkewCorrected, this,
+            [this](qint64, const QString &text) { emit notice(text); });
+}
+
+bool StageBrowser::isStale() const
+{
+    return m_model.isStale();
 }
 
 QString StageBrowser::shownArn() const
@@ -66,9 +74,13 @@ void StageBrowser::start(const ivs::StageArn &arn)
                           context->deleteLater();
                           m_pending = nullptr;
                           if (result.stage) {
+                              m_retrievedAt = QDateTime::currentDateTime();
                               m_model.setStage(*result.stage);
                               emit stageShown(arnText, result.stage->name());
                           } else {
+                              // The tree stays, but no longer claims to be current.
+                              if (m_model.stage())
+                                  m_model.setStale(true);
                               emit lookupFailed(arnText, result.error ? result.error->userMessage()
                                                                       : QString());
                           }

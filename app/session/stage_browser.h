@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -24,6 +25,9 @@ public:
 
     bool isBusy() const { return m_pending != nullptr; }
     QString shownArn() const;
+    // True when the tree still shows a stage but the latest lookup failed.
+    bool isStale() const;
+    QDateTime shownRetrievedAt() const { return m_retrievedAt; }
 
 public slots:
     // Validates `text` before any request; a newer request supersedes an older one.
@@ -39,6 +43,8 @@ signals:
     void stageShown(const QString &arn, const QString &name);
     void lookupFailed(const QString &arn, const QString &message);
     void busyChanged(bool busy);
+    // Things worth telling while a lookup goes on: a retry, a corrected clock.
+    void notice(const QString &text);
 
 private:
     void start(const ivs::StageArn &arn);
@@ -47,6 +53,7 @@ private:
     model::StageTreeModel &m_model;
     QPointer<QObject> m_pending; // context of the request in flight; deleting it aborts
     QString m_pendingArn;
+    QDateTime m_retrievedAt;
 };
 
 } // namespace session

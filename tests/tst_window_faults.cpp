@@ -1,0 +1,198 @@
+#include "ivs/ivs_client.h"
+#include "model/stage_tree_model.h"
+#include "session/backend.h"
+#include "session/profiles_controller.h"
+#include "session/stage_browser.h"
+#include "support/raw_tcp_server.h"
+#include "support/scripted_endpoint.h"
+#include "support/test_data.h"
+#include "ui/arn_input.h"
+#include "ui/busy_indicator.h"
+#include "ui/main_window.h"
+#include "ui/message_banner.h"
+
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using model::StageTreeModel;
+using namespace testsupport;
+
+namespace {
+const QString kArn = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh");
+}
+
+// The window when the service misbehaves: what the user sees, and what is kept.
+class TestWindowFaults : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanup();
+    void failedRefreshKeepsTheTreeAndMarksItStale();
+    void retriesAreShownWhileTheyHappen();
+    void slowRequestShowsProgressAndCancelReallyAborts();
+    void closingTheWindowDuringARequestIsSafe();
+
+private:
+    void openWindow(const QString &endpointUrl);
+    void typeAndSubmit(const QString &text);
+
+    QTemporaryDir m_home;
+    QList<int> m_delays;
+    std::unique_ptr<session::Backend> m_backend;
+    std::unique_ptr<StageTreeModel> m_model;
+    std::unique_ptr<session::StageBrowser> m_browser;
+    std::unique_ptr<session::ProfilesController> m_profiles;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void TestWindowFaults::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    qputenv("HOME", m_home.path().toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral(".config")).toUtf8());
+}
+
+void TestWindowFaults::openWindow(const QString &endpointUrl)
+{
+    session::BackendOptions options;
+    options.endpointUrl = endpointUrl;
+    options.environment = QProcessEnvironment();
+    options.environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDWINDOW"));
+    options.environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+                               QStringLiteral("window-secret"));
+    options.environment.insert(QStringLiteral("HOME"), m_home.path());
+    QString error;
+    m_backend = session::Backend::create(options, &error);
+    QVERIFY2(m_backend, qPrintable(error));
+    m_backend->client().setDelayScheduler(
+        [this](int ms, QObject *context, std::function<void()> then) {
+            m_delays.append(ms);
+            QTimer::singleShot(0, context, std::move(then));
+        });
+    m_model = std::make_unique<StageTreeModel>();
+    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
+    m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
+    m_window =
+        std::make_unique<ui::MainWindow>(*m_browser, *m_profiles, *m_model, ui::WindowContext());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestWindowFaults::cleanup()
+{
+    m_window.reset();
+    m_profiles.reset();
+    m_browser.reset();
+    m_model.reset();
+    m_backend.reset();
+    m_delays.clear();
+}
+
+void TestWindowFaults::typeAndSubmit(const QString &text)
+{
+    QLineEdit *edit = m_window->arnInput()->lineEdit();
+    edit->clear();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+void TestWindowFaults::failedRefreshKeepsTheTreeAndMarksItStale()
+{
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    endpoint.enqueue(
+        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
+    net::HttpResponse page;
+    page.status = 502;
+    page.headers = {{"Content-Type", "text/html"}};
+    page.body = "<html><title>502 Bad Gateway</title></html>";
+    endpoint.setFallback(page);
+    openWindow(endpoint.url().toString());
+
+    typeAndSubmit(kArn);
+    QTRY_COMPARE(m_model->rowCount(), 6);
+    QVERIFY(!m_model->isStale());
+    QSignalSpy failed(m_browser.get(), &session::StageBrowser::lookupFailed);
+    typeAndSubmit(QStringLiteral("  ") + kArn); // the same stage again, as pasted
+    QTRY_COMPARE(failed.count(), 1);
+
+    QCOMPARE(endpoint.requests().size(), 4); // one good answer, then three attempts
+    const QString message = m_window->banner()->text();
+    QVERIFY2(message.contains(QLatin1String("Unexpected response (text/html) (HTTP 502)")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("Gave up after 3 attempts")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("marked stale")), qPrintable(message));
+    QCOMPARE(m_window->arnInput()->text(), QStringLiteral("  ") + kArn);
+    QCOMPARE(m_model->rowCount(), 6);
+    QCOMPARE(m_model->indexForPath(QStringLiteral("name"))
+                 .siblingAtColumn(StageTreeModel::ValueColumn)
+                 .data()
+                 .toString(),
+             QStringLiteral("seed-stage"));
+    QVERIFY(m_model->isStale());
+    QVERIFY(m_model->headerData(StageTreeModel::ValueColumn, Qt::Horizontal)
+                .toString()
+                .contains(QLatin1String("stale")));
+    QCOMPARE(m_delays.size(), 2);
+}
+
+void TestWindowFaults::retriesAreShownWhileTheyHappen()
+{
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    endpoint.enqueue(awsErrorResponse(429, "ThrottlingException", QStringLiteral("Rate exceeded")));
+    endpoint.enqueue(
+        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
+    openWindow(endpoint.url().toString());
+    QStringList messages;
+    connect(m_window->statusBar(), &QStatusBar::messageChanged, this,
+            [&messages](const QString &text) { messages.append(text); });
+    typeAndSubmit(kArn);
+    QTRY_COMPARE(m_model->rowCount(), 6);
+    QVERIFY2(messages.filter(QStringLiteral("retrying in")).size() == 1,
+             qPrintable(messages.join(QLatin1Char('|'))));
+    QVERIFY(!m_model->isStale());
+}
+
+void TestWindowFaults::slowRequestShowsProgressAndCancelReallyAborts()
+{
+    RawTcpServer server(RawTcpServer::Behaviour::NeverAnswer);
+    QVERIFY(server.start());
+    openWindow(server.url());
+    ui::BusyIndicator *busy = m_window->busyIndicator();
+    QVERIFY(busy->isHidden());
+
+    typeAndSubmit(kArn);
+    QVERIFY(m_browser->isBusy());
+    QVERIFY2(busy->isHidden(), "not shown for the first moments");
+    QTRY_VERIFY_WITH_TIMEOUT(busy->isVisible(), 2000);
+    QTRY_COMPARE(server.connectionsAccepted(), 1);
+
+    QTest::mouseClick(busy->cancelButton(), Qt::LeftButton);
+    QVERIFY(!m_browser->isBusy());
+    QVERIFY(busy->isHidden());
+    QTRY_COMPARE(server.connectionsClosedByPeer(), 1); // the request was aborted, not abandoned
+    QCOMPARE(m_window->arnInput()->text(), kArn);
+    QVERIFY(m_window->banner()->text().isEmpty()); // cancelling is not an error
+}
+
+void TestWindowFaults::closingTheWindowDuringARequestIsSafe()
+{
+    RawTcpServer server(RawTcpServer::Behaviour::NeverAnswer);
+    QVERIFY(server.start());
+    openWindow(server.url());
+    typeAndSubmit(kArn);
+    QTRY_COMPARE(server.connectionsAccepted(), 1);
+    m_window->close();
+    cleanup(); // window, controller, browser, model and backend go while the request is open
+    QTRY_COMPARE(server.connectionsClosedByPeer(), 1);
+    QTest::qWait(100); // let any late event run against the destroyed objects (ASan would tell)
+}
+
+QTEST_MAIN(TestWindowFaults)
+#include "tst_window_faults.moc"
