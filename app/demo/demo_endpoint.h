@@ -2,6 +2,7 @@
 
 #include "aws/credentials.h"
 #include "aws/sigv4_verifier.h"
+#include "demo/demo_service.h"
 #include "net/loopback_http_server.h"
 
 #include <functional>
@@ -24,7 +25,7 @@ public:
 
     // Publicly documented throwaway keys: they open nothing but this endpoint.
     static aws::Credentials credentials();
-    QStringList stageArns() const { return m_stages.keys(); }
+    QStringList stageArns() const { return m_service.stageArns(); }
 
     // Tests move the server clock to exercise clock-skew errors.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
@@ -32,12 +33,10 @@ public:
 private:
     net::HttpResponse handle(const net::HttpRequest &request);
     net::HttpResponse route(const net::HttpRequest &request);
-    net::HttpResponse getStage(const net::HttpRequest &request, const QString &signingRegion);
-    net::HttpResponse listStages(const QString &signingRegion);
 
     net::LoopbackHttpServer m_server;
     aws::SigV4Verifier m_verifier;
-    QMap<QString, QJsonObject> m_stages; // by ARN
+    DemoService m_service;
     std::function<QDateTime()> m_clock;
 };
 

@@ -88,4 +88,24 @@ QList<QJsonObject> sampleStages()
     return {fullyConfiguredStage(), stageOnDefaults(), olderStage()};
 }
 
+QList<QJsonObject> sampleStorageConfigurations()
+{
+    auto configuration = [](const char *arn, const char *name, const char *bucket) {
+        return QJsonObject{
+            {QStringLiteral("arn"), QString::fromLatin1(arn)},
+            {QStringLiteral("name"), QString::fromLatin1(name)},
+            {QStringLiteral("s3"),
+             QJsonObject{{QStringLiteral("bucketName"), QString::fromLatin1(bucket)}}},
+        };
+    };
+    return {
+        configuration("arn:aws:ivs:us-west-2:123456789012:storage-configuration/ABcdef34ghIJ",
+                      "studio-recordings", "studio-recordings-us-west-2"),
+        configuration("arn:aws:ivs:us-west-2:123456789012:storage-configuration/QRst56uvWXyz",
+                      "archive", "stage-archive-us-west-2"),
+        configuration("arn:aws:ivs:eu-central-1:123456789012:storage-configuration/EUrec01abCD",
+                      "podcasts-eu", "podcast-recordings-eu-central-1"),
+    };
+}
+
 } // namespace demo

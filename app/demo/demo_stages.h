@@ -10,4 +10,7 @@ namespace demo {
 // whole sections.
 QList<QJsonObject> sampleStages();
 
+// Storage configurations (ListStorageConfigurations entries) for the recording settings.
+QList<QJsonObject> sampleStorageConfigurations();
+
 } // namespace demo

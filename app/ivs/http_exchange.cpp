@@ -42,12 +42,16 @@ QByteArray joinPaths(const QUrl &base, const QByteArray &path)
     return basePath + path;
 }
 
-QNetworkRequest buildRequest(const SignedPost &post)
+QNetworkRequest buildRequest(const SignedRequest &post)
 {
     aws::HttpRequestToSign toSign;
-    toSign.method = "POST";
+    toSign.method = post.method;
     toSign.path = joinPaths(post.baseUrl, post.path);
-    toSign.headers = {{"Host", hostHeader(post.baseUrl)}, {"Content-Type", "application/json"}};
+    toSign.query = post.query;
+    toSign.headers = {{"Host", hostHeader(post.baseUrl)}};
+    if (!post.body.isEmpty())
+        toSign.headers.append(
+            qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     toSign.body = post.body;
     aws::SigningOptions options;
     options.region = post.region;
@@ -55,8 +59,11 @@ QNetworkRequest buildRequest(const SignedPost &post)
     options.signingTime = post.signingTime;
     const aws::SigningResult signature = aws::SigV4Signer::sign(toSign, post.credentials, options);
 
+    // The path and query go out exactly as signed: QUrl must not re-encode them.
     QUrl url = post.baseUrl;
     url.setPath(QString::fromUtf8(toSign.path), QUrl::TolerantMode);
+    if (!post.query.isEmpty())
+        url.setQuery(QString::fromUtf8(post.query), QUrl::TolerantMode);
     QNetworkRequest request(url);
     for (const auto &[name, value] : std::as_const(toSign.headers))
         request.setRawHeader(name, value);
@@ -84,10 +91,10 @@ struct Interruption {
     QList<QSslError> sslErrors;
 };
 
-PostOutcome outcomeOf(QNetworkReply *reply, const Interruption &interruption,
-                      const SignedPost &post)
+ExchangeOutcome outcomeOf(QNetworkReply *reply, const Interruption &interruption,
+                          const SignedRequest &post)
 {
-    PostOutcome outcome;
+    ExchangeOutcome outcome;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (interruption.tooLarge) {
         outcome.httpStatus = status.toInt();
@@ -117,11 +124,13 @@ PostOutcome outcomeOf(QNetworkReply *reply, const Interruption &interruption,
 
 } // namespace
 
-void sendSignedPost(QNetworkAccessManager &network, const SignedPost &post, QObject *context,
-                    std::function<void(const PostOutcome &)> done)
+void sendSignedRequest(QNetworkAccessManager &network, const SignedRequest &post, QObject *context,
+                       std::function<void(const ExchangeOutcome &)> done)
 {
     const QNetworkRequest request = buildRequest(post);
-    QNetworkReply *reply = network.post(request, post.body);
+    QNetworkReply *reply = post.body.isEmpty()
+                               ? network.sendCustomRequest(request, post.method)
+                               : network.sendCustomRequest(request, post.method, post.body);
     auto interruption = std::make_shared<Interruption>();
 
     // Recorded for the message only: certificate errors are never ignored.

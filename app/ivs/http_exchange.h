@@ -16,12 +16,14 @@ class QObject;
 
 namespace ivs {
 
-// One signed POST with a JSON body: what to send and the limits it runs under.
-struct SignedPost {
+// One signed request: what to send and the limits it runs under.
+struct SignedRequest {
+    QByteArray method = "POST";
     QUrl baseUrl;
     QString region;
-    QByteArray path; // "/GetStage", percent-encoded
-    QByteArray body;
+    QByteArray path;  // "/GetStage", "/tags/arn%3Aaws%3A…": percent-encoded, sent as is
+    QByteArray query; // "tagKeys=a&tagKeys=b%20c": percent-encoded, sent as is
+    QByteArray body;  // JSON; empty: no body and no Content-Type
     aws::Credentials credentials;
     QDateTime signingTime;
     QList<QSslCertificate> extraCaCertificates;
@@ -30,7 +32,7 @@ struct SignedPost {
 };
 
 // What came back, before any interpretation of the body.
-struct PostOutcome {
+struct ExchangeOutcome {
     int httpStatus = 0; // 0: no HTTP answer (see transportError)
     QByteArray body;
     QByteArray errorType; // x-amzn-ErrorType
@@ -40,9 +42,9 @@ struct PostOutcome {
     std::optional<ServiceError> transportError; // refused, DNS, TLS, timeout, too large
 };
 
-// Signs and sends `post`, calling `done` once, unless `context` is destroyed first (that aborts
-// the request). Independent of any client object, so it outlives whoever started it safely.
-void sendSignedPost(QNetworkAccessManager &network, const SignedPost &post, QObject *context,
-                    std::function<void(const PostOutcome &)> done);
+// Signs and sends `request`, calling `done` once, unless `context` is destroyed first (that
+// aborts the request). Independent of any client object, so it outlives whoever started it.
+void sendSignedRequest(QNetworkAccessManager &network, const SignedRequest &request,
+                       QObject *context, std::function<void(const ExchangeOutcome &)> done);
 
 } // namespace ivs

@@ -2,8 +2,10 @@
 
 #include "ivs/clock_skew.h"
 #include "ivs/http_exchange.h"
+#include "ivs/resource_paths.h"
 #include "ivs/stage_arn.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -16,7 +18,9 @@ namespace ivs {
 // One logical call across its attempts.
 struct IvsClient::Call {
     QString region;
+    QByteArray method;
     QByteArray path;
+    QByteArray query;
     QByteArray body;
     aws::Credentials credentials;
     QPointer<QObject> context;
@@ -27,7 +31,7 @@ struct IvsClient::Call {
 
 namespace {
 
-JsonCallResult resultOf(const PostOutcome &outcome)
+JsonCallResult resultOf(const ExchangeOutcome &outcome)
 {
     JsonCallResult result;
     result.httpStatus = outcome.httpStatus;
@@ -116,8 +120,101 @@ void IvsClient::listStages(const QString &region, int maxResults, const QString 
         });
 }
 
+void IvsClient::updateStage(const StageArn &arn, const QJsonObject &body, QObject *context,
+                            std::function<void(const GetStageResult &)> done)
+{
+    postJson(arn.region(), QStringLiteral("UpdateStage"),
+             QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+             [done = std::move(done)](const JsonCallResult &call) {
+                 GetStageResult result;
+                 if (call.error) {
+                     result.error = call.error;
+                 } else {
+                     QString problem;
+                     result.stage = Stage::fromGetStageResponse(call.body, &problem);
+                     if (!result.stage)
+                         result.error =
+                             unexpectedResponse(call.httpStatus, call.contentType, problem);
+                 }
+                 done(result);
+             });
+}
+
+void IvsClient::tagResource(const StageArn &arn, const QMap<QString, QString> &tags,
+                            QObject *context, std::function<void(const JsonCallResult &)> done)
+{
+    QJsonObject tagObject;
+    for (auto it = tags.begin(); it != tags.end(); ++it)
+        tagObject.insert(it.key(), it.value());
+    send(arn.region(), "POST", tagsPath(arn.text()), QByteArray(),
+         QJsonDocument(QJsonObject{{QStringLiteral("tags"), tagObject}})
+             .toJson(QJsonDocument::Compact),
+         context, std::move(done));
+}
+
+void IvsClient::untagResource(const StageArn &arn, const QStringList &tagKeys, QObject *context,
+                              std::function<void(const JsonCallResult &)> done)
+{
+    send(arn.region(), "DELETE", tagsPath(arn.text()), tagKeysQuery(tagKeys), QByteArray(), context,
+         std::move(done));
+}
+
+void IvsClient::listStorageConfigurations(
+    const QString &region, QObject *context,
+    std::function<void(const ListStorageConfigurationsResult &)> done)
+{
+    // Pages are fetched one after another into one list: there are few storage configurations.
+    // Each page's callback owns the page fetcher (the fetcher only refers to itself weakly), so
+    // nothing is left behind if the context goes away mid-way.
+    auto collected = std::make_shared<ListStorageConfigurationsResult>();
+    auto fetchPage = std::make_shared<std::function<void(const QString &)>>();
+    std::weak_ptr<std::function<void(const QString &)>> weakFetch = fetchPage;
+    *fetchPage = [this, region, context, collected, weakFetch, done](const QString &token) {
+        QJsonObject request{{QStringLiteral("maxResults"), 50}};
+        if (!token.isEmpty())
+            request.insert(QStringLiteral("nextToken"), token);
+        postJson(region, QStringLiteral("ListStorageConfigurations"),
+                 QJsonDocument(request).toJson(QJsonDocument::Compact), context,
+                 [collected, fetch = weakFetch.lock(), done](const JsonCallResult &call) {
+                     const QJsonObject answer = QJsonDocument::fromJson(call.body).object();
+                     const QJsonValue list = answer.value(QStringLiteral("storageConfigurations"));
+                     if (call.error)
+                         collected->error = call.error;
+                     else if (!list.isArray())
+                         collected->error = unexpectedResponse(
+                             call.httpStatus, call.contentType,
+                             tr("The answer has no \"storageConfigurations\" list."));
+                     if (collected->error)
+                         return done(*collected);
+                     const QJsonArray items = list.toArray();
+                     for (const QJsonValue &item : items) {
+                         const QJsonObject object = item.toObject();
+                         collected->configurations.append(
+                             {object.value(QStringLiteral("arn")).toString(),
+                              object.value(QStringLiteral("name")).toString(),
+                              object.value(QStringLiteral("s3"))
+                                  .toObject()
+                                  .value(QStringLiteral("bucketName"))
+                                  .toString()});
+                     }
+                     const QString next = answer.value(QStringLiteral("nextToken")).toString();
+                     if (!next.isEmpty() && fetch)
+                         return (*fetch)(next);
+                     done(*collected);
+                 });
+    };
+    (*fetchPage)(QString());
+}
+
 void IvsClient::postJson(const QString &region, const QString &operation, const QByteArray &body,
                          QObject *context, std::function<void(const JsonCallResult &)> done)
+{
+    send(region, "POST", '/' + operation.toUtf8(), QByteArray(), body, context, std::move(done));
+}
+
+void IvsClient::send(const QString &region, const QByteArray &method, const QByteArray &path,
+                     const QByteArray &query, const QByteArray &body, QObject *context,
+                     std::function<void(const JsonCallResult &)> done)
 {
     if (!m_credentials)
         return failLater(context, std::move(done),
@@ -131,7 +228,9 @@ void IvsClient::postJson(const QString &region, const QString &operation, const 
                                        "region.")));
     auto call = std::make_shared<Call>();
     call->region = region;
-    call->path = '/' + operation.toUtf8();
+    call->method = method;
+    call->path = path;
+    call->query = query;
     call->body = body;
     call->context = context;
     call->done = std::move(done);
@@ -155,7 +254,9 @@ void IvsClient::attempt(const std::shared_ptr<Call> &call)
 {
     if (!call->context)
         return;
-    SignedPost post;
+    SignedRequest post;
+    post.method = call->method;
+    post.query = call->query;
     post.baseUrl = m_endpoint.baseUrl(call->region);
     if (const QString problem = aws::endpointUrlProblem(post.baseUrl); !problem.isEmpty()) {
         JsonCallResult result;
@@ -178,16 +279,17 @@ void IvsClient::attempt(const std::shared_ptr<Call> &call)
                               call->credentials.redactedSummary())
                          .arg(call->attempt));
 
-    sendSignedPost(*m_network, post, call->context,
-                   [this, guard = QPointer<IvsClient>(this), call](const PostOutcome &outcome) {
-                       JsonCallResult result = resultOf(outcome);
-                       if (!guard) { // nobody left to retry: deliver what there is
-                           result.attempts = call->attempt;
-                           call->done(result);
-                           return;
-                       }
-                       handleOutcome(call, std::move(result), outcome.date);
-                   });
+    sendSignedRequest(
+        *m_network, post, call->context,
+        [this, guard = QPointer<IvsClient>(this), call](const ExchangeOutcome &outcome) {
+            JsonCallResult result = resultOf(outcome);
+            if (!guard) { // nobody left to retry: deliver what there is
+                result.attempts = call->attempt;
+                call->done(result);
+                return;
+            }
+            handleOutcome(call, std::move(result), outcome.date);
+        });
 }
 
 void IvsClient::handleOutcome(const std::shared_ptr<Call> &call, JsonCallResult result,

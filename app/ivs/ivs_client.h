@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 #include <QDateTime>
+#include <QJsonObject>
+#include <QMap>
 #include <QObject>
 
 class QNetworkAccessManager;
@@ -27,6 +29,17 @@ struct GetStageResult {
 
 struct ListStagesResult {
     std::optional<StagePage> page;
+    std::optional<ServiceError> error;
+};
+
+struct StorageConfigurationSummary {
+    QString arn;
+    QString name;
+    QString bucketName;
+};
+
+struct ListStorageConfigurationsResult {
+    QList<StorageConfigurationSummary> configurations;
     std::optional<ServiceError> error;
 };
 
@@ -81,9 +94,27 @@ public:
     void listStages(const QString &region, int maxResults, const QString &nextToken,
                     QObject *context, std::function<void(const ListStagesResult &)> done);
 
+    // UpdateStage with `body` ({"arn", "name"?, "autoParticipantRecordingConfiguration"?}); the
+    // answer is the updated stage.
+    void updateStage(const StageArn &arn, const QJsonObject &body, QObject *context,
+                     std::function<void(const GetStageResult &)> done);
+    void tagResource(const StageArn &arn, const QMap<QString, QString> &tags, QObject *context,
+                     std::function<void(const JsonCallResult &)> done);
+    void untagResource(const StageArn &arn, const QStringList &tagKeys, QObject *context,
+                       std::function<void(const JsonCallResult &)> done);
+    // All pages, in `region`.
+    void
+    listStorageConfigurations(const QString &region, QObject *context,
+                              std::function<void(const ListStorageConfigurationsResult &)> done);
+
     // POST <base>/<operation> with a JSON body, for operations in `region`.
     void postJson(const QString &region, const QString &operation, const QByteArray &body,
                   QObject *context, std::function<void(const JsonCallResult &)> done);
+
+    // Any operation: `path` and `query` percent-encoded, `body` JSON (empty for none).
+    void send(const QString &region, const QByteArray &method, const QByteArray &path,
+              const QByteArray &query, const QByteArray &body, QObject *context,
+              std::function<void(const JsonCallResult &)> done);
 
 signals:
     // A call is about to be tried again: "Too many requests (…): retrying in 0.4 s (attempt 2 of

@@ -1,0 +1,233 @@
+#include "demo/demo_service.h"
+
+#include "demo/demo_stages.h"
+#include "ivs/stage.h"
+#include "ivs/stage_arn.h"
+#include "ivs/stage_rules.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace demo {
+
+namespace {
+
+const QString kRecordingKey = QStringLiteral("autoParticipantRecordingConfiguration");
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+net::HttpResponse validationError(const QString &message)
+{
+    return awsError(400, "ValidationException", message);
+}
+
+std::optional<QJsonObject> jsonBody(const QByteArray &body, net::HttpResponse *failure)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *failure = validationError(QStringLiteral("Request body is not valid JSON."));
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+QString recordingProblem(const QJsonObject &recording)
+{
+    QString problem;
+    if (!ivs::Stage::fromJson(
+            QJsonObject{{QStringLiteral("arn"), QStringLiteral("x")}, {kRecordingKey, recording}},
+            &problem))
+        return problem;
+    const QStringList paths = ivs::editablePaths();
+    for (const QString &path : paths) {
+        if (!path.startsWith(kRecordingKey))
+            continue;
+        QJsonValue value = recording;
+        for (const QString &key : path.mid(kRecordingKey.size() + 1).split(QLatin1Char('.')))
+            value = value.toObject().value(key);
+        if (value.isUndefined())
+            continue;
+        problem = ivs::valueProblem(*ivs::ruleForPath(path), value);
+        if (!problem.isEmpty())
+            return QStringLiteral("%1: %2").arg(path, problem);
+    }
+    return {};
+}
+
+} // namespace
+
+net::HttpResponse awsError(int status, const QByteArray &errorType, const QString &message)
+{
+    return net::HttpResponse::json(status,
+                                   compact(QJsonObject{{QStringLiteral("message"), message}}),
+                                   {{"x-amzn-ErrorType", errorType}});
+}
+
+DemoService::DemoService()
+{
+    const QList<QJsonObject> stages = sampleStages();
+    for (const QJsonObject &stage : stages)
+        m_stages.insert(stage.value(QStringLiteral("arn")).toString(), stage);
+    m_storageConfigurations = sampleStorageConfigurations();
+}
+
+QJsonObject *DemoService::findStage(const QString &arnText, const QString &region,
+                                    net::HttpResponse *failure)
+{
+    const auto arn = ivs::StageArn::parse(arnText);
+    if (!arn || arn->text() != arnText) {
+        *failure = validationError(
+            QStringLiteral("1 validation error detected: Value at 'arn' failed to satisfy "
+                           "constraint: Member must satisfy regular expression pattern: "
+                           "^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stage/[a-zA-Z0-9-]+$"));
+        return nullptr;
+    }
+    auto stage = m_stages.find(arn->text());
+    // Like AWS, a stage is only visible from its own region.
+    if (stage == m_stages.end() || arn->region() != region) {
+        *failure = awsError(404, "ResourceNotFoundException",
+                            QStringLiteral("Resource: %1 not found").arg(arn->text()));
+        return nullptr;
+    }
+    return &stage.value();
+}
+
+net::HttpResponse DemoService::getStage(const QByteArray &body, const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    const QJsonValue arn = request->value(QStringLiteral("arn"));
+    if (!arn.isString())
+        return validationError(QStringLiteral("1 validation error detected: Value null at 'arn' "
+                                              "failed to satisfy constraint: Member must not be "
+                                              "null"));
+    const QJsonObject *stage = findStage(arn.toString(), region, &failure);
+    if (!stage)
+        return failure;
+    return net::HttpResponse::json(200, compact(QJsonObject{{QStringLiteral("stage"), *stage}}));
+}
+
+net::HttpResponse DemoService::listStages(const QString &region) const
+{
+    QJsonArray summaries;
+    for (const QJsonObject &stage : m_stages) {
+        const auto arn = ivs::StageArn::parse(stage.value(QStringLiteral("arn")).toString());
+        if (!arn || arn->region() != region)
+            continue;
+        QJsonObject summary;
+        for (const QString &key : {QStringLiteral("arn"), QStringLiteral("name"),
+                                   QStringLiteral("activeSessionId"), QStringLiteral("tags")}) {
+            if (stage.contains(key))
+                summary.insert(key, stage.value(key));
+        }
+        summaries.append(summary);
+    }
+    return net::HttpResponse::json(200,
+                                   compact(QJsonObject{{QStringLiteral("stages"), summaries}}));
+}
+
+net::HttpResponse DemoService::updateStage(const QByteArray &body, const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    QJsonObject *stage =
+        findStage(request->value(QStringLiteral("arn")).toString(), region, &failure);
+    if (!stage)
+        return failure;
+    if (request->contains(QStringLiteral("name"))) {
+        const QString problem = ivs::valueProblem(*ivs::ruleForPath(QStringLiteral("name")),
+                                                  request->value(QStringLiteral("name")));
+        if (!problem.isEmpty())
+            return validationError(QStringLiteral("name: ") + problem);
+    }
+    if (request->contains(kRecordingKey)) {
+        const QJsonObject recording = request->value(kRecordingKey).toObject();
+        if (const QString problem = recordingProblem(recording); !problem.isEmpty())
+            return validationError(problem);
+        // As the service does: the configuration cannot change under an active recording.
+        const bool recordingNow =
+            !stage->value(QStringLiteral("activeSessionId")).toString().isEmpty() &&
+            !stage->value(kRecordingKey)
+                 .toObject()
+                 .value(QStringLiteral("storageConfigurationArn"))
+                 .toString()
+                 .isEmpty();
+        if (recordingNow)
+            return awsError(409, "ConflictException",
+                            QStringLiteral("Cannot update the auto participant recording "
+                                           "configuration of a stage while it is recording a "
+                                           "participant."));
+        stage->insert(kRecordingKey, recording);
+    }
+    if (request->contains(QStringLiteral("name")))
+        stage->insert(QStringLiteral("name"), request->value(QStringLiteral("name")));
+    return net::HttpResponse::json(200, compact(QJsonObject{{QStringLiteral("stage"), *stage}}));
+}
+
+net::HttpResponse DemoService::tagResource(const QString &resourceArn, const QByteArray &body,
+                                           const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    QJsonObject *stage = findStage(resourceArn, region, &failure);
+    if (!stage)
+        return failure;
+    QJsonObject tags = stage->value(QStringLiteral("tags")).toObject();
+    const QJsonObject added = request->value(QStringLiteral("tags")).toObject();
+    for (auto it = added.begin(); it != added.end(); ++it) {
+        QString problem = ivs::tagKeyProblem(it.key());
+        if (problem.isEmpty())
+            problem = ivs::tagValueProblem(it.value().toString());
+        if (problem.isEmpty() && !it.value().isString())
+            problem = QStringLiteral("Tag values must be strings.");
+        if (!problem.isEmpty())
+            return validationError(problem);
+        tags.insert(it.key(), it.value());
+    }
+    if (tags.size() > ivs::kMaxTags)
+        return awsError(402, "ServiceQuotaExceededException",
+                        QStringLiteral("A resource can have at most %1 tags.").arg(ivs::kMaxTags));
+    stage->insert(QStringLiteral("tags"), tags);
+    return net::HttpResponse::json(200, "{}");
+}
+
+net::HttpResponse DemoService::untagResource(const QString &resourceArn, const QStringList &keys,
+                                             const QString &region)
+{
+    net::HttpResponse failure;
+    QJsonObject *stage = findStage(resourceArn, region, &failure);
+    if (!stage)
+        return failure;
+    if (keys.isEmpty())
+        return validationError(QStringLiteral("tagKeys must list at least one key."));
+    QJsonObject tags = stage->value(QStringLiteral("tags")).toObject();
+    for (const QString &key : keys)
+        tags.remove(key);
+    stage->insert(QStringLiteral("tags"), tags);
+    return net::HttpResponse::json(200, "{}");
+}
+
+net::HttpResponse DemoService::listStorageConfigurations(const QString &region) const
+{
+    QJsonArray configurations;
+    for (const QJsonObject &configuration : m_storageConfigurations) {
+        if (configuration.value(QStringLiteral("arn"))
+                .toString()
+                .contains(QStringLiteral(":ivs:%1:").arg(region)))
+            configurations.append(configuration);
+    }
+    return net::HttpResponse::json(
+        200, compact(QJsonObject{{QStringLiteral("storageConfigurations"), configurations}}));
+}
+
+} // namespace demo

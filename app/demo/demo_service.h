@@ -1,0 +1,39 @@
+#pragma once
+
+#include "net/loopback_http_server.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QStringList>
+
+namespace demo {
+
+// The Amazon IVS Real-Time operations the demo endpoint answers, over in-memory sample data,
+// with AWS's validation rules and error shapes. Signature checks happen before, in DemoEndpoint.
+class DemoService {
+public:
+    DemoService();
+
+    QStringList stageArns() const { return m_stages.keys(); }
+
+    net::HttpResponse getStage(const QByteArray &body, const QString &region);
+    net::HttpResponse listStages(const QString &region) const;
+    net::HttpResponse updateStage(const QByteArray &body, const QString &region);
+    net::HttpResponse tagResource(const QString &resourceArn, const QByteArray &body,
+                                  const QString &region);
+    net::HttpResponse untagResource(const QString &resourceArn, const QStringList &keys,
+                                    const QString &region);
+    net::HttpResponse listStorageConfigurations(const QString &region) const;
+
+private:
+    // The stage named by `arnText` in `region`, or an error response in `failure`.
+    QJsonObject *findStage(const QString &arnText, const QString &region,
+                           net::HttpResponse *failure);
+
+    QMap<QString, QJsonObject> m_stages; // by ARN
+    QList<QJsonObject> m_storageConfigurations;
+};
+
+net::HttpResponse awsError(int status, const QByteArray &errorType, const QString &message);
+
+} // namespace demo

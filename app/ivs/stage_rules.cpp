@@ -1,0 +1,185 @@
+#include "ivs/stage_rules.h"
+
+#include <cmath>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace ivs {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ivs::StageRules", text);
+}
+
+const QString kRecording = QStringLiteral("autoParticipantRecordingConfiguration.");
+
+QList<FieldRule> buildRules()
+{
+    using Kind = FieldRule::Kind;
+    return {
+        {QStringLiteral("name"),
+         Kind::Text,
+         {},
+         0,
+         128,
+         QStringLiteral("[a-zA-Z0-9-_]*"),
+         tr("letters, digits, \"-\" and \"_\"")},
+        {kRecording + QStringLiteral("storageConfigurationArn"),
+         Kind::StorageConfiguration,
+         {},
+         0,
+         128,
+         QStringLiteral("(|arn:aws:ivs:[a-z0-9-]+:[0-9]+:storage-configuration/[a-zA-Z0-9-]+)"),
+         tr("empty (recording off) or a storage configuration ARN")},
+        {kRecording + QStringLiteral("mediaTypes"),
+         Kind::MultiChoice,
+         {QStringLiteral("AUDIO_VIDEO"), QStringLiteral("AUDIO_ONLY"), QStringLiteral("NONE")},
+         1,
+         1,
+         {},
+         {}},
+        {kRecording + QStringLiteral("thumbnailConfiguration.recordingMode"),
+         Kind::Choice,
+         {QStringLiteral("INTERVAL"), QStringLiteral("DISABLED")},
+         0,
+         0,
+         {},
+         {}},
+        {kRecording + QStringLiteral("thumbnailConfiguration.targetIntervalSeconds"),
+         Kind::Integer,
+         {},
+         1,
+         86400,
+         {},
+         {}},
+        {kRecording + QStringLiteral("thumbnailConfiguration.storage"),
+         Kind::MultiChoice,
+         {QStringLiteral("SEQUENTIAL"), QStringLiteral("LATEST")},
+         1,
+         2,
+         {},
+         {}},
+        {kRecording + QStringLiteral("recordingReconnectWindowSeconds"),
+         Kind::Integer,
+         {},
+         0,
+         300,
+         {},
+         {}},
+        {kRecording + QStringLiteral("hlsConfiguration.targetSegmentDurationSeconds"),
+         Kind::Integer,
+         {},
+         2,
+         10,
+         {},
+         {}},
+        {kRecording + QStringLiteral("recordParticipantReplicas"), Kind::Boolean, {}, 0, 0, {}, {}},
+    };
+}
+
+const QList<FieldRule> &rules()
+{
+    static const QList<FieldRule> all = buildRules();
+    return all;
+}
+
+bool isWholeNumber(const QJsonValue &value)
+{
+    return value.isDouble() && std::floor(value.toDouble()) == value.toDouble();
+}
+
+} // namespace
+
+std::optional<FieldRule> ruleForPath(const QString &path)
+{
+    for (const FieldRule &rule : rules()) {
+        if (rule.path == path)
+            return rule;
+    }
+    return std::nullopt;
+}
+
+QStringList editablePaths()
+{
+    QStringList paths;
+    for (const FieldRule &rule : rules())
+        paths.append(rule.path);
+    return paths;
+}
+
+QString valueProblem(const FieldRule &rule, const QJsonValue &value)
+{
+    using Kind = FieldRule::Kind;
+    switch (rule.kind) {
+    case Kind::Text:
+    case Kind::StorageConfiguration: {
+        if (!value.isString())
+            return tr("Expected text.");
+        const QString text = value.toString();
+        if (text.size() > rule.maximum)
+            return tr("At most %1 characters; this has %2.").arg(rule.maximum).arg(text.size());
+        if (!QRegularExpression(QRegularExpression::anchoredPattern(rule.pattern))
+                 .match(text)
+                 .hasMatch())
+            return tr("Use %1.").arg(rule.patternHint);
+        return {};
+    }
+    case Kind::Choice:
+        if (!rule.choices.contains(value.toString()))
+            return tr("Choose one of %1.").arg(rule.choices.join(QStringLiteral(", ")));
+        return {};
+    case Kind::MultiChoice: {
+        if (!value.isArray())
+            return tr("Expected a list.");
+        QStringList picked;
+        const QJsonArray items = value.toArray();
+        for (const QJsonValue &item : items) {
+            if (!rule.choices.contains(item.toString()))
+                return tr("\"%1\" is not one of %2.")
+                    .arg(item.toString(), rule.choices.join(QStringLiteral(", ")));
+            if (picked.contains(item.toString()))
+                return tr("\"%1\" is listed twice.").arg(item.toString());
+            picked.append(item.toString());
+        }
+        if (picked.size() < rule.minimum || picked.size() > rule.maximum)
+            return rule.minimum == rule.maximum
+                       ? tr("Choose exactly %1.").arg(rule.minimum)
+                       : tr("Choose from %1 to %2.").arg(rule.minimum).arg(rule.maximum);
+        return {};
+    }
+    case Kind::Integer:
+        if (!isWholeNumber(value))
+            return tr("Expected a whole number.");
+        if (value.toDouble() < rule.minimum || value.toDouble() > rule.maximum)
+            return tr("Must be from %1 to %2.").arg(rule.minimum).arg(rule.maximum);
+        return {};
+    case Kind::Boolean:
+        if (!value.isBool())
+            return tr("Expected on or off.");
+        return {};
+    }
+    return {};
+}
+
+QString tagKeyProblem(const QString &key)
+{
+    if (key.isEmpty())
+        return tr("A tag key cannot be empty.");
+    if (key.size() > 128)
+        return tr("A tag key has at most 128 characters; this has %1.").arg(key.size());
+    if (key.startsWith(QLatin1String("aws:"), Qt::CaseInsensitive))
+        return tr("Tag keys starting with \"aws:\" are reserved for AWS.");
+    return {};
+}
+
+QString tagValueProblem(const QString &value)
+{
+    if (value.size() > 256)
+        return tr("A tag value has at most 256 characters; this has %1.").arg(value.size());
+    return {};
+}
+
+} // namespace ivs
