@@ -42,6 +42,15 @@ QString plainValue(const QJsonValue &value)
     return {};
 }
 
+QString displayTextOf(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return QStringLiteral("—");
+    if (value.isString() && value.toString().isEmpty())
+        return QCoreApplication::translate("model::StageTree", "(empty)");
+    return plainValue(value);
+}
+
 bool equalsDefault(const StageTreeNode &node)
 {
     return node.spec && node.spec->hasDefault() && node.value == node.spec->defaultValue;
@@ -49,11 +58,39 @@ bool equalsDefault(const StageTreeNode &node)
 
 } // namespace
 
+namespace {
+
+// The value a group stands for, from its rows as they are now (pending edits included).
+QJsonValue currentGroupValue(const StageTreeNode &node)
+{
+    if (!node.isGroup())
+        return node.currentValue();
+    QJsonObject object;
+    for (const auto &child : node.children) {
+        if (child->editState == EditState::Removed)
+            continue;
+        const QJsonValue value = currentGroupValue(*child);
+        if (!value.isUndefined())
+            object.insert(child->key, value);
+    }
+    return object;
+}
+
+int visibleTagCount(const StageTreeNode &tags)
+{
+    int count = 0;
+    for (const auto &child : tags.children)
+        count += child->editState == EditState::Removed ? 0 : 1;
+    return count;
+}
+
+} // namespace
+
 QString displayText(const StageTreeNode &node)
 {
     if (node.spec && node.spec->type == ivs::FieldType::StringMap) {
-        const qsizetype count = node.value.toObject().size();
-        if (node.origin == ValueOrigin::NotReturned)
+        const int count = visibleTagCount(node);
+        if (node.origin == ValueOrigin::NotReturned && node.children.empty())
             return QStringLiteral("—");
         if (count == 0)
             return tr("no tags");
@@ -61,25 +98,38 @@ QString displayText(const StageTreeNode &node)
     }
     if (node.isGroup())
         return {};
-    if (node.value.isUndefined() || node.value.isNull())
+    const QJsonValue &value = node.currentValue();
+    if (value.isUndefined() || value.isNull())
         return QStringLiteral("—");
-    if (node.value.isString() && node.value.toString().isEmpty())
+    if (value.isString() && value.toString().isEmpty())
         return tr("(empty)");
-    if (node.value.isArray() && node.value.toArray().isEmpty())
+    if (value.isArray() && value.toArray().isEmpty())
         return tr("(none)");
-    return plainValue(node.value);
+    return plainValue(value);
 }
 
 QString copyText(const StageTreeNode &node)
 {
     if (node.isGroup())
         return QString::fromUtf8(
-            QJsonDocument(node.value.toObject()).toJson(QJsonDocument::Indented));
-    return plainValue(node.value);
+            QJsonDocument(currentGroupValue(node).toObject()).toJson(QJsonDocument::Indented));
+    return plainValue(node.currentValue());
 }
 
 QString noteText(const StageTreeNode &node)
 {
+    switch (node.editState) {
+    case EditState::Changed:
+        return tr("edited — was %1").arg(displayTextOf(node.value));
+    case EditState::Added:
+        return tr("new tag — not applied yet");
+    case EditState::Removed:
+        return tr("will be deleted");
+    case EditState::Unchanged:
+        break;
+    }
+    if (node.isGroup() && node.hasPendingEdit())
+        return tr("edited");
     const QString meaning = node.spec ? node.spec->absentMeaningText() : QString();
     switch (node.origin) {
     case ValueOrigin::Default:
@@ -96,7 +146,7 @@ QString noteText(const StageTreeNode &node)
 QString toolTipText(const StageTreeNode &node)
 {
     if (!node.spec)
-        return tr("Tag \"%1\" = \"%2\"").arg(node.key, node.value.toString());
+        return tr("Tag \"%1\" = \"%2\"").arg(node.key, node.currentValue().toString());
     QString tip = node.spec->descriptionText();
     if (node.spec->hasDefault() && !node.isGroup())
         tip += QLatin1Char('\n') + tr("Documented default: %1")

@@ -1,5 +1,6 @@
 #include "model/stage_tree_model.h"
 
+#include "ivs/stage_rules.h"
 #include "model/node_text.h"
 #include "model/stage_tree_builder.h"
 
@@ -7,16 +8,20 @@
 #include <QFont>
 #include <QJsonDocument>
 #include <QMimeData>
+#include <QUndoStack>
 
 namespace model {
 
 namespace {
-// Mid grey reads as "secondary" on both light and dark palettes.
+// Mid grey reads as "secondary" on both light and dark palettes; the amber of pending edits
+// stands out on both.
 const QColor kSecondaryText(0x80, 0x80, 0x80);
+const QColor kEditedText(0xC0, 0x60, 0x00);
 } // namespace
 
 StageTreeModel::StageTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
+    , m_undo(std::make_unique<QUndoStack>())
 {
 }
 
@@ -24,11 +29,17 @@ StageTreeModel::~StageTreeModel() = default;
 
 void StageTreeModel::setStage(const ivs::Stage &stage)
 {
+    const bool hadEdits = hasPendingEdits();
     beginResetModel();
     m_stage = stage;
     m_root = buildStageTree(stage);
     m_stale = false;
+    m_original = ivs::EditableConfig::fromStage(stage);
+    m_edited = m_original;
     endResetModel();
+    m_undo->clear();
+    if (hadEdits)
+        emit pendingEditsChanged(false);
 }
 
 void StageTreeModel::setStale(bool stale)
@@ -41,11 +52,17 @@ void StageTreeModel::setStale(bool stale)
 
 void StageTreeModel::clear()
 {
+    const bool hadEdits = hasPendingEdits();
     beginResetModel();
     m_stage.reset();
     m_root.reset();
     m_stale = false;
+    m_original = {};
+    m_edited = {};
     endResetModel();
+    m_undo->clear();
+    if (hadEdits)
+        emit pendingEditsChanged(false);
 }
 
 const StageTreeNode *StageTreeModel::nodeAt(const QModelIndex &index) const
@@ -93,7 +110,8 @@ QVariant StageTreeModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const StageTreeNode &node = *nodeAt(index);
-    const bool omitted = node.origin != ValueOrigin::Service;
+    const bool edited = node.editState != EditState::Unchanged || node.hasPendingEdit();
+    const bool omitted = node.origin != ValueOrigin::Service && !edited;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -107,17 +125,33 @@ QVariant StageTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         return toolTipText(node);
-    case Qt::FontRole:
+    case Qt::FontRole: {
+        QFont font;
+        if (edited) {
+            font.setBold(true);
+            font.setStrikeOut(node.editState == EditState::Removed && index.column() != NoteColumn);
+            return font;
+        }
         if (omitted && index.column() != FieldColumn) {
-            QFont font;
             font.setItalic(true);
             return font;
         }
         return {};
+    }
     case Qt::ForegroundRole:
+        if (edited)
+            return kEditedText;
         if (omitted && index.column() != FieldColumn)
             return kSecondaryText;
         return {};
+    case Qt::EditRole:
+        return index.column() == ValueColumn ? editValue(node) : QVariant();
+    case IsEditableRole:
+        return bool(flags(index) & Qt::ItemIsEditable);
+    case EditStateRole:
+        return static_cast<int>(node.editState);
+    case EditorRole:
+        return editorSpec(node);
     case CopyTextRole:
         return copyText(node);
     case ValueOriginRole:
@@ -129,7 +163,7 @@ QVariant StageTreeModel::data(const QModelIndex &index, int role) const
     case IsEndpointRole:
         return node.isEndpoint();
     case JsonValueRole:
-        return QVariant::fromValue(node.value);
+        return QVariant::fromValue(node.currentValue());
     }
     return {};
 }
@@ -153,7 +187,13 @@ Qt::ItemFlags StageTreeModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
+    Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
+    const StageTreeNode &node = *nodeAt(index);
+    const bool editableField = node.spec && ivs::ruleForPath(node.path).has_value();
+    const bool editableTag = node.isTagEntry() && node.editState != EditState::Removed;
+    if (index.column() == ValueColumn && (editableField || editableTag))
+        result |= Qt::ItemIsEditable;
+    return result;
 }
 
 QStringList StageTreeModel::mimeTypes() const

@@ -10,4 +10,15 @@ StageTreeNode *StageTreeNode::addChild(std::unique_ptr<StageTreeNode> child)
     return children.back().get();
 }
 
+bool StageTreeNode::hasPendingEdit() const
+{
+    if (editState != EditState::Unchanged)
+        return true;
+    for (const auto &child : children) {
+        if (child->hasPendingEdit())
+            return true;
+    }
+    return false;
+}
+
 } // namespace model

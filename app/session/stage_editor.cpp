@@ -1,0 +1,184 @@
+#include "session/stage_editor.h"
+
+#include "ivs/ivs_client.h"
+#include "ivs/stage_arn.h"
+#include "ivs/stage_changes.h"
+#include "model/stage_tree_model.h"
+
+#include <functional>
+#include <QJsonDocument>
+
+namespace session {
+
+// One apply: the requests still to send and what happened to those already sent.
+struct StageEditor::Run {
+    ivs::StageArn arn;
+    ivs::StageChanges changes;
+    QList<QPair<QString, std::function<void(const std::shared_ptr<Run> &)>>> steps;
+    QStringList done;
+    QString failure;
+    QStringList notSent;
+};
+
+StageEditor::StageEditor(ivs::IvsClient &client, model::StageTreeModel &model, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_model(model)
+{
+}
+
+QString StageEditor::review() const
+{
+    return m_model.pendingChanges().reviewText();
+}
+
+QByteArray StageEditor::exportDocument() const
+{
+    const QString arn = m_model.stage() ? m_model.stage()->arn() : QString();
+    return QJsonDocument(m_model.editedConfig().toDocument(arn)).toJson(QJsonDocument::Indented);
+}
+
+bool StageEditor::loadDocument(const QByteArray &json, QString *error)
+{
+    if (!m_model.stage()) {
+        *error = tr("Look up a stage first: the file is applied to the stage shown.");
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = tr("The file is not JSON (%1 at byte %2).")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
+        return false;
+    }
+    const auto config =
+        ivs::EditableConfig::fromDocument(document.object(), m_model.editedConfig(), error);
+    return config && m_model.setEditedConfig(*config, tr("Load configuration from file"), error);
+}
+
+void StageEditor::loadStorageChoices()
+{
+    if (!m_model.stage())
+        return;
+    const auto arn = ivs::StageArn::parse(m_model.stage()->arn());
+    if (!arn)
+        return;
+    m_client.listStorageConfigurations(
+        arn->region(), this, [this](const ivs::ListStorageConfigurationsResult &result) {
+            if (result.error)
+                return; // the ARN can still be typed; the picker is a convenience
+            QList<QPair<QString, QString>> choices;
+            for (const auto &configuration : result.configurations)
+                choices.append(
+                    {tr("%1 (bucket %2)")
+                         .arg(configuration.name.isEmpty() ? configuration.arn : configuration.name,
+                              configuration.bucketName),
+                     configuration.arn});
+            m_model.setStorageChoices(choices);
+        });
+}
+
+void StageEditor::apply()
+{
+    if (isApplying() || !m_model.stage() || !m_model.hasPendingEdits())
+        return;
+    const QStringList problems = ivs::configProblems(m_model.editedConfig());
+    if (!problems.isEmpty()) {
+        emit applyFinished(false, tr("Nothing was sent: %1").arg(problems.join(QLatin1Char(' '))));
+        return;
+    }
+    auto run = std::make_shared<Run>(Run{
+        *ivs::StageArn::parse(m_model.stage()->arn()), m_model.pendingChanges(), {}, {}, {}, {}});
+    auto report = [this](const std::shared_ptr<Run> &current, const QString &operation,
+                         const std::optional<ivs::ServiceError> &error) {
+        if (!error) {
+            current->done.append(operation);
+            return runStep(current);
+        }
+        QString why = error->userMessage();
+        if (error->category == ivs::ErrorCategory::Conflict)
+            why = tr("The recording settings cannot change while a participant is being "
+                     "recorded. Apply again when the recording has ended. (%1)")
+                      .arg(why);
+        current->failure = tr("%1 failed: %2").arg(operation, why);
+        for (const auto &[name, step] : std::as_const(current->steps))
+            current->notSent.append(name);
+        finish(current);
+    };
+    if (run->changes.updateStageBody)
+        run->steps.append(
+            {QStringLiteral("UpdateStage"), [this, report](const std::shared_ptr<Run> &current) {
+                 m_client.updateStage(current->arn, *current->changes.updateStageBody, m_context,
+                                      [report, current](const ivs::GetStageResult &result) {
+                                          report(current, QStringLiteral("UpdateStage"),
+                                                 result.error);
+                                      });
+             }});
+    if (!run->changes.tagsToSet.isEmpty())
+        run->steps.append(
+            {QStringLiteral("TagResource"), [this, report](const std::shared_ptr<Run> &current) {
+                 m_client.tagResource(current->arn, current->changes.tagsToSet, m_context,
+                                      [report, current](const ivs::JsonCallResult &result) {
+                                          report(current, QStringLiteral("TagResource"),
+                                                 result.error);
+                                      });
+             }});
+    if (!run->changes.tagKeysToRemove.isEmpty())
+        run->steps.append(
+            {QStringLiteral("UntagResource"), [this, report](const std::shared_ptr<Run> &current) {
+                 m_client.untagResource(current->arn, current->changes.tagKeysToRemove, m_context,
+                                        [report, current](const ivs::JsonCallResult &result) {
+                                            report(current, QStringLiteral("UntagResource"),
+                                                   result.error);
+                                        });
+             }});
+
+    m_context = new QObject(this);
+    emit applyStarted();
+    runStep(run);
+}
+
+void StageEditor::runStep(const std::shared_ptr<Run> &run)
+{
+    if (run->steps.isEmpty())
+        return finish(run);
+    const auto [name, step] = run->steps.takeFirst();
+    emit progress(tr("Sending %1 for %2…").arg(name, run->arn.text()));
+    step(run);
+}
+
+void StageEditor::finish(const std::shared_ptr<Run> &run)
+{
+    // Re-read whatever happened, so the tree shows the service's truth and only what did not
+    // take stays pending.
+    m_client.getStage(
+        run->arn, QString(), m_context, [this, run](const ivs::GetStageResult &fresh) {
+            QString report;
+            if (run->failure.isEmpty()) {
+                report = tr("Applied: %1.").arg(run->done.join(QStringLiteral(", ")));
+                if (fresh.stage)
+                    m_model.setStage(*fresh.stage); // nothing left pending
+            } else {
+                report = run->done.isEmpty()
+                             ? tr("Nothing was applied. %1").arg(run->failure)
+                             : tr("Applied: %1. %2")
+                                   .arg(run->done.join(QStringLiteral(", ")), run->failure);
+                if (!run->notSent.isEmpty())
+                    report += QLatin1Char(' ') +
+                              tr("Not sent: %1.").arg(run->notSent.join(QStringLiteral(", ")));
+                report += QLatin1Char(' ') + tr("Your other changes are still pending.");
+                if (fresh.stage)
+                    m_model.replaceStageKeepingEdits(*fresh.stage);
+            }
+            if (!fresh.stage)
+                report += QLatin1Char(' ') +
+                          tr("The stage could not be read again (%1); the tree may be out of date.")
+                              .arg(fresh.error ? fresh.error->userMessage() : QString());
+            m_context->deleteLater();
+            m_context = nullptr;
+            emit applyFinished(run->failure.isEmpty(), report);
+        });
+}
+
+} // namespace session
