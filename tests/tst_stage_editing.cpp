@@ -152,8 +152,6 @@ void TestStageEditing::validEditsArePendingAndMarked_data()
                           << QStringLiteral("new_name-2");
     QTest::newRow("empty name") << QStringLiteral("name") << QVariant(QString())
                                 << QStringLiteral("(empty)");
-    QTest::newRow("storage off") << kRecording + QStringLiteral("storageConfigurationArn")
-                                 << QVariant(QString()) << QStringLiteral("(empty)");
     QTest::newRow("media types") << kRecording + QStringLiteral("mediaTypes")
                                  << QVariant(QStringLiteral("NONE")) << QStringLiteral("NONE");
     QTest::newRow("thumbnail mode")
@@ -396,6 +394,24 @@ void TestStageEditing::disablingRecordingSendsOnlyTheEmptyArn()
              (QJsonObject{{QStringLiteral("storageConfigurationArn"), QString()}}));
     QVERIFY2(changes.reviewText().contains(QLatin1String("Recording will be turned OFF")),
              qPrintable(changes.reviewText()));
+    // What the service will do to the other settings shows in the tree before anything is sent.
+    const QModelIndex segment = m_model->indexForPath(
+        kRecording + QStringLiteral("hlsConfiguration.targetSegmentDurationSeconds"));
+    QCOMPARE(segment.siblingAtColumn(StageTreeModel::ValueColumn).data().toString(),
+             QStringLiteral("6"));
+    QCOMPARE(stateOf(segment), EditState::Changed);
+    QVERIFY2(changes.reviewText().contains(QStringLiteral("targetSegmentDurationSeconds: 2 → 6")),
+             qPrintable(changes.reviewText()));
+    QCOMPARE(changes.changes.size(), 8); // the ARN and the seven settings that reset
+
+    // While recording is off, the other settings cannot be given values that would not stick.
+    QSignalSpy rejected(m_model.get(), &StageTreeModel::editRejected);
+    QVERIFY(!edit(kRecording + QStringLiteral("recordingReconnectWindowSeconds"), 60));
+    QVERIFY2(rejected.at(0).at(0).toString().contains(QLatin1String("recording is off")),
+             qPrintable(rejected.at(0).at(0).toString()));
+    // Undo brings every reset value back in one step.
+    m_model->undoStack()->undo();
+    QVERIFY(!m_model->hasPendingEdits());
 }
 
 void TestStageEditing::revertDropsEverything()

@@ -116,6 +116,20 @@ void EditableConfig::setValue(const QString &path, const QJsonValue &value)
         recording = withObjectPath(recording, keys, value);
 }
 
+bool EditableConfig::recordingOff() const
+{
+    return recording.value(QStringLiteral("storageConfigurationArn")).toString().isEmpty();
+}
+
+EditableConfig EditableConfig::normalized() const
+{
+    if (!recordingOff())
+        return *this;
+    EditableConfig result = *this;
+    result.recording = withDefaults(*stageSchema().child(kRecordingKey), QJsonObject());
+    return result;
+}
+
 QJsonObject EditableConfig::toDocument(const QString &sourceArn) const
 {
     QJsonObject tagObject;
@@ -187,7 +201,7 @@ std::optional<EditableConfig> EditableConfig::fromDocument(const QJsonObject &do
     const QStringList problems = configProblems(config);
     if (!problems.isEmpty())
         return fail(problems.join(QLatin1Char(' ')));
-    return config;
+    return config.normalized();
 }
 
 QStringList configProblems(const EditableConfig &config)

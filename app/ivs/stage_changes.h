@@ -22,6 +22,10 @@ struct EditableConfig {
     static EditableConfig fromStage(const Stage &stage);
     QJsonValue valueAt(const QString &path) const; // "name", "autoParticipant….mediaTypes"
     void setValue(const QString &path, const QJsonValue &value);
+    bool recordingOff() const;
+    // With recording off the service resets every other recording setting to its default; the
+    // normalized configuration says so instead of promising values that will not stick.
+    EditableConfig normalized() const;
 
     // The export file format: {"format": …, "stage": {name, autoParticipantRecordingConfiguration,
     // tags}}.

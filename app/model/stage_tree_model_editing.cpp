@@ -145,6 +145,15 @@ bool StageTreeModel::setData(const QModelIndex &index, const QVariant &value, in
         return pushEdit(after, tr("Change tag \"%1\"").arg(node.key)) || after == m_edited;
     }
     const ivs::FieldRule rule = *ivs::ruleForPath(node.path);
+    const bool storageField = rule.kind == ivs::FieldRule::Kind::StorageConfiguration;
+    if (!storageField &&
+        node.path.startsWith(QLatin1String("autoParticipantRecordingConfiguration")) &&
+        m_edited.recordingOff()) {
+        emit editRejected(tr("%1: recording is off. Choose a storage configuration first: while "
+                             "recording is off the service resets this setting to its default.")
+                              .arg(node.key));
+        return false;
+    }
     const std::optional<QJsonValue> json = jsonForEdit(rule, value);
     const QString problem =
         json ? ivs::valueProblem(rule, *json) : tr("This is not a value for this field.");
@@ -153,6 +162,8 @@ bool StageTreeModel::setData(const QModelIndex &index, const QVariant &value, in
         return false;
     }
     after.setValue(node.path, *json);
+    // Turning recording off resets the other settings: show that as it will happen.
+    after = after.normalized();
     return pushEdit(after, tr("Change %1").arg(node.key)) || after == m_edited;
 }
 

@@ -1,0 +1,290 @@
+#include "aws/environment_credential_provider.h"
+#include "demo/demo_endpoint.h"
+#include "ivs/ivs_client.h"
+#include "ivs/stage_arn.h"
+#include "model/stage_tree_model.h"
+#include "session/stage_editor.h"
+#include "support/demo_stage_fixtures.h"
+#include "support/scripted_endpoint.h"
+#include "support/test_data.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUndoStack>
+
+using model::StageTreeModel;
+using namespace testsupport;
+
+namespace {
+
+const QString kRecording = QStringLiteral("autoParticipantRecordingConfiguration.");
+const QString kEuStorage =
+    QStringLiteral("arn:aws:ivs:eu-central-1:123456789012:storage-configuration/EUrec01abCD");
+
+// A client, a tree and an editor over one endpoint, the way the window has them.
+struct Session {
+    Session(const QUrl &url, const aws::Credentials &credentials)
+        : provider(credentials, QStringLiteral("test"))
+    {
+        network.setProxy(QNetworkProxy::NoProxy);
+        aws::EndpointConfig config;
+        config.overrideUrl = url;
+        client = std::make_unique<ivs::IvsClient>(&network, &provider, config);
+        ivs::RetryPolicy once;
+        once.maxAttempts = 1;
+        client->setRetryPolicy(once);
+        editor = std::make_unique<session::StageEditor>(*client, model);
+    }
+
+    bool show(const QString &arn)
+    {
+        bool done = false;
+        QObject context;
+        client->getStage(*ivs::StageArn::parse(arn), QString(), &context,
+                         [&](const ivs::GetStageResult &result) {
+                             if (result.stage)
+                                 model.setStage(*result.stage);
+                             done = true;
+                         });
+        return QTest::qWaitFor([&done] { return done; }, 10000) && model.stage();
+    }
+
+    bool edit(const QString &path, const QVariant &value)
+    {
+        return model.setData(model.indexForPath(path).siblingAtColumn(StageTreeModel::ValueColumn),
+                             value);
+    }
+
+    // Applies and returns {ok, report}.
+    std::pair<bool, QString> apply()
+    {
+        QSignalSpy finished(editor.get(), &session::StageEditor::applyFinished);
+        editor->apply();
+        if (!finished.wait(15000))
+            return {false, QStringLiteral("no answer")};
+        return {finished.at(0).at(0).toBool(), finished.at(0).at(1).toString()};
+    }
+
+    QString valueAt(const QString &path) const
+    {
+        return model.indexForPath(path)
+            .siblingAtColumn(StageTreeModel::ValueColumn)
+            .data()
+            .toString();
+    }
+
+    QNetworkAccessManager network;
+    aws::StaticCredentialProvider provider;
+    std::unique_ptr<ivs::IvsClient> client;
+    StageTreeModel model;
+    std::unique_ptr<session::StageEditor> editor;
+};
+
+} // namespace
+
+// Applying pending edits: what is sent, what the tree shows afterwards, and that nothing is lost
+// when the service says no.
+class TestStageEditor : public QObject {
+    Q_OBJECT
+private slots:
+    void appliesEverythingAndShowsTheServiceState();
+    void conflictIsExplainedAndEditsStay();
+    void partialSuccessIsReportedAndOnlyTheRestStaysPending();
+    void storageChoicesComeFromTheStageRegion();
+    void exportedDocumentLoadsBackAsPendingEdits();
+    void badDocumentsAreRefusedClearly_data();
+    void badDocumentsAreRefusedClearly();
+};
+
+void TestStageEditor::appliesEverythingAndShowsTheServiceState()
+{
+    demo::DemoEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    Session session(endpoint.url(), demo::DemoEndpoint::credentials());
+    QVERIFY(session.show(kDefaultsDemoArn));
+
+    QVERIFY(session.edit(QStringLiteral("name"), QStringLiteral("podcast-live")));
+    QVERIFY(session.edit(kRecording + QStringLiteral("storageConfigurationArn"), kEuStorage));
+    QVERIFY(session.edit(
+        kRecording + QStringLiteral("hlsConfiguration.targetSegmentDurationSeconds"), 4));
+    QVERIFY(session.model.addTag(QStringLiteral("team name"), QStringLiteral("audio & vidéo")));
+    QVERIFY(session.editor->review().contains(QLatin1String("POST /UpdateStage")));
+
+    const auto [ok, report] = session.apply();
+    QVERIFY2(ok, qPrintable(report));
+    QCOMPARE(report, QStringLiteral("Applied: UpdateStage, TagResource."));
+    QVERIFY(!session.model.hasPendingEdits());
+    QCOMPARE(session.model.undoStack()->count(), 0);
+    // The tree is what the service now has, re-read after applying.
+    QCOMPARE(session.valueAt(QStringLiteral("name")), QStringLiteral("podcast-live"));
+    QCOMPARE(session.valueAt(kRecording +
+                             QStringLiteral("hlsConfiguration.targetSegmentDurationSeconds")),
+             QStringLiteral("4"));
+    QCOMPARE(session.valueAt(QStringLiteral("tags[\"team name\"]")),
+             QStringLiteral("audio & vidéo"));
+    QCOMPARE(session.model.indexForPath(kRecording + QStringLiteral("storageConfigurationArn"))
+                 .data(StageTreeModel::ValueOriginRole)
+                 .toInt(),
+             int(model::ValueOrigin::Service));
+}
+
+void TestStageEditor::conflictIsExplainedAndEditsStay()
+{
+    demo::DemoEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    Session session(endpoint.url(), demo::DemoEndpoint::credentials());
+    QVERIFY(session.show(kFullyConfiguredDemoArn));
+    QVERIFY(session.edit(kRecording + QStringLiteral("recordingReconnectWindowSeconds"), 120));
+    const auto before = session.model.editedConfig();
+
+    const auto [ok, report] = session.apply();
+    QVERIFY(!ok);
+    QVERIFY2(report.startsWith(QLatin1String("Nothing was applied.")), qPrintable(report));
+    QVERIFY2(report.contains(QLatin1String("cannot change while a participant is being recorded")),
+             qPrintable(report));
+    QVERIFY2(report.contains(QLatin1String("ConflictException")), qPrintable(report));
+    QVERIFY(session.model.hasPendingEdits());
+    QCOMPARE(session.model.editedConfig(), before);
+    QCOMPARE(session.valueAt(kRecording + QStringLiteral("recordingReconnectWindowSeconds")),
+             QStringLiteral("120"));
+}
+
+void TestStageEditor::partialSuccessIsReportedAndOnlyTheRestStaysPending()
+{
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    QByteArray renamed = readTestData(QStringLiteral("get_stage_seed_response.json"));
+    renamed.replace("\"seed-stage\"", "\"renamed\"");
+    endpoint.setHandler([renamed](const net::HttpRequest &request) {
+        if (request.path == "/GetStage" && request.body.contains("abcdABCDefgh") &&
+            !request.body.contains("renamed"))
+            return net::HttpResponse::json(200, renamed);
+        if (request.path == "/UpdateStage")
+            return net::HttpResponse::json(200, renamed);
+        return awsErrorResponse(403, "AccessDeniedException", QStringLiteral("not allowed to tag"));
+    });
+    Session session(endpoint.url(),
+                    {QStringLiteral("AKIDPARTIAL"), QStringLiteral("secret"), {}, {}});
+    session.model.setStage(*ivs::Stage::fromGetStageResponse(
+        readTestData(QStringLiteral("get_stage_seed_response.json")), nullptr));
+    QVERIFY(session.edit(QStringLiteral("name"), QStringLiteral("renamed")));
+    QVERIFY(session.model.addTag(QStringLiteral("new"), QStringLiteral("tag")));
+    QVERIFY(session.model.removeTag(QStringLiteral("owner")));
+
+    const auto [ok, report] = session.apply();
+    QVERIFY(!ok);
+    QVERIFY2(
+        report.startsWith(QLatin1String("Applied: UpdateStage. TagResource failed: Access denied")),
+        qPrintable(report));
+    QVERIFY2(report.contains(QLatin1String("Not sent: UntagResource.")), qPrintable(report));
+    QStringList paths;
+    for (const auto &request : endpoint.requests())
+        paths.append(QString::fromUtf8(request.method + ' ' + request.path.left(12)));
+    QCOMPARE(paths,
+             (QStringList{QStringLiteral("POST /UpdateStage"), QStringLiteral("POST /tags/arn%3A"),
+                          QStringLiteral("POST /GetStage")}));
+    // The name took; the tag changes are still pending, over the stage as re-read.
+    const ivs::StageChanges left = session.model.pendingChanges();
+    QCOMPARE(left.changes.size(), 2);
+    QVERIFY(!left.updateStageBody);
+    QCOMPARE(session.valueAt(QStringLiteral("name")), QStringLiteral("renamed"));
+    QCOMPARE(static_cast<model::EditState>(session.model.indexForPath(QStringLiteral("name"))
+                                               .data(StageTreeModel::EditStateRole)
+                                               .toInt()),
+             model::EditState::Unchanged);
+}
+
+void TestStageEditor::storageChoicesComeFromTheStageRegion()
+{
+    demo::DemoEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    Session session(endpoint.url(), demo::DemoEndpoint::credentials());
+    QVERIFY(session.show(kDefaultsDemoArn));
+    session.editor->loadStorageChoices();
+    const QModelIndex storage =
+        session.model.indexForPath(kRecording + QStringLiteral("storageConfigurationArn"))
+            .siblingAtColumn(StageTreeModel::ValueColumn);
+    QTRY_COMPARE(storage.data(StageTreeModel::EditorRole)
+                     .toMap()
+                     .value(QStringLiteral("choices"))
+                     .toStringList(),
+                 (QStringList{QString(), kEuStorage}));
+    QVERIFY(storage.data(StageTreeModel::EditorRole)
+                .toMap()
+                .value(QStringLiteral("choiceLabels"))
+                .toStringList()
+                .at(1)
+                .contains(QLatin1String("podcast-recordings-eu-central-1")));
+}
+
+void TestStageEditor::exportedDocumentLoadsBackAsPendingEdits()
+{
+    demo::DemoEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    Session session(endpoint.url(), demo::DemoEndpoint::credentials());
+    QVERIFY(session.show(kFullyConfiguredDemoArn));
+    QJsonObject document = QJsonDocument::fromJson(session.editor->exportDocument()).object();
+    QCOMPARE(document.value(QStringLiteral("sourceArn")).toString(), kFullyConfiguredDemoArn);
+    QJsonObject stage = document.value(QStringLiteral("stage")).toObject();
+    QCOMPARE(stage.value(QStringLiteral("name")).toString(), QStringLiteral("studio-main"));
+    stage.insert(QStringLiteral("name"), QStringLiteral("from-file"));
+    QJsonObject tags = stage.value(QStringLiteral("tags")).toObject();
+    tags.remove(QStringLiteral("team"));
+    stage.insert(QStringLiteral("tags"), tags);
+    document.insert(QStringLiteral("stage"), stage);
+
+    QString error;
+    QVERIFY2(session.editor->loadDocument(QJsonDocument(document).toJson(), &error),
+             qPrintable(error));
+    const ivs::StageChanges changes = session.model.pendingChanges();
+    QCOMPARE(changes.changes.size(), 2);
+    QCOMPARE(changes.tagKeysToRemove, QStringList{QStringLiteral("team")});
+    QCOMPARE(session.model.undoStack()->count(), 1);
+    session.model.undoStack()->undo();
+    QVERIFY(!session.model.hasPendingEdits());
+}
+
+void TestStageEditor::badDocumentsAreRefusedClearly_data()
+{
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("not json") << QByteArray("name: x") << QStringLiteral("not JSON");
+    QTest::newRow("other format")
+        << QByteArray(R"({"format":"something-else","version":1,"stage":{}})")
+        << QStringLiteral("not a stage configuration exported by IVS Stage Browser");
+    QTest::newRow("future version")
+        << QByteArray(
+               R"({"format":"ivs-stage-browser/stage-configuration","version":9,"stage":{}})")
+        << QStringLiteral("Unsupported stage configuration version 9");
+    QTest::newRow("out of range")
+        << QByteArray(
+               R"({"format":"ivs-stage-browser/stage-configuration","version":1,)"
+               R"("stage":{"autoParticipantRecordingConfiguration":{"storageConfigurationArn":)"
+               R"("arn:aws:ivs:us-west-2:123456789012:storage-configuration/ABcdef34ghIJ",)"
+               R"("recordingReconnectWindowSeconds":999}}})")
+        << QStringLiteral("from 0 to 300");
+    QTest::newRow("tag value not text")
+        << QByteArray(R"({"format":"ivs-stage-browser/stage-configuration","version":1,)"
+                      R"("stage":{"tags":{"a":1}}})")
+        << QStringLiteral("must have a text value");
+}
+
+void TestStageEditor::badDocumentsAreRefusedClearly()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(QString, reason);
+    demo::DemoEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    Session session(endpoint.url(), demo::DemoEndpoint::credentials());
+    QVERIFY(session.show(kFullyConfiguredDemoArn));
+    QString error;
+    QVERIFY(!session.editor->loadDocument(file, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QVERIFY(!session.model.hasPendingEdits());
+}
+
+QTEST_GUILESS_MAIN(TestStageEditor)
+#include "tst_stage_editor.moc"
