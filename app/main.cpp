@@ -3,6 +3,7 @@
 #include "session/backend.h"
 #include "session/profiles_controller.h"
 #include "session/stage_browser.h"
+#include "session/stage_editor.h"
 #include "ui/arn_input.h"
 #include "ui/main_window.h"
 
@@ -24,9 +25,8 @@ void setApplicationIdentity()
 int runWindow(QApplication &app)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QObject::tr("Inspect Amazon IVS Real-Time stages.\n\n"
-                    "Command line: ivs-stage-browser get-stage --help"));
+    parser.setApplicationDescription(QObject::tr("Inspect Amazon IVS Real-Time stages.") +
+                                     QStringLiteral("\n\n") + cli::commandsHelpText());
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
@@ -61,10 +61,11 @@ int runWindow(QApplication &app)
 
     model::StageTreeModel stageModel;
     session::StageBrowser browser(backend->client(), stageModel);
+    session::StageEditor editor(backend->client(), stageModel);
     session::ProfilesController profiles(*backend);
     ui::WindowContext context;
     context.notice = backend->demoReason();
-    ui::MainWindow window(browser, profiles, stageModel, context);
+    ui::MainWindow window(browser, editor, profiles, stageModel, context);
     window.show();
     if (parser.isSet(arn)) {
         window.arnInput()->setText(parser.value(arn));

@@ -2,6 +2,7 @@
 #include "session/backend.h"
 #include "session/profiles_controller.h"
 #include "session/stage_browser.h"
+#include "session/stage_editor.h"
 #include "support/demo_stage_fixtures.h"
 #include "ui/arn_input.h"
 #include "ui/main_window.h"
@@ -46,6 +47,7 @@ private:
     std::unique_ptr<session::Backend> m_backend;
     std::unique_ptr<StageTreeModel> m_model;
     std::unique_ptr<session::StageBrowser> m_browser;
+    std::unique_ptr<session::StageEditor> m_editor;
     std::unique_ptr<session::ProfilesController> m_profiles;
     std::unique_ptr<ui::MainWindow> m_window;
 };
@@ -68,9 +70,10 @@ void TestMainWindow::init()
     QVERIFY2(m_backend, qPrintable(error));
     m_model = std::make_unique<StageTreeModel>();
     m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
+    m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
     m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_window =
-        std::make_unique<ui::MainWindow>(*m_browser, *m_profiles, *m_model, ui::WindowContext());
+    m_window = std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_model,
+                                                ui::WindowContext());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -79,6 +82,7 @@ void TestMainWindow::cleanup()
 {
     m_window.reset();
     m_profiles.reset();
+    m_editor.reset();
     m_browser.reset();
     m_model.reset();
     m_backend.reset();

@@ -191,6 +191,7 @@ void TestStageEditor::partialSuccessIsReportedAndOnlyTheRestStaysPending()
     QCOMPARE(left.changes.size(), 2);
     QVERIFY(!left.updateStageBody);
     QCOMPARE(session.valueAt(QStringLiteral("name")), QStringLiteral("renamed"));
+    QVERIFY2(session.model.undoStack()->canUndo(), "the edits that remain can still be undone");
     QCOMPARE(static_cast<model::EditState>(session.model.indexForPath(QStringLiteral("name"))
                                                .data(StageTreeModel::EditStateRole)
                                                .toInt()),

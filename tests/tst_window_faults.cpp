@@ -3,6 +3,7 @@
 #include "session/backend.h"
 #include "session/profiles_controller.h"
 #include "session/stage_browser.h"
+#include "session/stage_editor.h"
 #include "support/raw_tcp_server.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
@@ -11,6 +12,7 @@
 #include "ui/main_window.h"
 #include "ui/message_banner.h"
 
+#include <algorithm>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -23,8 +25,29 @@ using model::StageTreeModel;
 using namespace testsupport;
 
 namespace {
+
 const QString kArn = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh");
+
+// Once a stage is shown the window also lists its region's storage configurations. These tests
+// are about GetStage: the listing gets an empty answer and stays out of the counts.
+void scriptGetStage(ScriptedEndpoint &endpoint, QList<net::HttpResponse> answers,
+                    const net::HttpResponse &fallback)
+{
+    endpoint.setHandler([answers, fallback](const net::HttpRequest &request) mutable {
+        if (request.path == "/ListStorageConfigurations")
+            return net::HttpResponse::json(200, "{\"storageConfigurations\": []}");
+        return answers.isEmpty() ? fallback : answers.takeFirst();
+    });
 }
+
+qsizetype getStageRequests(const ScriptedEndpoint &endpoint)
+{
+    return std::count_if(
+        endpoint.requests().cbegin(), endpoint.requests().cend(),
+        [](const net::HttpRequest &request) { return request.path == "/GetStage"; });
+}
+
+} // namespace
 
 // The window when the service misbehaves: what the user sees, and what is kept.
 class TestWindowFaults : public QObject {
@@ -46,6 +69,7 @@ private:
     std::unique_ptr<session::Backend> m_backend;
     std::unique_ptr<StageTreeModel> m_model;
     std::unique_ptr<session::StageBrowser> m_browser;
+    std::unique_ptr<session::StageEditor> m_editor;
     std::unique_ptr<session::ProfilesController> m_profiles;
     std::unique_ptr<ui::MainWindow> m_window;
 };
@@ -76,9 +100,10 @@ void TestWindowFaults::openWindow(const QString &endpointUrl)
         });
     m_model = std::make_unique<StageTreeModel>();
     m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
+    m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
     m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_window =
-        std::make_unique<ui::MainWindow>(*m_browser, *m_profiles, *m_model, ui::WindowContext());
+    m_window = std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_model,
+                                                ui::WindowContext());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -87,6 +112,7 @@ void TestWindowFaults::cleanup()
 {
     m_window.reset();
     m_profiles.reset();
+    m_editor.reset();
     m_browser.reset();
     m_model.reset();
     m_backend.reset();
@@ -105,13 +131,14 @@ void TestWindowFaults::failedRefreshKeepsTheTreeAndMarksItStale()
 {
     ScriptedEndpoint endpoint;
     QVERIFY(endpoint.start());
-    endpoint.enqueue(
-        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
     net::HttpResponse page;
     page.status = 502;
     page.headers = {{"Content-Type", "text/html"}};
     page.body = "<html><title>502 Bad Gateway</title></html>";
-    endpoint.setFallback(page);
+    scriptGetStage(endpoint,
+                   {net::HttpResponse::json(
+                       200, readTestData(QStringLiteral("get_stage_seed_response.json")))},
+                   page);
     openWindow(endpoint.url().toString());
 
     typeAndSubmit(kArn);
@@ -121,7 +148,7 @@ void TestWindowFaults::failedRefreshKeepsTheTreeAndMarksItStale()
     typeAndSubmit(QStringLiteral("  ") + kArn); // the same stage again, as pasted
     QTRY_COMPARE(failed.count(), 1);
 
-    QCOMPARE(endpoint.requests().size(), 4); // one good answer, then three attempts
+    QCOMPARE(getStageRequests(endpoint), 4); // one good answer, then three attempts
     const QString message = m_window->banner()->text();
     QVERIFY2(message.contains(QLatin1String("Unexpected response (text/html) (HTTP 502)")),
              qPrintable(message));
@@ -145,9 +172,12 @@ void TestWindowFaults::retriesAreShownWhileTheyHappen()
 {
     ScriptedEndpoint endpoint;
     QVERIFY(endpoint.start());
-    endpoint.enqueue(awsErrorResponse(429, "ThrottlingException", QStringLiteral("Rate exceeded")));
-    endpoint.enqueue(
-        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
+    const net::HttpResponse stage =
+        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json")));
+    scriptGetStage(
+        endpoint,
+        {awsErrorResponse(429, "ThrottlingException", QStringLiteral("Rate exceeded")), stage},
+        stage);
     openWindow(endpoint.url().toString());
     QStringList messages;
     connect(m_window->statusBar(), &QStatusBar::messageChanged, this,

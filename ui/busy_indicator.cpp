@@ -47,4 +47,9 @@ void BusyIndicator::setText(const QString &text)
     m_progress->setToolTip(text);
 }
 
+void BusyIndicator::setCancellable(bool cancellable)
+{
+    m_cancel->setVisible(cancellable);
+}
+
 } // namespace ui

@@ -19,6 +19,8 @@ public:
 
     void setBusy(bool busy);
     void setText(const QString &text);
+    // Work that cannot be stopped halfway (applying edits) shows no Cancel button.
+    void setCancellable(bool cancellable);
     QToolButton *cancelButton() const { return m_cancel; }
 
 signals:

@@ -84,7 +84,9 @@ void ConnectionBar::reload()
 
 void ConnectionBar::pickProfile(int index)
 {
-    if (index < 0 || index >= m_choices.size())
+    if (index < 0 || index >= m_choices.size() || m_choices.at(index) == m_profiles.currentChoice())
+        return;
+    if (!maySwitch())
         return;
     QString error;
     if (!m_profiles.choose(m_choices.at(index), &error)) {
@@ -95,11 +97,26 @@ void ConnectionBar::pickProfile(int index)
 
 void ConnectionBar::applyRegion()
 {
+    if (m_region->currentText().trimmed() == m_profiles.serviceRegion() || !maySwitch())
+        return;
     QString error;
     if (!m_profiles.setServiceRegion(m_region->currentText(), &error)) {
         reload();
         emit problem(error);
     }
+}
+
+bool ConnectionBar::maySwitch()
+{
+    // While the question is open, focus leaving the region field must not ask it again.
+    if (m_asking)
+        return false;
+    m_asking = true;
+    const bool allowed = !m_guard || m_guard();
+    m_asking = false;
+    if (!allowed)
+        reload(); // the lists go back to what is in use
+    return allowed;
 }
 
 } // namespace ui

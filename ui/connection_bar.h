@@ -2,6 +2,7 @@
 
 #include "session/profile_types.h"
 
+#include <functional>
 #include <QList>
 #include <QWidget>
 
@@ -23,6 +24,9 @@ public:
 
     QComboBox *profileCombo() const { return m_profile; }
     QComboBox *regionCombo() const { return m_region; }
+    // Asked right before a pick switches the connection; false leaves everything as it was.
+    using SwitchGuard = std::function<bool()>;
+    void setSwitchGuard(SwitchGuard guard) { m_guard = std::move(guard); }
 
 signals:
     void problem(const QString &message);
@@ -31,11 +35,14 @@ private:
     void reload();
     void pickProfile(int index);
     void applyRegion();
+    bool maySwitch();
 
     session::ProfilesController &m_profiles;
     QComboBox *m_profile;
     QComboBox *m_region;
     QList<session::ConnectionChoice> m_choices;
+    SwitchGuard m_guard;
+    bool m_asking = false;
 };
 
 } // namespace ui

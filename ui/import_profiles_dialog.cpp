@@ -125,7 +125,9 @@ void ImportProfilesDialog::startImport()
         return;
     m_importing = true;
     m_status->setStyleSheet({});
-    m_status->setText(tr("Copying %n profile(s) into the keychain…", nullptr, int(names.size())));
+    m_status->setText(names.size() == 1
+                          ? tr("Copying 1 profile into the keychain…")
+                          : tr("Copying %1 profiles into the keychain…").arg(names.size()));
     updateButtons();
     setCursor(Qt::BusyCursor);
     m_profiles.importProfiles(names);

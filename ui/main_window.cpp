@@ -4,17 +4,25 @@
 #include "busy_indicator.h"
 #include "connection_bar.h"
 #include "message_banner.h"
+#include "model/stage_tree_model.h"
 #include "profiles_dialog.h"
 #include "session/profiles_controller.h"
 #include "session/stage_browser.h"
+#include "session/stage_editor.h"
+#include "stage_field_delegate.h"
 #include "stage_tree_view.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QLabel>
+#include <QMenuBar>
 #include <QStatusBar>
 #include <QTime>
+#include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace ui {
 
@@ -22,16 +30,19 @@ namespace {
 constexpr int kTransientMessageMs = 5000;
 }
 
-MainWindow::MainWindow(session::StageBrowser &browser, session::ProfilesController &profiles,
-                       QAbstractItemModel &stageModel, const WindowContext &context,
-                       QWidget *parent)
+MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &editor,
+                       session::ProfilesController &profiles, model::StageTreeModel &stageModel,
+                       const WindowContext &context, QWidget *parent)
     : QMainWindow(parent)
     , m_browser(browser)
+    , m_editor(editor)
     , m_profiles(profiles)
+    , m_model(stageModel)
     , m_arnInput(new ArnInput)
     , m_banner(new MessageBanner)
     , m_tree(new StageTreeView)
     , m_connectionLabel(new QLabel)
+    , m_pendingLabel(new QLabel)
     , m_busy(new BusyIndicator)
     , m_connectionBar(new ConnectionBar(profiles))
     , m_profilesAction(new QAction(tr("Profiles…"), this))
@@ -56,8 +67,10 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::ProfilesControll
     layout->addWidget(m_tree, 1);
     setCentralWidget(central);
 
-    m_tree->setModel(&stageModel);
+    m_tree->setModel(&m_model);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_pendingLabel->setObjectName(QStringLiteral("pendingLabel"));
+    statusBar()->addPermanentWidget(m_pendingLabel);
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_connectionLabel);
     connect(m_busy, &BusyIndicator::cancelRequested, &m_browser, &session::StageBrowser::cancel);
@@ -72,7 +85,7 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::ProfilesControll
     connect(cancel, &QAction::triggered, &m_browser, &session::StageBrowser::cancel);
     addAction(cancel);
 
-    connect(m_arnInput, &ArnInput::submitted, &m_browser, &session::StageBrowser::lookUp);
+    connect(m_arnInput, &ArnInput::submitted, this, &MainWindow::lookUp);
     connect(&m_browser, &session::StageBrowser::lookupStarted, this, &MainWindow::onLookupStarted);
     connect(&m_browser, &session::StageBrowser::stageShown, this, &MainWindow::onStageShown);
     connect(&m_browser, &session::StageBrowser::lookupFailed, this, &MainWindow::onLookupFailed);
@@ -87,6 +100,7 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::ProfilesControll
             unsetCursor();
         if (!busy && statusBar()->currentMessage().startsWith(tr("Looking up")))
             statusBar()->showMessage(tr("Cancelled."), kTransientMessageMs);
+        updateEditingState();
     });
     connect(m_tree, &StageTreeView::copied, this,
             [this](const QString &what) { statusBar()->showMessage(what, kTransientMessageMs); });
@@ -97,8 +111,20 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::ProfilesControll
     };
     connect(&m_profiles, &session::ProfilesController::connectionProblem, this, showProblem);
     connect(m_connectionBar, &ConnectionBar::problem, this, showProblem);
+    m_connectionBar->setSwitchGuard([this] {
+        if (!confirmDiscardEdits(tr("Switch the connection")))
+            return false;
+        // The switch, and with it onConnectionChanged(), follows at once; should it not happen
+        // after all, the permission must not linger for a later, unasked switch.
+        m_switchConfirmed = true;
+        QTimer::singleShot(0, this, [this] { m_switchConfirmed = false; });
+        return true;
+    });
 
+    createEditing();
+    createMenus();
     updateTitle({});
+    updateEditingState();
     resize(1100, 720);
     m_arnInput->focusInput();
 }
@@ -108,7 +134,13 @@ MainWindow::~MainWindow()
     // Hiding during destruction moves focus and may emit signals; none may reach a half-destroyed
     // window.
     disconnect(&m_browser, nullptr, this, nullptr);
+    disconnect(&m_editor, nullptr, this, nullptr);
     disconnect(&m_profiles, nullptr, this, nullptr);
+    disconnect(&m_model, nullptr, this, nullptr);
+    disconnect(m_model.undoStack(), nullptr, this, nullptr);
+    // An editor still open in the tree commits and closes as focus leaves it.
+    disconnect(m_tree->fieldDelegate(), nullptr, this, nullptr);
+    disconnect(m_tree, nullptr, this, nullptr);
 }
 
 ProfilesDialog *MainWindow::openProfilesDialog()
@@ -121,6 +153,30 @@ ProfilesDialog *MainWindow::openProfilesDialog()
     m_profilesDialog->raise();
     m_profilesDialog->activateWindow();
     return m_profilesDialog;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_reloadAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
+    file->addAction(m_importAction);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_reviewAction);
+    edit->addAction(m_applyAction);
+    edit->addAction(m_revertAction);
+    edit->addSeparator();
+    edit->addAction(m_addTagAction);
 }
 
 void MainWindow::showConnection()
@@ -139,6 +195,13 @@ void MainWindow::onConnectionChanged()
         m_banner->hide();
     statusBar()->showMessage(tr("Now using %1.").arg(m_profiles.connectionDescription()),
                              kTransientMessageMs);
+    // A switch made elsewhere (the profiles dialog) was not asked about yet.
+    if (!std::exchange(m_switchConfirmed, false) &&
+        !confirmDiscardEdits(tr("Read the stage again with the new connection"))) {
+        statusBar()->showMessage(tr("Your edits are kept; the stage was not read again with the "
+                                    "new connection. Reload (F5) when you are ready."));
+        return;
+    }
     m_browser.refresh();
 }
 
@@ -147,9 +210,39 @@ void MainWindow::updateTitle(const QString &stageName)
     QString title = tr("IVS Stage Browser");
     if (m_demo)
         title += tr(" (demo)");
+    // "[*]" shows as "*" while edits are pending (setWindowModified).
     if (!stageName.isEmpty())
-        title = stageName + QStringLiteral(" — ") + title;
+        title = stageName + QStringLiteral("[*] — ") + title;
+    else
+        title += QStringLiteral("[*]");
     setWindowTitle(title);
+}
+
+void MainWindow::lookUp(const QString &text)
+{
+    const bool same = !m_browser.shownArn().isEmpty() && text.trimmed() == m_browser.shownArn();
+    if (!confirmDiscardEdits(same ? tr("Look the stage up again") : tr("Look up another stage"))) {
+        statusBar()->showMessage(tr("Nothing was looked up; your edits are kept."),
+                                 kTransientMessageMs);
+        return;
+    }
+    m_browser.lookUp(text);
+}
+
+void MainWindow::reload()
+{
+    if (m_browser.shownArn().isEmpty() || !confirmDiscardEdits(tr("Reload the stage")))
+        return;
+    m_browser.refresh();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!confirmDiscardEdits(tr("Close the window"))) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::onLookupStarted(const QString &arn)
@@ -165,6 +258,9 @@ void MainWindow::onStageShown(const QString &arn, const QString &name)
     updateTitle(m_shownName);
     statusBar()->showMessage(
         tr("Showing %1, retrieved at %2.").arg(m_shownName, QTime::currentTime().toString()));
+    // The storage picker lists the configurations of the stage's region.
+    m_editor.loadStorageChoices();
+    updateEditingState();
 }
 
 void MainWindow::onLookupFailed(const QString &arn, const QString &message)
@@ -174,6 +270,8 @@ void MainWindow::onLookupFailed(const QString &arn, const QString &message)
         text += QLatin1Char('\n') +
                 tr("The tree still shows %1 as retrieved at %2, marked stale.")
                     .arg(m_shownName, m_browser.shownRetrievedAt().time().toString());
+    if (m_model.hasPendingEdits())
+        text += QLatin1Char('\n') + tr("Your edits to it are still pending.");
     m_banner->showMessage(MessageBanner::Kind::Error, text);
     statusBar()->showMessage(tr("Lookup failed."));
 }

@@ -1,15 +1,19 @@
 #pragma once
 
+#include <functional>
 #include <QMainWindow>
 #include <QPointer>
 
-class QAbstractItemModel;
 class QAction;
 class QLabel;
 
+namespace model {
+class StageTreeModel;
+}
 namespace session {
 class ProfilesController;
 class StageBrowser;
+class StageEditor;
 } // namespace session
 
 namespace ui {
@@ -19,7 +23,9 @@ class BusyIndicator;
 class ConnectionBar;
 class MessageBanner;
 class ProfilesDialog;
+class ReviewDialog;
 class StageTreeView;
+class TagDialog;
 
 struct WindowContext {
     QString notice; // shown once at start, e.g. why demo mode was chosen
@@ -28,9 +34,17 @@ struct WindowContext {
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(session::StageBrowser &browser, session::ProfilesController &profiles,
-               QAbstractItemModel &stageModel, const WindowContext &context,
-               QWidget *parent = nullptr);
+    // Asked before pending edits would be lost, with the whole question; true means discard
+    // them. The default is a message box; tests answer without one.
+    using DiscardConfirmer = std::function<bool(const QString &question)>;
+    enum class FilePurpose { Export, Import };
+    // Picks the file to export to or import from; empty when the user cancels. The default is a
+    // file dialog starting at `suggestion`.
+    using PathChooser = std::function<QString(FilePurpose purpose, const QString &suggestion)>;
+
+    MainWindow(session::StageBrowser &browser, session::StageEditor &editor,
+               session::ProfilesController &profiles, model::StageTreeModel &stageModel,
+               const WindowContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ArnInput *arnInput() const { return m_arnInput; }
@@ -39,28 +53,86 @@ public:
     BusyIndicator *busyIndicator() const { return m_busy; }
     ConnectionBar *connectionBar() const { return m_connectionBar; }
     QAction *profilesAction() const { return m_profilesAction; }
+    QAction *undoAction() const { return m_undoAction; }
+    QAction *redoAction() const { return m_redoAction; }
+    QAction *reviewAction() const { return m_reviewAction; }
+    QAction *applyAction() const { return m_applyAction; }
+    QAction *revertAction() const { return m_revertAction; }
+    QAction *addTagAction() const { return m_addTagAction; }
+    QAction *reloadAction() const { return m_reloadAction; }
+    QAction *exportAction() const { return m_exportAction; }
+    QAction *importAction() const { return m_importAction; }
     ProfilesDialog *openProfilesDialog();
 
+    void setDiscardConfirmer(DiscardConfirmer confirmer);
+    void setPathChooser(PathChooser chooser);
+    // True when nothing would be lost, or the user chose to discard the pending edits for
+    // `action` ("Look up another stage").
+    bool confirmDiscardEdits(const QString &action);
+
+    // What the menus and the tree's context menu do; dialogs open without blocking and are
+    // returned (null when editing is not possible now).
+    ReviewDialog *openReview();
+    TagDialog *openAddTag();
+    TagDialog *openRenameTag(const QString &key);
+    bool deleteTag(const QString &key);
+    bool revertEdits(); // asks first
+    void reload();      // asks first
+    bool exportStage();
+    bool applyFromFile();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void createMenus();
+    void createEditing();
+    void lookUp(const QString &text);
     void onLookupStarted(const QString &arn);
     void onStageShown(const QString &arn, const QString &name);
     void onLookupFailed(const QString &arn, const QString &message);
     void onInputRejected(const QString &message);
     void onConnectionChanged();
+    void onApplyStarted();
+    void onApplyFinished(bool ok, const QString &report);
+    void onEditRejected(const QString &reason);
+    void onValueRefused(const QString &field, const QString &typed, bool keptInEditor);
     void showConnection();
     void updateTitle(const QString &stageName);
+    void updateEditingState();
+    QString shownStageLabel() const;
+    QString suggestedExportPath() const;
 
     session::StageBrowser &m_browser;
+    session::StageEditor &m_editor;
     session::ProfilesController &m_profiles;
+    model::StageTreeModel &m_model;
     ArnInput *m_arnInput;
     MessageBanner *m_banner;
     StageTreeView *m_tree;
     QLabel *m_connectionLabel;
+    QLabel *m_pendingLabel;
     BusyIndicator *m_busy;
     ConnectionBar *m_connectionBar;
     QAction *m_profilesAction;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_reviewAction = nullptr;
+    QAction *m_applyAction = nullptr;
+    QAction *m_revertAction = nullptr;
+    QAction *m_addTagAction = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_importAction = nullptr;
     QPointer<ProfilesDialog> m_profilesDialog;
+    DiscardConfirmer m_confirmer;
+    PathChooser m_pathChooser;
+    QString m_lastEditRejection;
+    QString m_editProblem; // the banner's text about a refused edit
+    QString m_lastDirectory;
     bool m_demo = false;
+    bool m_applying = false;
+    bool m_switchConfirmed = false; // the connection bar asked already; the refresh may follow
     QString m_shownName;
 };
 

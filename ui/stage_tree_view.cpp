@@ -1,6 +1,7 @@
 #include "stage_tree_view.h"
 
 #include "model/stage_tree_model.h"
+#include "stage_field_delegate.h"
 
 #include <algorithm>
 #include <QAction>
@@ -10,27 +11,122 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMenu>
+#include <QTimer>
 #include <QToolButton>
 
 namespace ui {
 
 using model::StageTreeModel;
 
+namespace {
+
+const QString kTagsPath = QStringLiteral("tags");
+
+bool isTagRow(const QModelIndex &index)
+{
+    return index.isValid() && index.siblingAtColumn(StageTreeModel::FieldColumn)
+                                      .parent()
+                                      .data(StageTreeModel::FieldPathRole) == kTagsPath;
+}
+
+bool isTagsGroup(const QModelIndex &index)
+{
+    return index.isValid() &&
+           index.siblingAtColumn(StageTreeModel::FieldColumn).data(StageTreeModel::FieldPathRole) ==
+               kTagsPath;
+}
+
+bool isEditableValue(const QModelIndex &index)
+{
+    return index.siblingAtColumn(StageTreeModel::ValueColumn)
+        .data(StageTreeModel::IsEditableRole)
+        .toBool();
+}
+
+} // namespace
+
 StageTreeView::StageTreeView(QWidget *parent)
     : QTreeView(parent)
+    , m_delegate(new StageFieldDelegate(this))
 {
     setAlternatingRowColors(true);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setUniformRowHeights(true);
     setAllColumnsShowFocus(true);
-    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                    QAbstractItemView::AnyKeyPressed);
+    setItemDelegateForColumn(StageTreeModel::ValueColumn, m_delegate);
+    connect(m_delegate, &StageFieldDelegate::valueRefused, this, &StageTreeView::reopenRefused);
 
     auto *copy = new QAction(tr("&Copy"), this);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(copy, &QAction::triggered, this, &StageTreeView::copyCurrent);
     addAction(copy);
+
+    // Only while the tree itself has focus: in an open editor, Delete deletes a character.
+    auto *deleteTag = new QAction(tr("&Delete Tag"), this);
+    deleteTag->setShortcut(QKeySequence::Delete);
+    deleteTag->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteTag, &QAction::triggered, this, &StageTreeView::deleteCurrentTag);
+    addAction(deleteTag);
+}
+
+void StageTreeView::setEditingEnabled(bool enabled)
+{
+    m_editingEnabled = enabled;
+}
+
+bool StageTreeView::edit(const QModelIndex &index, EditTrigger trigger, QEvent *event)
+{
+    if (!m_editingEnabled || !index.isValid())
+        return false;
+    const QModelIndex value = index.siblingAtColumn(StageTreeModel::ValueColumn);
+    if (!QTreeView::edit(value, trigger, event))
+        return false;
+    m_edited = value;
+    return true;
+}
+
+void StageTreeView::commitOpenEditor()
+{
+    QWidget *editor = m_edited.isValid() ? indexWidget(m_edited) : nullptr;
+    if (!editor)
+        return;
+    commitData(editor);
+    closeEditor(editor, QAbstractItemDelegate::NoHint);
+}
+
+void StageTreeView::reopenRefused(const QModelIndex &index, const QString &typed, bool keptInEditor)
+{
+    emit valueRefused(index.siblingAtColumn(StageTreeModel::FieldColumn).data().toString(), typed,
+                      keptInEditor);
+    if (!keptInEditor)
+        return;
+    // The refused editor is still closing; the new one opens once it is gone.
+    const QPersistentModelIndex row(index);
+    QTimer::singleShot(0, this, [this, row] {
+        if (row.isValid()) {
+            setCurrentIndex(row);
+            QTreeView::edit(row);
+        }
+    });
+}
+
+QString StageTreeView::currentTagKey() const
+{
+    const QModelIndex current = currentIndex();
+    if (!isTagRow(current) || !isEditableValue(current))
+        return {};
+    return current.siblingAtColumn(StageTreeModel::FieldColumn).data().toString();
+}
+
+void StageTreeView::deleteCurrentTag()
+{
+    const QString key = currentTagKey();
+    if (m_editingEnabled && !key.isEmpty())
+        emit deleteTagRequested(key);
 }
 
 void StageTreeView::setModel(QAbstractItemModel *model)
@@ -127,6 +223,36 @@ void StageTreeView::contextMenuEvent(QContextMenuEvent *event)
     connect(copyValue, &QAction::triggered, this, [this, field] { copyRow(field); });
     QAction *copyPath = menu.addAction(tr("Copy Field &Path"));
     connect(copyPath, &QAction::triggered, this, [this, field] { copyFieldName(field); });
+
+    if (isEditableValue(field)) {
+        menu.addSeparator();
+        QAction *editValue = menu.addAction(tr("&Edit Value"));
+        editValue->setShortcut(Qt::Key_F2);
+        editValue->setEnabled(m_editingEnabled);
+        const QPersistentModelIndex row(field);
+        connect(editValue, &QAction::triggered, this, [this, row] {
+            if (row.isValid())
+                edit(row);
+        });
+    }
+    if (isTagsGroup(field) || isTagRow(field)) {
+        menu.addSeparator();
+        QAction *add = menu.addAction(tr("&Add Tag…"));
+        add->setEnabled(m_editingEnabled);
+        connect(add, &QAction::triggered, this, &StageTreeView::addTagRequested);
+    }
+    if (isTagRow(field)) {
+        // A tag already marked for deletion can only come back through Undo.
+        const bool changeable = m_editingEnabled && isEditableValue(field);
+        const QString key = field.data().toString();
+        QAction *rename = menu.addAction(tr("&Rename Tag…"));
+        rename->setEnabled(changeable);
+        connect(rename, &QAction::triggered, this, [this, key] { emit renameTagRequested(key); });
+        QAction *remove = menu.addAction(tr("&Delete Tag"));
+        remove->setShortcut(QKeySequence::Delete);
+        remove->setEnabled(changeable);
+        connect(remove, &QAction::triggered, this, [this, key] { emit deleteTagRequested(key); });
+    }
     menu.exec(event->globalPos());
 }
 

@@ -1,8 +1,11 @@
 #include "cli/command_line.h"
 
+#include "cli/apply_command.h"
 #include "cli/exit_codes.h"
+#include "cli/export_command.h"
 #include "cli/get_stage_command.h"
 #include "cli/profile_command.h"
+#include "cli/secret_input.h"
 
 #include <cstdio>
 #include <QCoreApplication>
@@ -13,12 +16,42 @@ namespace cli {
 
 namespace {
 const QString kGetStage = QStringLiteral("get-stage");
+const QString kExport = QStringLiteral("export");
+const QString kApply = QStringLiteral("apply");
 const QString kProfile = QStringLiteral("profile");
+
+// On a terminal apply asks before sending; scripts (no terminal) pass --yes or are not asked.
+Confirmation terminalConfirmation()
+{
+    if (!standardInputIsTerminal())
+        return {};
+    return [](const QString &question) {
+        const std::optional<QString> answer = readLine(question);
+        const QString word = answer ? answer->trimmed().toLower() : QString();
+        return word == QLatin1String("y") || word == QLatin1String("yes");
+    };
+}
 } // namespace
 
 bool isCommandInvocation(const QStringList &arguments)
 {
-    return arguments.size() > 1 && (arguments.at(1) == kGetStage || arguments.at(1) == kProfile);
+    return arguments.size() > 1 &&
+           QStringList{kGetStage, kExport, kApply, kProfile}.contains(arguments.at(1));
+}
+
+QString commandsHelpText()
+{
+    return QCoreApplication::translate(
+        "cli", "Commands:\n"
+               "  get-stage --arn ARN               show a stage as GetStage returns it\n"
+               "  export --arn ARN [--file FILE]    write the stage's editable configuration as "
+               "JSON\n"
+               "  apply --arn ARN --file FILE [--dry-run] [--yes]\n"
+               "                                    review the changes a file makes to the stage, "
+               "then send them\n"
+               "  profile list|add|remove|import    manage profiles kept in the OS keychain\n"
+               "Each has its own help: ivs-stage-browser get-stage --help, export --help, apply "
+               "--help, profile --help.\n");
 }
 
 QString exitCodesHelpText()
@@ -26,7 +59,8 @@ QString exitCodesHelpText()
     return QCoreApplication::translate(
         "cli", "Exit codes:\n"
                "  0  success\n"
-               "  2  usage: bad option, invalid ARN, unusable endpoint URL or CA bundle\n"
+               "  2  usage: bad option, invalid ARN, unusable endpoint URL or CA bundle, a file "
+               "that cannot be read or written, a configuration file that breaks the rules\n"
                "  3  credentials or authorisation: none configured, signature rejected, expired "
                "token, access denied\n"
                "  4  not found: no such stage for this account and region\n"
@@ -39,12 +73,17 @@ int runCommand(const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    if (arguments.value(1) == kGetStage)
-        return runGetStage(arguments.mid(2), environment, out, err);
-    if (arguments.value(1) == kProfile)
-        return runProfileCommand(arguments.mid(2), environment, out, err);
-    err << QCoreApplication::translate("cli", "Unknown command \"%1\".").arg(arguments.value(1))
-        << Qt::endl;
+    const QString command = arguments.value(1);
+    const QStringList rest = arguments.mid(2);
+    if (command == kGetStage)
+        return runGetStage(rest, environment, out, err);
+    if (command == kExport)
+        return runExport(rest, environment, out, err);
+    if (command == kApply)
+        return runApply(rest, environment, out, err, terminalConfirmation());
+    if (command == kProfile)
+        return runProfileCommand(rest, environment, out, err);
+    err << QCoreApplication::translate("cli", "Unknown command \"%1\".").arg(command) << Qt::endl;
     return UsageError;
 }
 

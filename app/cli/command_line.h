@@ -10,6 +10,8 @@ bool isCommandInvocation(const QStringList &arguments);
 // Runs the command in `arguments` (program name first) and returns the exit code.
 int runCommand(const QStringList &arguments);
 
+// The commands in a few lines, for the top-level --help.
+QString commandsHelpText();
 QString exitCodesHelpText();
 
 } // namespace cli

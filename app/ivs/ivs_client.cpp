@@ -273,11 +273,14 @@ void IvsClient::attempt(const std::shared_ptr<Call> &call)
     post.extraCaCertificates = m_endpoint.extraCaCertificates;
     post.timeoutMs = m_timeoutMs;
     post.maxResponseBytes = m_maxResponseBytes;
-    emit requestSent(tr("POST %1%2 (region %3, credentials %4, attempt %5)")
-                         .arg(post.baseUrl.toString(QUrl::RemovePath),
-                              QString::fromUtf8(call->path), call->region,
-                              call->credentials.redactedSummary())
-                         .arg(call->attempt));
+    // One arg() call: a percent-encoded path ("%3A") must not be taken for a placeholder.
+    emit requestSent(
+        tr("%1 %2%3 (region %4, credentials %5, attempt %6)")
+            .arg(QString::fromLatin1(call->method), post.baseUrl.toString(QUrl::RemovePath),
+                 QString::fromUtf8(call->query.isEmpty() ? call->path
+                                                         : call->path + '?' + call->query),
+                 call->region, call->credentials.redactedSummary(),
+                 QString::number(call->attempt)));
 
     sendSignedRequest(
         *m_network, post, call->context,

@@ -29,6 +29,12 @@ StageTreeModel::~StageTreeModel() = default;
 
 void StageTreeModel::setStage(const ivs::Stage &stage)
 {
+    resetToStage(stage);
+    m_undo->clear();
+}
+
+void StageTreeModel::resetToStage(const ivs::Stage &stage)
+{
     const bool hadEdits = hasPendingEdits();
     beginResetModel();
     m_stage = stage;
@@ -37,7 +43,6 @@ void StageTreeModel::setStage(const ivs::Stage &stage)
     m_original = ivs::EditableConfig::fromStage(stage);
     m_edited = m_original;
     endResetModel();
-    m_undo->clear();
     if (hadEdits)
         emit pendingEditsChanged(false);
 }
@@ -189,7 +194,13 @@ Qt::ItemFlags StageTreeModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
     const StageTreeNode &node = *nodeAt(index);
-    const bool editableField = node.spec && ivs::ruleForPath(node.path).has_value();
+    const auto rule = node.spec ? ivs::ruleForPath(node.path) : std::nullopt;
+    // While recording is off the service resets the other recording settings: nothing to edit.
+    const bool resetByRecordingOff =
+        rule && rule->kind != ivs::FieldRule::Kind::StorageConfiguration &&
+        node.path.startsWith(QLatin1String("autoParticipantRecordingConfiguration")) &&
+        m_edited.recordingOff();
+    const bool editableField = rule.has_value() && !resetByRecordingOff;
     const bool editableTag = node.isTagEntry() && node.editState != EditState::Removed;
     if (index.column() == ValueColumn && (editableField || editableTag))
         result |= Qt::ItemIsEditable;

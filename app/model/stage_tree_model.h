@@ -87,6 +87,7 @@ signals:
 private:
     friend class ConfigEditCommand;
     void showEditedConfig(const ivs::EditableConfig &config); // no undo record
+    void resetToStage(const ivs::Stage &stage);               // keeps the undo history
     bool pushEdit(const ivs::EditableConfig &after, const QString &description);
     void refreshTagRows();
     QVariantMap editorSpec(const StageTreeNode &node) const;

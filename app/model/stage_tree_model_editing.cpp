@@ -124,7 +124,7 @@ void StageTreeModel::revertEdits()
 void StageTreeModel::replaceStageKeepingEdits(const ivs::Stage &stage)
 {
     const ivs::EditableConfig target = m_edited;
-    setStage(stage);
+    resetToStage(stage);
     if (target != m_original)
         showEditedConfig(target);
 }

@@ -18,6 +18,7 @@ struct StageEditor::Run {
     QStringList done;
     QString failure;
     QStringList notSent;
+    std::optional<ivs::ServiceError> error; // of the request that failed
 };
 
 StageEditor::StageEditor(ivs::IvsClient &client, model::StageTreeModel &model, QObject *parent)
@@ -46,10 +47,14 @@ bool StageEditor::loadDocument(const QByteArray &json, QString *error)
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+    if (parseError.error != QJsonParseError::NoError) {
         *error = tr("The file is not JSON (%1 at byte %2).")
                      .arg(parseError.errorString())
                      .arg(parseError.offset);
+        return false;
+    }
+    if (!document.isObject()) {
+        *error = tr("The file holds JSON, but not an object: it is not a stage configuration.");
         return false;
     }
     const auto config =
@@ -83,13 +88,19 @@ void StageEditor::apply()
 {
     if (isApplying() || !m_model.stage() || !m_model.hasPendingEdits())
         return;
+    m_lastError.reset();
     const QStringList problems = ivs::configProblems(m_model.editedConfig());
     if (!problems.isEmpty()) {
         emit applyFinished(false, tr("Nothing was sent: %1").arg(problems.join(QLatin1Char(' '))));
         return;
     }
-    auto run = std::make_shared<Run>(Run{
-        *ivs::StageArn::parse(m_model.stage()->arn()), m_model.pendingChanges(), {}, {}, {}, {}});
+    auto run = std::make_shared<Run>(Run{*ivs::StageArn::parse(m_model.stage()->arn()),
+                                         m_model.pendingChanges(),
+                                         {},
+                                         {},
+                                         {},
+                                         {},
+                                         {}});
     auto report = [this](const std::shared_ptr<Run> &current, const QString &operation,
                          const std::optional<ivs::ServiceError> &error) {
         if (!error) {
@@ -102,6 +113,7 @@ void StageEditor::apply()
                      "recorded. Apply again when the recording has ended. (%1)")
                       .arg(why);
         current->failure = tr("%1 failed: %2").arg(operation, why);
+        current->error = error;
         for (const auto &[name, step] : std::as_const(current->steps))
             current->notSent.append(name);
         finish(current);
@@ -175,6 +187,7 @@ void StageEditor::finish(const std::shared_ptr<Run> &run)
                 report += QLatin1Char(' ') +
                           tr("The stage could not be read again (%1); the tree may be out of date.")
                               .arg(fresh.error ? fresh.error->userMessage() : QString());
+            m_lastError = run->error;
             m_context->deleteLater();
             m_context = nullptr;
             emit applyFinished(run->failure.isEmpty(), report);

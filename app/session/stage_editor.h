@@ -1,5 +1,8 @@
 #pragma once
 
+#include "ivs/service_error.h"
+
+#include <optional>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -22,6 +25,9 @@ public:
     StageEditor(ivs::IvsClient &client, model::StageTreeModel &model, QObject *parent = nullptr);
 
     bool isApplying() const { return m_context != nullptr; }
+    // The error of the request that made the last apply fail; nullopt after a success, or when
+    // nothing was sent. The command line turns it into its exit code.
+    const std::optional<ivs::ServiceError> &lastError() const { return m_lastError; }
     // A plain-text review of what apply() would send; "No changes." when there is nothing.
     QString review() const;
 
@@ -49,6 +55,7 @@ private:
     ivs::IvsClient &m_client;
     model::StageTreeModel &m_model;
     QPointer<QObject> m_context; // of the apply in progress
+    std::optional<ivs::ServiceError> m_lastError;
 };
 
 } // namespace session

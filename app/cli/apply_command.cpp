@@ -1,0 +1,173 @@
+#include "cli/apply_command.h"
+
+#include "cli/exit_codes.h"
+#include "cli/stage_command.h"
+#include "ivs/stage_changes.h"
+#include "model/stage_tree_model.h"
+#include "session/stage_editor.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace cli {
+
+namespace {
+
+// Far more than any stage configuration; a bigger file is something else.
+constexpr qint64 kMaxFileBytes = 1024 * 1024;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cli::Apply", text);
+}
+
+struct Apply {
+    StageCommand command{
+        QStringLiteral("apply"),
+        QStringLiteral("apply --arn ARN --file FILE [--dry-run] [--yes] [--endpoint-url URL] "
+                       "[--profile NAME] [--timeout SECONDS] [--verbose] [--demo]"),
+        tr("Makes a stage match a configuration file written by export (or File → Export): reads "
+           "the stage, checks the file against the service's rules, prints each change (old → "
+           "new) and the exact requests, then sends UpdateStage, TagResource and UntagResource "
+           "— only those needed — and reports what was applied and what was not. What the file "
+           "leaves out stays as it is."),
+        tr("ARN of the stage to change.")};
+    QCommandLineOption file{QStringLiteral("file"), tr("The configuration to apply."), tr("FILE")};
+    QCommandLineOption dryRun{QStringLiteral("dry-run"),
+                              tr("Print the review and send nothing (only GetStage is called).")};
+    QCommandLineOption yes{QStringLiteral("yes"),
+                           tr("Do not ask for confirmation on a terminal (without a terminal "
+                              "nothing is asked).")};
+
+    Apply() { command.addOptions({file, dryRun, yes}); }
+};
+
+std::optional<QByteArray> readFile(const QString &path, QString *problem)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *problem = tr("Cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > kMaxFileBytes) {
+        *problem = tr("%1 is larger than 1 MiB: it is not a stage configuration.").arg(path);
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+// Where the service kept something other than what was sent (e.g. recording settings while
+// recording is off): said, so that "applied" is never mistaken for "the stage now matches".
+QString differences(const ivs::EditableConfig &held, const ivs::EditableConfig &wanted)
+{
+    QStringList items;
+    const ivs::StageChanges remaining = ivs::diffConfigs(QString(), held, wanted);
+    for (const ivs::FieldChange &change : remaining.changes)
+        items.append(tr("%1 is %2, the file says %3")
+                         .arg(change.path, ivs::describeValue(change.before),
+                              ivs::describeValue(change.after)));
+    return items.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+QString applyHelpText()
+{
+    return Apply().command.helpText();
+}
+
+int runApply(const QStringList &arguments, const QProcessEnvironment &environment, QTextStream &out,
+             QTextStream &err, const Confirmation &confirm)
+{
+    Apply apply;
+    StageCommand &command = apply.command;
+    if (const auto done = command.parse(arguments, out, err))
+        return *done;
+    if (!command.isSet(apply.file) || command.value(apply.file).isEmpty())
+        return fail(
+            err, UsageError,
+            tr("--file is required: the configuration to apply (%1).").arg(command.seeHelp()));
+    if (const auto failure =
+            command.connect(environment, err, StageCommand::RegionOverride::MustMatchArn))
+        return *failure;
+    // Before any request: a file that cannot be read is not worth a call.
+    const QString path = command.value(apply.file);
+    QString problem;
+    const auto bytes = readFile(path, &problem);
+    if (!bytes)
+        return fail(err, UsageError, problem);
+
+    const ivs::GetStageResult current = command.getStage();
+    if (!current.stage)
+        return fail(err, current.error ? exitCodeFor(current.error->category) : InternalError,
+                    current.error ? current.error->userMessage() : tr("No answer."));
+
+    // The window's own path from file to requests: the same checks, review and order.
+    model::StageTreeModel tree;
+    tree.setStage(*current.stage);
+    session::StageEditor editor(command.client(), tree);
+    if (!editor.loadDocument(*bytes, &problem))
+        return fail(err, UsageError, tr("%1: %2").arg(path, problem));
+    const QString sourceArn =
+        QJsonDocument::fromJson(*bytes).object().value(QStringLiteral("sourceArn")).toString();
+    if (!sourceArn.isEmpty() && sourceArn != command.arn().text())
+        err << tr("ivs-stage-browser: note: %1 was exported from %2; applying it to %3.")
+                   .arg(path, sourceArn, command.arn().text())
+            << Qt::endl;
+
+    if (!tree.hasPendingEdits()) {
+        out << tr("No changes: %1 already matches %2. Nothing was sent.")
+                   .arg(command.arn().text(), path)
+            << Qt::endl;
+        return Success;
+    }
+    out << editor.review() << Qt::flush;
+    if (command.isSet(apply.dryRun)) {
+        out << tr("Dry run: nothing was sent.") << Qt::endl;
+        return Success;
+    }
+    if (!command.isSet(apply.yes) && confirm &&
+        !confirm(tr("Apply these changes to %1? [y/N] ").arg(command.arn().text()))) {
+        out << tr("Nothing was sent.") << Qt::endl;
+        return Success;
+    }
+
+    if (command.verbose())
+        QObject::connect(&editor, &session::StageEditor::progress, [&err](const QString &text) {
+            err << QStringLiteral("ivs-stage-browser: ") << text << Qt::endl;
+        });
+    const ivs::EditableConfig wanted = tree.editedConfig();
+    QEventLoop loop;
+    std::optional<std::pair<bool, QString>> outcome;
+    QObject::connect(&editor, &session::StageEditor::applyFinished,
+                     [&](bool ok, const QString &report) {
+                         outcome.emplace(ok, report);
+                         loop.quit();
+                     });
+    editor.apply();
+    if (!outcome)
+        loop.exec();
+
+    const auto &[ok, report] = *outcome;
+    if (!ok)
+        return fail(err,
+                    editor.lastError() ? exitCodeFor(editor.lastError()->category) : UsageError,
+                    report);
+    out << report << Qt::endl;
+    // Pending edits left after a success mean the stage could not be read again (the report
+    // says so); otherwise the tree holds the stage as the service now has it.
+    if (!tree.hasPendingEdits()) {
+        const QString kept = differences(ivs::EditableConfig::fromStage(*tree.stage()), wanted);
+        if (!kept.isEmpty())
+            err << tr("ivs-stage-browser: note: the service did not keep everything in %1: %2.")
+                       .arg(path, kept)
+                << Qt::endl;
+    }
+    return Success;
+}
+
+} // namespace cli

@@ -1,0 +1,83 @@
+#include "cli/export_command.h"
+
+#include "cli/exit_codes.h"
+#include "cli/stage_command.h"
+#include "ivs/stage_changes.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTextStream>
+
+namespace cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cli::Export", text);
+}
+
+struct Export {
+    StageCommand command{
+        QStringLiteral("export"),
+        QStringLiteral("export --arn ARN [--file FILE] [--region REGION] [--endpoint-url URL] "
+                       "[--profile NAME] [--timeout SECONDS] [--verbose] [--demo]"),
+        tr("Writes a stage's editable configuration — name, automatic participant recording "
+           "with every default filled in, tags — as a JSON document that apply reads back (the "
+           "window's File → Export writes the same format)."),
+        tr("ARN of the stage to export.")};
+    QCommandLineOption file{QStringLiteral("file"),
+                            tr("Write to FILE (replaced in one step: never left half-written) "
+                               "instead of standard output."),
+                            tr("FILE")};
+
+    Export() { command.addOptions({file}); }
+};
+
+} // namespace
+
+QString exportHelpText()
+{
+    return Export().command.helpText();
+}
+
+int runExport(const QStringList &arguments, const QProcessEnvironment &environment,
+              QTextStream &out, QTextStream &err)
+{
+    Export exportCommand;
+    StageCommand &command = exportCommand.command;
+    if (const auto done = command.parse(arguments, out, err))
+        return *done;
+    const QString path = command.value(exportCommand.file);
+    if (command.isSet(exportCommand.file) && path.isEmpty())
+        return fail(err, UsageError, tr("--file needs the name of the file to write."));
+    if (const auto problem = command.connect(environment, err))
+        return *problem;
+
+    // Opened before the request, so that an unusable path costs no call; the temporary file is
+    // removed unless commit() is reached.
+    QSaveFile saveFile(path);
+    if (!path.isEmpty() && !saveFile.open(QIODevice::WriteOnly))
+        return fail(err, UsageError, tr("Cannot write %1: %2").arg(path, saveFile.errorString()));
+
+    const ivs::GetStageResult result = command.getStage();
+    if (!result.stage)
+        return fail(err, result.error ? exitCodeFor(result.error->category) : InternalError,
+                    result.error ? result.error->userMessage() : tr("No answer."));
+    const QByteArray document =
+        QJsonDocument(
+            ivs::EditableConfig::fromStage(*result.stage).toDocument(command.arn().text()))
+            .toJson(QJsonDocument::Indented);
+    if (path.isEmpty()) {
+        out << QString::fromUtf8(document) << Qt::flush;
+        return Success;
+    }
+    if (saveFile.write(document) != document.size() || !saveFile.commit())
+        return fail(err, UsageError, tr("Cannot write %1: %2").arg(path, saveFile.errorString()));
+    out << tr("Exported the configuration of %1 to %2.").arg(command.arn().text(), path)
+        << Qt::endl;
+    return Success;
+}
+
+} // namespace cli

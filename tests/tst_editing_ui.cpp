@@ -1,0 +1,770 @@
+#include "model/stage_tree_model.h"
+#include "session/backend.h"
+#include "session/profiles_controller.h"
+#include "session/stage_browser.h"
+#include "session/stage_editor.h"
+#include "support/demo_stage_fixtures.h"
+#include "ui/arn_input.h"
+#include "ui/choice_list_editor.h"
+#include "ui/connection_bar.h"
+#include "ui/main_window.h"
+#include "ui/message_banner.h"
+#include "ui/review_dialog.h"
+#include "ui/stage_tree_view.h"
+#include "ui/tag_dialog.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using model::EditState;
+using model::StageTreeModel;
+using namespace testsupport;
+
+namespace {
+
+const QString kRecording = QStringLiteral("autoParticipantRecordingConfiguration.");
+const QString kSegment =
+    kRecording + QStringLiteral("hlsConfiguration.targetSegmentDurationSeconds");
+const QString kReconnect = kRecording + QStringLiteral("recordingReconnectWindowSeconds");
+const QString kStorage = kRecording + QStringLiteral("storageConfigurationArn");
+const QString kEuStorage =
+    QStringLiteral("arn:aws:ivs:eu-central-1:123456789012:storage-configuration/EUrec01abCD");
+
+} // namespace
+
+// The editing UI on the built-in demo endpoint: editors in the tree, tags, undo, review and
+// apply, and the questions asked before pending edits could be lost.
+class TestEditingUi : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void spinBoxEditThroughTheDelegateIsPending();
+    void spinBoxCannotTakeAnOutOfRangeValue();
+    void f2TypingAndDoubleClickOpenTheValueEditor();
+    void badNameIsRefusedWithTheReason();
+    void refusedValueStaysInTheReopenedEditor();
+    void editorsMatchTheFieldKinds();
+    void tagsAreAddedRenamedAndDeletedThroughTheUi();
+    void undoAndRedoActionsFollowTheEdits();
+    void reviewShowsEachChangeAndTheRequests();
+    void applyOnPodcastRoomShowsTheNewValues();
+    void conflictOnStudioMainIsExplainedAndEditsKept();
+    void lookupWithPendingEditsAsksFirst();
+    void connectionSwitchReloadAndCloseAskFirst();
+    void openEditorCountsBeforeClosingAndReviewing();
+    void exportThenApplyFromFileRoundTrip();
+    void fileErrorsAreShownAndChangeNothing();
+
+private:
+    void show(const QString &arn, const QString &name);
+    QModelIndex valueIndex(const QString &path) const;
+    QString valueAt(const QString &path) const;
+    EditState stateAt(const QString &path) const;
+    QWidget *openEditor(const QString &path);
+    bool edit(const QString &path, const QVariant &value);
+    void applyThroughReview();
+
+    QTemporaryDir m_home;
+    std::unique_ptr<session::Backend> m_backend;
+    std::unique_ptr<StageTreeModel> m_model;
+    std::unique_ptr<session::StageBrowser> m_browser;
+    std::unique_ptr<session::StageEditor> m_editor;
+    std::unique_ptr<session::ProfilesController> m_profiles;
+    std::unique_ptr<ui::MainWindow> m_window;
+    QStringList m_questions;
+    bool m_answer = false;
+    QString m_chosenPath;
+};
+
+void TestEditingUi::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    qputenv("HOME", m_home.path().toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral(".config")).toUtf8());
+    QVERIFY(QSettings().fileName().startsWith(m_home.path()));
+}
+
+void TestEditingUi::init()
+{
+    session::BackendOptions options;
+    options.forceDemo = true;
+    QString error;
+    m_backend = session::Backend::create(options, &error); // a fresh demo: edits never carry over
+    QVERIFY2(m_backend, qPrintable(error));
+    m_model = std::make_unique<StageTreeModel>();
+    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
+    m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
+    m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
+    m_window = std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_model,
+                                                ui::WindowContext());
+    m_questions.clear();
+    m_answer = false;
+    m_window->setDiscardConfirmer([this](const QString &question) {
+        m_questions.append(question);
+        return m_answer;
+    });
+    m_window->setPathChooser(
+        [this](ui::MainWindow::FilePurpose, const QString &) { return m_chosenPath; });
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestEditingUi::cleanup()
+{
+    m_window.reset();
+    m_profiles.reset();
+    m_editor.reset();
+    m_browser.reset();
+    m_model.reset();
+    m_backend.reset();
+}
+
+void TestEditingUi::show(const QString &arn, const QString &name)
+{
+    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    QLineEdit *input = m_window->arnInput()->lineEdit();
+    input->setText(arn);
+    QTest::keyClick(input, Qt::Key_Return);
+    QTRY_COMPARE(shown.count(), 1);
+    QCOMPARE(valueAt(QStringLiteral("name")), name);
+}
+
+QModelIndex TestEditingUi::valueIndex(const QString &path) const
+{
+    return m_model->indexForPath(path).siblingAtColumn(StageTreeModel::ValueColumn);
+}
+
+QString TestEditingUi::valueAt(const QString &path) const
+{
+    return valueIndex(path).data().toString();
+}
+
+EditState TestEditingUi::stateAt(const QString &path) const
+{
+    return static_cast<EditState>(
+        m_model->indexForPath(path).data(StageTreeModel::EditStateRole).toInt());
+}
+
+QWidget *TestEditingUi::openEditor(const QString &path)
+{
+    ui::StageTreeView *tree = m_window->treeView();
+    const QModelIndex index = valueIndex(path);
+    tree->setFocus();
+    tree->setCurrentIndex(index);
+    tree->edit(index);
+    return tree->indexWidget(index);
+}
+
+bool TestEditingUi::edit(const QString &path, const QVariant &value)
+{
+    return m_model->setData(valueIndex(path), value, Qt::EditRole);
+}
+
+void TestEditingUi::applyThroughReview()
+{
+    ui::ReviewDialog *review = m_window->openReview();
+    QVERIFY(review);
+    QVERIFY(review->applyButton()->isEnabled());
+    QTest::mouseClick(review->applyButton(), Qt::LeftButton);
+}
+
+void TestEditingUi::spinBoxEditThroughTheDelegateIsPending()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(!m_window->applyAction()->isEnabled());
+    QVERIFY(!m_window->reviewAction()->isEnabled());
+    QVERIFY(!m_window->revertAction()->isEnabled());
+
+    auto *spin = qobject_cast<QSpinBox *>(openEditor(kSegment));
+    QVERIFY(spin);
+    QCOMPARE(spin->value(), 4);
+    spin->setValue(8);
+    QTest::keyClick(spin, Qt::Key_Return);
+    QTRY_COMPARE(valueAt(kSegment), QStringLiteral("8"));
+    QVERIFY(!m_window->treeView()->indexWidget(valueIndex(kSegment))); // the editor closed
+
+    QCOMPARE(stateAt(kSegment), EditState::Changed);
+    QVERIFY(m_model->hasPendingEdits());
+    QVERIFY(m_window->windowTitle().contains(QLatin1String("[*]")));
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_window->applyAction()->isEnabled());
+    QVERIFY(m_window->reviewAction()->isEnabled());
+    QVERIFY(m_window->revertAction()->isEnabled());
+    const auto *pending = m_window->findChild<QLabel *>(QStringLiteral("pendingLabel"));
+    QVERIFY(pending && pending->isVisible());
+    QCOMPARE(pending->text(), QStringLiteral("1 change not applied"));
+}
+
+void TestEditingUi::spinBoxCannotTakeAnOutOfRangeValue()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    auto *spin = qobject_cast<QSpinBox *>(openEditor(kSegment));
+    QVERIFY(spin);
+    // The limits are the service's: 2 to 10 seconds.
+    QCOMPARE(spin->minimum(), 2);
+    QCOMPARE(spin->maximum(), 10);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("from 2 to 10")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("50"));
+    QCOMPARE(spin->text(), QStringLiteral("5")); // the "0" that would make 50 is not taken
+    QTest::keyClick(spin, Qt::Key_Return);
+    QTRY_COMPARE(valueAt(kSegment), QStringLiteral("5"));
+}
+
+void TestEditingUi::f2TypingAndDoubleClickOpenTheValueEditor()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    ui::StageTreeView *tree = m_window->treeView();
+    const QModelIndex name = m_model->indexForPath(QStringLiteral("name")); // the field column
+    tree->setFocus();
+    tree->setCurrentIndex(name);
+    QTest::keyClick(tree, Qt::Key_F2);
+    auto *edit = qobject_cast<QLineEdit *>(tree->indexWidget(valueIndex(QStringLiteral("name"))));
+    QVERIFY(edit);
+    QCOMPARE(edit->text(), QStringLiteral("studio-main"));
+    QTest::keyClick(edit, Qt::Key_Escape);
+    QTRY_VERIFY(!tree->indexWidget(valueIndex(QStringLiteral("name"))));
+    QVERIFY(!m_model->hasPendingEdits());
+
+    // Typing on a row replaces its value.
+    tree->setFocus();
+    tree->setCurrentIndex(name);
+    QTest::keyClicks(tree, QStringLiteral("s"));
+    edit = qobject_cast<QLineEdit *>(tree->indexWidget(valueIndex(QStringLiteral("name"))));
+    QVERIFY(edit);
+    QTest::keyClicks(edit, QStringLiteral("tudio-b"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-b"));
+
+    // A double-click anywhere on the row, too.
+    const QRect field = tree->visualRect(m_model->indexForPath(kReconnect));
+    QTest::mousePress(tree->viewport(), Qt::LeftButton, {}, field.center());
+    QTest::mouseRelease(tree->viewport(), Qt::LeftButton, {}, field.center());
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, field.center());
+    QVERIFY(qobject_cast<QSpinBox *>(tree->indexWidget(valueIndex(kReconnect))));
+
+    // Rows that are not settings take no edits.
+    tree->setCurrentIndex(m_model->indexForPath(QStringLiteral("arn")));
+    QTest::keyClick(tree, Qt::Key_F2);
+    QVERIFY(!tree->indexWidget(valueIndex(QStringLiteral("arn"))));
+}
+
+void TestEditingUi::badNameIsRefusedWithTheReason()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    auto *edit = qobject_cast<QLineEdit *>(openEditor(QStringLiteral("name")));
+    QVERIFY(edit);
+    QCOMPARE(edit->maxLength(), 128);
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("bad name!"));
+    // The space and the "!" are refused as they are typed, and the status bar says why.
+    QCOMPARE(edit->text(), QStringLiteral("badname"));
+    const QString reason = m_window->statusBar()->currentMessage();
+    QVERIFY2(reason.contains(QLatin1String("Not accepted")) &&
+                 reason.contains(QLatin1String("letters, digits")),
+             qPrintable(reason));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("badname"));
+}
+
+void TestEditingUi::refusedValueStaysInTheReopenedEditor()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    auto *combo = qobject_cast<QComboBox *>(openEditor(kStorage));
+    QVERIFY(combo);
+    QVERIFY(combo->isEditable());
+    combo->lineEdit()->selectAll();
+    QTest::keyClicks(combo->lineEdit(), QStringLiteral("my-bucket"));
+    QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
+
+    // The model refuses it; the reason and the typed text are both shown.
+    QTRY_VERIFY(!m_window->banner()->text().isEmpty());
+    const QString message = m_window->banner()->text();
+    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Error);
+    QVERIFY2(message.contains(QLatin1String("storage configuration ARN")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("\"my-bucket\" is still in the editor")),
+             qPrintable(message));
+    QVERIFY(!m_model->hasPendingEdits());
+    // The editor is open again with what was typed.
+    QTRY_VERIFY(qobject_cast<QComboBox *>(m_window->treeView()->indexWidget(valueIndex(kStorage))));
+    combo = qobject_cast<QComboBox *>(m_window->treeView()->indexWidget(valueIndex(kStorage)));
+    QCOMPARE(combo->currentText(), QStringLiteral("my-bucket"));
+    // …and takes a correct ARN from there.
+    const QString archive =
+        QStringLiteral("arn:aws:ivs:us-west-2:123456789012:storage-configuration/QRst56uvWXyz");
+    combo->setEditText(archive);
+    QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
+    QTRY_COMPARE(valueAt(kStorage), archive);
+    QCOMPARE(stateAt(kStorage), EditState::Changed);
+    QVERIFY(m_window->banner()->text().isEmpty()); // the complaint went with the mistake
+}
+
+void TestEditingUi::editorsMatchTheFieldKinds()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    ui::StageTreeView *tree = m_window->treeView();
+
+    // One of three media types: a plain list, committed as soon as one is picked.
+    auto *media = qobject_cast<QComboBox *>(openEditor(kRecording + QStringLiteral("mediaTypes")));
+    QVERIFY(media);
+    QVERIFY(!media->isEditable());
+    QCOMPARE(media->count(), 3);
+    QCOMPARE(media->currentText(), QStringLiteral("AUDIO_VIDEO"));
+    media->showPopup();
+    QTRY_VERIFY(media->view()->isVisible());
+    QTest::keyClick(media->view(), Qt::Key_Down);
+    QTest::keyClick(media->view(), Qt::Key_Return);
+    QTRY_COMPARE(valueAt(kRecording + QStringLiteral("mediaTypes")), QStringLiteral("AUDIO_ONLY"));
+    QTRY_VERIFY(!tree->indexWidget(valueIndex(kRecording + QStringLiteral("mediaTypes"))));
+
+    // Thumbnail storage takes one or both: check boxes.
+    const QString storage = kRecording + QStringLiteral("thumbnailConfiguration.storage");
+    auto *boxes = qobject_cast<ui::ChoiceListEditor *>(openEditor(storage));
+    QVERIFY(boxes);
+    QCOMPARE(boxes->checked(),
+             (QStringList{QStringLiteral("SEQUENTIAL"), QStringLiteral("LATEST")}));
+    boxes->box(QStringLiteral("SEQUENTIAL"))->setChecked(false);
+    QTest::keyClick(boxes->box(QStringLiteral("LATEST")), Qt::Key_Return);
+    QTRY_COMPARE(valueAt(storage), QStringLiteral("LATEST"));
+
+    // On or off.
+    const QString replicas = kRecording + QStringLiteral("recordParticipantReplicas");
+    auto *flag = qobject_cast<QComboBox *>(openEditor(replicas));
+    QVERIFY(flag);
+    QCOMPARE(flag->currentText(), QStringLiteral("false"));
+    // Stepping with the arrow keys does not commit each step; Enter does.
+    flag->setFocus();
+    QTest::keyClick(flag, Qt::Key_Up);
+    QCOMPARE(flag->currentText(), QStringLiteral("true"));
+    QVERIFY(tree->indexWidget(valueIndex(replicas)));
+    QCOMPARE(valueAt(replicas), QStringLiteral("false"));
+    QTest::keyClick(flag, Qt::Key_Return);
+    QTRY_COMPARE(valueAt(replicas), QStringLiteral("true"));
+
+    // The storage picker lists the region's configurations by name, "off" first.
+    QTRY_COMPARE(valueIndex(kStorage)
+                     .data(StageTreeModel::EditorRole)
+                     .toMap()
+                     .value(QStringLiteral("choices"))
+                     .toStringList()
+                     .size(),
+                 3);
+    auto *picker = qobject_cast<QComboBox *>(openEditor(kStorage));
+    QVERIFY(picker);
+    QCOMPARE(picker->count(), 3);
+    QVERIFY(picker->itemText(0).startsWith(QStringLiteral("(none")));
+    QVERIFY(picker->currentText().startsWith(QLatin1String("studio-recordings")));
+    picker->setCurrentIndex(picker->findText(QStringLiteral("archive"), Qt::MatchStartsWith));
+    QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
+    QTRY_VERIFY(valueAt(kStorage).endsWith(QLatin1String("/QRst56uvWXyz")));
+    QVERIFY(!tree->indexWidget(valueIndex(kStorage)));
+    QCOMPARE(m_model->pendingChanges().changes.size(), 4);
+}
+
+void TestEditingUi::tagsAreAddedRenamedAndDeletedThroughTheUi()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QVERIFY(m_window->addTagAction()->isEnabled());
+
+    ui::TagDialog *add = m_window->openAddTag();
+    QVERIFY(add);
+    QPointer<ui::TagDialog> addGuard(add);
+    QVERIFY(!add->okButton()->isEnabled()); // no key yet
+    add->keyEdit()->setText(QStringLiteral("aws:owner"));
+    add->valueEdit()->setText(QStringLiteral("me"));
+    QTest::mouseClick(add->okButton(), Qt::LeftButton);
+    // Refused inline, with what was typed still there.
+    QVERIFY2(add->errorText().contains(QLatin1String("reserved")), qPrintable(add->errorText()));
+    QVERIFY(add->isVisible());
+    QCOMPARE(add->valueEdit()->text(), QStringLiteral("me"));
+    add->keyEdit()->setText(QStringLiteral("owner"));
+    QVERIFY(add->errorText().isEmpty()); // typing clears the old refusal
+    QTest::mouseClick(add->okButton(), Qt::LeftButton);
+    QTRY_VERIFY(!addGuard);
+    QCOMPARE(stateAt(QStringLiteral("tags[\"owner\"]")), EditState::Added);
+    QCOMPARE(valueAt(QStringLiteral("tags[\"owner\"]")), QStringLiteral("me"));
+
+    ui::TagDialog *rename = m_window->openRenameTag(QStringLiteral("show"));
+    QVERIFY(rename);
+    QPointer<ui::TagDialog> renameGuard(rename);
+    QCOMPARE(rename->keyEdit()->text(), QStringLiteral("show"));
+    QCOMPARE(rename->valueEdit()->text(), QStringLiteral("Morning Live"));
+    QVERIFY(rename->valueEdit()->isReadOnly());
+    rename->keyEdit()->setText(QStringLiteral("team")); // taken
+    QTest::mouseClick(rename->okButton(), Qt::LeftButton);
+    QVERIFY2(rename->errorText().contains(QLatin1String("already")),
+             qPrintable(rename->errorText()));
+    rename->keyEdit()->setText(QStringLiteral("series"));
+    QTest::mouseClick(rename->okButton(), Qt::LeftButton);
+    QTRY_VERIFY(!renameGuard);
+    QCOMPARE(stateAt(QStringLiteral("tags[\"show\"]")), EditState::Removed);
+    QCOMPARE(stateAt(QStringLiteral("tags[\"series\"]")), EditState::Added);
+    QCOMPARE(valueAt(QStringLiteral("tags[\"series\"]")), QStringLiteral("Morning Live"));
+
+    // Delete: the Delete key on a tag row. (Offscreen, no window manager gives the window its
+    // focus back after a dialog.)
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    ui::StageTreeView *tree = m_window->treeView();
+    tree->setFocus();
+    tree->setCurrentIndex(m_model->indexForPath(QStringLiteral("tags[\"team\"]")));
+    QCOMPARE(tree->currentTagKey(), QStringLiteral("team"));
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QCOMPARE(stateAt(QStringLiteral("tags[\"team\"]")), EditState::Removed);
+    // …and nowhere else.
+    tree->setCurrentIndex(m_model->indexForPath(QStringLiteral("name")));
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
+
+    const auto changes = m_model->pendingChanges();
+    QCOMPARE(changes.tagKeysToRemove,
+             (QStringList{QStringLiteral("show"), QStringLiteral("team")}));
+    QCOMPARE(changes.tagsToSet.keys(),
+             (QStringList{QStringLiteral("owner"), QStringLiteral("series")}));
+}
+
+void TestEditingUi::undoAndRedoActionsFollowTheEdits()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QAction *undo = m_window->undoAction();
+    QAction *redo = m_window->redoAction();
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(!redo->isEnabled());
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+    QCOMPARE(redo->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+
+    QVERIFY(edit(QStringLiteral("name"), QStringLiteral("first")));
+    QVERIFY(edit(kSegment, 6));
+    QVERIFY(undo->isEnabled());
+    QVERIFY2(undo->text().contains(QLatin1String("targetSegmentDurationSeconds")),
+             qPrintable(undo->text()));
+
+    undo->trigger();
+    QCOMPARE(valueAt(kSegment), QStringLiteral("4"));
+    QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("first"));
+    QVERIFY(redo->isEnabled());
+    undo->trigger();
+    QVERIFY(!m_model->hasPendingEdits());
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(!m_window->applyAction()->isEnabled());
+
+    redo->trigger();
+    redo->trigger();
+    QCOMPARE(valueAt(kSegment), QStringLiteral("6"));
+    QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("first"));
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(!redo->isEnabled());
+
+    // Ctrl+Z from the tree undoes too.
+    m_window->treeView()->setFocus();
+    QTest::keyClick(m_window->treeView(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(valueAt(kSegment), QStringLiteral("4"));
+}
+
+void TestEditingUi::reviewShowsEachChangeAndTheRequests()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QVERIFY(!m_window->openReview()); // nothing to review
+    QVERIFY(edit(QStringLiteral("name"), QStringLiteral("studio-renamed")));
+    QVERIFY(m_model->addTag(QStringLiteral("owner"), QStringLiteral("me")));
+
+    m_window->applyAction()->trigger(); // Apply opens the review first
+    auto *review = m_window->findChild<ui::ReviewDialog *>();
+    QVERIFY(review);
+    QVERIFY(review->isVisible());
+    const QString text = review->text();
+    QVERIFY2(text.contains(QStringLiteral("name: \"studio-main\" → \"studio-renamed\"")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("POST /UpdateStage {")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("POST /tags/")), qPrintable(text));
+
+    QSignalSpy started(m_editor.get(), &session::StageEditor::applyStarted);
+    review->reject();
+    QTest::qWait(50);
+    QCOMPARE(started.count(), 0); // Cancel sends nothing
+    QVERIFY(m_model->hasPendingEdits());
+}
+
+void TestEditingUi::applyOnPodcastRoomShowsTheNewValues()
+{
+    show(kDefaultsDemoArn, QStringLiteral("podcast-room"));
+    // Recording is off: turn it on with the region's configuration, picked by name.
+    QTRY_COMPARE(valueIndex(kStorage)
+                     .data(StageTreeModel::EditorRole)
+                     .toMap()
+                     .value(QStringLiteral("choices"))
+                     .toStringList(),
+                 (QStringList{QString(), kEuStorage}));
+    auto *picker = qobject_cast<QComboBox *>(openEditor(kStorage));
+    QVERIFY(picker);
+    picker->setCurrentIndex(1);
+    QVERIFY(picker->currentText().startsWith(QLatin1String("podcasts-eu")));
+    QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
+    QTRY_COMPARE(valueAt(kStorage), kEuStorage);
+    auto *spin = qobject_cast<QSpinBox *>(openEditor(kSegment));
+    QVERIFY(spin);
+    spin->setValue(9);
+    QTest::keyClick(spin, Qt::Key_Return);
+    QTRY_COMPARE(valueAt(kSegment), QStringLiteral("9"));
+    QVERIFY(edit(QStringLiteral("name"), QStringLiteral("podcast-room-2")));
+    QVERIFY(m_model->addTag(QStringLiteral("owner"), QStringLiteral("audio")));
+
+    QSignalSpy finished(m_editor.get(), &session::StageEditor::applyFinished);
+    applyThroughReview();
+    // While it runs, nothing else can change.
+    QVERIFY(m_editor->isApplying());
+    QVERIFY(!m_window->treeView()->isEditingEnabled());
+    m_window->treeView()->setCurrentIndex(valueIndex(QStringLiteral("name")));
+    QTest::keyClick(m_window->treeView(), Qt::Key_F2);
+    QVERIFY(!m_window->treeView()->indexWidget(valueIndex(QStringLiteral("name"))));
+    QVERIFY(!m_window->arnInput()->isEnabled());
+    QVERIFY(!m_window->undoAction()->isEnabled());
+    QVERIFY(!m_window->openAddTag());
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+
+    // The tree is the service's again, with the new values and nothing pending.
+    QVERIFY(!m_model->hasPendingEdits());
+    QVERIFY(!m_window->isWindowModified());
+    QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("podcast-room-2"));
+    QCOMPARE(valueAt(kStorage), kEuStorage);
+    QCOMPARE(valueAt(kSegment), QStringLiteral("9"));
+    QCOMPARE(valueAt(QStringLiteral("tags[\"owner\"]")), QStringLiteral("audio"));
+    QCOMPARE(stateAt(QStringLiteral("name")), EditState::Unchanged);
+    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Notice);
+    QVERIFY2(
+        m_window->banner()->text().startsWith(QLatin1String("Applied: UpdateStage, TagResource")),
+        qPrintable(m_window->banner()->text()));
+    QVERIFY(m_window->windowTitle().startsWith(QLatin1String("podcast-room-2")));
+    QVERIFY(m_window->treeView()->isEditingEnabled());
+    QVERIFY(m_window->arnInput()->isEnabled());
+    QVERIFY(!m_window->applyAction()->isEnabled());
+}
+
+void TestEditingUi::conflictOnStudioMainIsExplainedAndEditsKept()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QVERIFY(edit(kReconnect, 90));
+    QSignalSpy finished(m_editor.get(), &session::StageEditor::applyFinished);
+    applyThroughReview();
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!finished.at(0).at(0).toBool());
+
+    const QString message = m_window->banner()->text();
+    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Error);
+    QVERIFY2(message.contains(QLatin1String("UpdateStage failed")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("while a participant is being recorded")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("still pending")), qPrintable(message));
+    QVERIFY(m_model->hasPendingEdits());
+    QCOMPARE(valueAt(kReconnect), QStringLiteral("90"));
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_window->applyAction()->isEnabled());
+    QVERIFY(m_window->treeView()->isEditingEnabled());
+}
+
+void TestEditingUi::lookupWithPendingEditsAsksFirst()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QVERIFY(edit(QStringLiteral("name"), QStringLiteral("studio-renamed")));
+    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+
+    QLineEdit *input = m_window->arnInput()->lineEdit();
+    input->setText(kDefaultsDemoArn);
+    m_answer = false; // Cancel
+    QTest::keyClick(input, Qt::Key_Return);
+    QCOMPARE(m_questions.size(), 1);
+    QCOMPARE(
+        m_questions.at(0),
+        QStringLiteral("Look up another stage and discard 1 unapplied change to studio-main?"));
+    QTest::qWait(50);
+    QCOMPARE(started.count(), 0);
+    QCOMPARE(input->text(), kDefaultsDemoArn);
+    QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-renamed"));
+    QVERIFY(m_model->hasPendingEdits());
+
+    m_answer = true; // Discard
+    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    QTest::keyClick(input, Qt::Key_Return);
+    QCOMPARE(m_questions.size(), 2);
+    QTRY_COMPARE(shown.count(), 1);
+    QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("podcast-room"));
+    QVERIFY(!m_model->hasPendingEdits());
+    QVERIFY(!m_window->isWindowModified());
+
+    // Without pending edits nothing is asked.
+    input->setText(kFullyConfiguredDemoArn);
+    QTest::keyClick(input, Qt::Key_Return);
+    QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
+    QCOMPARE(m_questions.size(), 2);
+}
+
+void TestEditingUi::connectionSwitchReloadAndCloseAskFirst()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QVERIFY(edit(kSegment, 6));
+    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    m_answer = false;
+
+    QComboBox *profile = m_window->connectionBar()->profileCombo();
+    const int demo = profile->currentIndex();
+    QVERIFY(profile->count() >= 2);
+    const int other = demo == 0 ? 1 : 0;
+    profile->setCurrentIndex(other);
+    emit profile->activated(other);
+    QCOMPARE(m_questions.size(), 1);
+    QVERIFY2(m_questions.last().startsWith(QLatin1String("Switch the connection")),
+             qPrintable(m_questions.last()));
+    QVERIFY(m_profiles->isDemo());
+    QCOMPARE(profile->currentIndex(), demo); // the list shows what is in use
+
+    m_window->reloadAction()->trigger();
+    QCOMPARE(m_questions.size(), 2);
+    QVERIFY(m_questions.last().startsWith(QLatin1String("Reload the stage")));
+
+    QVERIFY(!m_window->close());
+    QCOMPARE(m_questions.size(), 3);
+    QVERIFY(m_questions.last().startsWith(QLatin1String("Close the window")));
+    QVERIFY(m_window->isVisible());
+
+    QVERIFY(!m_window->revertEdits());
+    QCOMPARE(m_questions.size(), 4);
+    QTest::qWait(50);
+    QCOMPARE(started.count(), 0);
+    QCOMPARE(valueAt(kSegment), QStringLiteral("6"));
+
+    m_answer = true;
+    QVERIFY(m_window->revertEdits());
+    QVERIFY(!m_model->hasPendingEdits());
+    QCOMPARE(valueAt(kSegment), QStringLiteral("4"));
+    m_window->reloadAction()->trigger(); // nothing pending: no question, straight to the lookup
+    QCOMPARE(m_questions.size(), 5);
+    QCOMPARE(started.count(), 1);
+}
+
+void TestEditingUi::openEditorCountsBeforeClosingAndReviewing()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    auto *spin = qobject_cast<QSpinBox *>(openEditor(kSegment));
+    QVERIFY(spin);
+    spin->setValue(7); // typed, not yet committed
+    QVERIFY(!m_model->hasPendingEdits());
+    m_answer = false;
+    QVERIFY(!m_window->close());
+    QCOMPARE(m_questions.size(), 1);
+    QVERIFY2(m_questions.at(0).startsWith(QLatin1String("Close the window and discard 1")),
+             qPrintable(m_questions.at(0)));
+    QCOMPARE(valueAt(kSegment), QStringLiteral("7"));
+    QVERIFY(m_window->isVisible());
+
+    // Ctrl+S from an open editor reviews what it holds as well.
+    spin = qobject_cast<QSpinBox *>(openEditor(kReconnect));
+    QVERIFY(spin);
+    spin->setValue(45);
+    QTest::keyClick(spin, Qt::Key_S, Qt::ControlModifier);
+    auto *review = m_window->findChild<ui::ReviewDialog *>();
+    QVERIFY(review);
+    QVERIFY2(review->text().contains(QStringLiteral("recordingReconnectWindowSeconds: 60 → 45")),
+             qPrintable(review->text()));
+    review->reject();
+}
+
+void TestEditingUi::exportThenApplyFromFileRoundTrip()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QVERIFY(edit(QStringLiteral("name"), QStringLiteral("studio-copy")));
+    QVERIFY(edit(kSegment, 7));
+
+    m_chosenPath = directory.filePath(QStringLiteral("studio.json"));
+    QVERIFY(m_window->exportStage());
+    QFile file(m_chosenPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY(written.contains("\"studio-copy\""));
+    QVERIFY(written.contains("\"targetSegmentDurationSeconds\": 7"));
+    QCOMPARE(QDir(directory.path()).entryList(QDir::Files),
+             QStringList{QStringLiteral("studio.json")});
+
+    m_answer = true;
+    QVERIFY(m_window->revertEdits());
+    QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
+
+    QVERIFY(m_window->applyFromFile());
+    QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-copy"));
+    QCOMPARE(valueAt(kSegment), QStringLiteral("7"));
+    QCOMPARE(m_model->pendingChanges().changes.size(), 2);
+    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Notice);
+    QVERIFY2(m_window->banner()->text().contains(QLatin1String("2 changes pending")),
+             qPrintable(m_window->banner()->text()));
+    // The review opens, ready to apply; one undo step takes the whole file back.
+    auto *review = m_window->findChild<ui::ReviewDialog *>();
+    QVERIFY(review && review->isVisible());
+    QVERIFY(review->text().contains(QStringLiteral("\"studio-main\" → \"studio-copy\"")));
+    review->reject();
+    m_window->undoAction()->trigger();
+    QVERIFY(!m_model->hasPendingEdits());
+}
+
+void TestEditingUi::fileErrorsAreShownAndChangeNothing()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+
+    // Export into a folder that does not exist: an error, and no file anywhere.
+    m_chosenPath = directory.filePath(QStringLiteral("missing/studio.json"));
+    QVERIFY(!m_window->exportStage());
+    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Error);
+    QVERIFY2(m_window->banner()->text().contains(QLatin1String("Nothing was written")),
+             qPrintable(m_window->banner()->text()));
+    QVERIFY(!QFile::exists(m_chosenPath));
+
+    // A file that is not a stage export.
+    m_chosenPath = directory.filePath(QStringLiteral("notes.json"));
+    QFile notes(m_chosenPath);
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("{ \"name\": ");
+    notes.close();
+    QVERIFY(!m_window->applyFromFile());
+    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Error);
+    QVERIFY2(m_window->banner()->text().contains(QLatin1String("was not applied; nothing changed")),
+             qPrintable(m_window->banner()->text()));
+    QVERIFY2(m_window->banner()->text().contains(QLatin1String("not JSON")),
+             qPrintable(m_window->banner()->text()));
+    QVERIFY(!m_model->hasPendingEdits());
+
+    // A file that is not there.
+    m_chosenPath = directory.filePath(QStringLiteral("gone.json"));
+    QVERIFY(!m_window->applyFromFile());
+    QVERIFY2(m_window->banner()->text().contains(QLatin1String("gone.json")),
+             qPrintable(m_window->banner()->text()));
+
+    // Cancelling the file dialog does nothing at all.
+    m_chosenPath.clear();
+    m_window->banner()->hide();
+    QVERIFY(!m_window->applyFromFile());
+    QVERIFY(m_window->banner()->text().isEmpty());
+}
+
+QTEST_MAIN(TestEditingUi)
+#include "tst_editing_ui.moc"

@@ -1,0 +1,323 @@
+// MainWindow: pending edits — the Edit menu, review and apply, tags, and never losing edits
+// without asking.
+
+#include "arn_input.h"
+#include "busy_indicator.h"
+#include "connection_bar.h"
+#include "main_window.h"
+#include "message_banner.h"
+#include "model/stage_tree_model.h"
+#include "review_dialog.h"
+#include "session/stage_browser.h"
+#include "session/stage_editor.h"
+#include "stage_field_delegate.h"
+#include "stage_tree_view.h"
+#include "tag_dialog.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace ui {
+
+namespace {
+
+constexpr int kTransientMessageMs = 5000;
+
+QString tagPath(const QString &key)
+{
+    return QStringLiteral("tags[\"%1\"]").arg(key);
+}
+
+} // namespace
+
+void MainWindow::createEditing()
+{
+    QUndoStack *undo = m_model.undoStack();
+    m_undoAction = undo->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    // The menu says what would be undone; the toolbar button keeps one short, steady label.
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction = undo->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    m_redoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_redoAction->setIconText(tr("Redo"));
+
+    m_reviewAction = new QAction(tr("Re&view Changes…"), this);
+    m_reviewAction->setObjectName(QStringLiteral("reviewAction"));
+    m_reviewAction->setToolTip(tr("Show each change and the exact requests Apply will send"));
+    connect(m_reviewAction, &QAction::triggered, this, &MainWindow::openReview);
+
+    m_applyAction = new QAction(tr("&Apply…"), this);
+    m_applyAction->setObjectName(QStringLiteral("applyAction"));
+    m_applyAction->setShortcut(QKeySequence::Save);
+    m_applyAction->setToolTip(
+        tr("Review the changes, then send them to the service (%1)")
+            .arg(m_applyAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_applyAction, &QAction::triggered, this, &MainWindow::openReview);
+
+    m_revertAction = new QAction(tr("Rever&t…"), this);
+    m_revertAction->setObjectName(QStringLiteral("revertAction"));
+    m_revertAction->setToolTip(tr("Drop every change that has not been applied"));
+    connect(m_revertAction, &QAction::triggered, this, &MainWindow::revertEdits);
+
+    m_addTagAction = new QAction(tr("Add Ta&g…"), this);
+    m_addTagAction->setObjectName(QStringLiteral("addTagAction"));
+    connect(m_addTagAction, &QAction::triggered, this, &MainWindow::openAddTag);
+
+    m_reloadAction = new QAction(tr("&Reload Stage"), this);
+    m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
+
+    m_exportAction = new QAction(tr("&Export Stage…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportStage);
+    m_importAction = new QAction(tr("Apply from &File…"), this);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::applyFromFile);
+
+    auto *toolBar = addToolBar(tr("Edit"));
+    toolBar->setObjectName(QStringLiteral("editToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->addAction(m_undoAction);
+    toolBar->addAction(m_redoAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_reviewAction);
+    toolBar->addAction(m_applyAction);
+    toolBar->addAction(m_revertAction);
+
+    m_pendingLabel->setStyleSheet(QStringLiteral("color: #c06000; font-weight: bold;"));
+
+    connect(&m_model, &model::StageTreeModel::pendingEditsChanged, this,
+            &MainWindow::updateEditingState);
+    connect(undo, &QUndoStack::indexChanged, this, [this] {
+        // An edit that took makes the complaint about the one refused before it old news.
+        if (!m_editProblem.isEmpty() && m_banner->text() == m_editProblem)
+            m_banner->hide();
+        m_editProblem.clear();
+        updateEditingState();
+    });
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateEditingState);
+    connect(&m_model, &model::StageTreeModel::editRejected, this, &MainWindow::onEditRejected);
+    connect(m_tree, &StageTreeView::valueRefused, this, &MainWindow::onValueRefused);
+    connect(m_tree->fieldDelegate(), &StageFieldDelegate::editorOpened, this,
+            [this](const QString &limits) { statusBar()->showMessage(limits); });
+    connect(m_tree->fieldDelegate(), &StageFieldDelegate::inputRefused, this,
+            [this](const QString &reason) {
+                statusBar()->showMessage(reason, 2 * kTransientMessageMs);
+            });
+    connect(m_tree->fieldDelegate(), &QAbstractItemDelegate::closeEditor, this, [this] {
+        if (!m_applying)
+            statusBar()->clearMessage();
+    });
+    connect(m_tree, &StageTreeView::addTagRequested, this, &MainWindow::openAddTag);
+    connect(m_tree, &StageTreeView::renameTagRequested, this, &MainWindow::openRenameTag);
+    connect(m_tree, &StageTreeView::deleteTagRequested, this, &MainWindow::deleteTag);
+
+    connect(&m_editor, &session::StageEditor::applyStarted, this, &MainWindow::onApplyStarted);
+    connect(&m_editor, &session::StageEditor::progress, this, [this](const QString &text) {
+        statusBar()->showMessage(text);
+        m_busy->setText(text);
+    });
+    connect(&m_editor, &session::StageEditor::applyFinished, this, &MainWindow::onApplyFinished);
+
+    m_confirmer = [this](const QString &question) {
+        QMessageBox box(QMessageBox::Warning, tr("Unapplied Changes"), question,
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setInformativeText(tr("Cancel keeps everything as it is. Edit › Review Changes… "
+                                  "shows what would be lost."));
+        box.setDefaultButton(QMessageBox::Cancel);
+        return box.exec() == QMessageBox::Discard;
+    };
+}
+
+void MainWindow::setDiscardConfirmer(DiscardConfirmer confirmer)
+{
+    if (confirmer)
+        m_confirmer = std::move(confirmer);
+}
+
+QString MainWindow::shownStageLabel() const
+{
+    return m_shownName.isEmpty() ? tr("the stage") : m_shownName;
+}
+
+bool MainWindow::confirmDiscardEdits(const QString &action)
+{
+    m_tree->commitOpenEditor();
+    if (!m_model.hasPendingEdits())
+        return true;
+    const int count = static_cast<int>(m_model.pendingChanges().changes.size());
+    // No translation file supplies English plurals, so both forms are spelt out.
+    const QString question =
+        count == 1 ? tr("%1 and discard 1 unapplied change to %2?").arg(action, shownStageLabel())
+                   : tr("%1 and discard %2 unapplied changes to %3?")
+                         .arg(action)
+                         .arg(count)
+                         .arg(shownStageLabel());
+    return m_confirmer(question);
+}
+
+void MainWindow::updateEditingState()
+{
+    const bool stage = m_model.stage().has_value();
+    const bool pending = m_model.hasPendingEdits();
+    const bool editable = stage && !m_applying && !m_browser.isBusy();
+    m_tree->setEditingEnabled(editable);
+    m_undoAction->setEnabled(!m_applying && m_model.undoStack()->canUndo());
+    m_redoAction->setEnabled(!m_applying && m_model.undoStack()->canRedo());
+    m_reviewAction->setEnabled(pending && !m_applying);
+    m_applyAction->setEnabled(pending && editable);
+    m_revertAction->setEnabled(pending && !m_applying);
+    m_addTagAction->setEnabled(editable);
+    m_reloadAction->setEnabled(stage && !m_applying);
+    m_exportAction->setEnabled(stage && !m_applying);
+    m_importAction->setEnabled(editable);
+    // While applying, a lookup or a new connection would pull the stage from under the apply.
+    m_arnInput->setEnabled(!m_applying);
+    m_connectionBar->setEnabled(!m_applying);
+
+    setWindowModified(pending);
+    const int count = pending ? static_cast<int>(m_model.pendingChanges().changes.size()) : 0;
+    m_pendingLabel->setText(count == 1 ? tr("1 change not applied")
+                                       : tr("%1 changes not applied").arg(count));
+    m_pendingLabel->setVisible(count > 0);
+}
+
+ReviewDialog *MainWindow::openReview()
+{
+    // Ctrl+S straight from an editor applies what it holds too.
+    m_tree->commitOpenEditor();
+    if (!m_model.hasPendingEdits() || m_applying)
+        return nullptr;
+    auto *dialog = new ReviewDialog(m_editor.review(), this);
+    dialog->setObjectName(QStringLiteral("reviewDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->applyButton()->setEnabled(m_applyAction->isEnabled());
+    connect(dialog, &QDialog::accepted, &m_editor, &session::StageEditor::apply);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::onApplyStarted()
+{
+    m_applying = true;
+    m_banner->hide();
+    m_busy->setCancellable(false);
+    m_busy->setBusy(true);
+    setCursor(Qt::BusyCursor);
+    statusBar()->showMessage(tr("Applying changes to %1…").arg(shownStageLabel()));
+    updateEditingState();
+}
+
+void MainWindow::onApplyFinished(bool ok, const QString &report)
+{
+    m_applying = false;
+    m_busy->setBusy(false);
+    m_busy->setCancellable(true);
+    unsetCursor();
+    if (m_model.stage()) {
+        // A rename that took shows in the title at once.
+        const QString name = m_model.stage()->name();
+        m_shownName = name.isEmpty() ? m_model.stage()->arn() : name;
+        updateTitle(m_shownName);
+    }
+    m_banner->showMessage(ok ? MessageBanner::Kind::Notice : MessageBanner::Kind::Error, report);
+    statusBar()->showMessage(ok ? tr("Applied.")
+                                : tr("Apply failed; your edits are still pending."),
+                             kTransientMessageMs);
+    updateEditingState();
+}
+
+void MainWindow::onEditRejected(const QString &reason)
+{
+    m_lastEditRejection = reason;
+    m_banner->showMessage(MessageBanner::Kind::Error, reason);
+    m_editProblem = m_banner->text();
+}
+
+void MainWindow::onValueRefused(const QString &field, const QString &typed, bool keptInEditor)
+{
+    const QString reason = m_lastEditRejection.isEmpty()
+                               ? tr("%1: this value is not accepted.").arg(field)
+                               : m_lastEditRejection;
+    m_lastEditRejection.clear();
+    const QString what =
+        keptInEditor ? tr("\"%1\" is still in the editor; Escape leaves the field as it was.")
+                     : tr("\"%1\" was not kept.");
+    m_banner->showMessage(MessageBanner::Kind::Error, reason + QLatin1Char('\n') + what.arg(typed));
+    m_editProblem = m_banner->text();
+}
+
+TagDialog *MainWindow::openAddTag()
+{
+    if (!m_tree->isEditingEnabled())
+        return nullptr;
+    auto submit = [this](const QString &key, const QString &value, QString *error) {
+        if (!m_model.addTag(key, value, error))
+            return false;
+        m_tree->setCurrentIndex(m_model.indexForPath(tagPath(key)));
+        statusBar()->showMessage(tr("Tag \"%1\" added; it is sent when you apply.").arg(key),
+                                 kTransientMessageMs);
+        return true;
+    };
+    auto *dialog = new TagDialog(TagDialog::Mode::Add, {}, {}, submit, this);
+    dialog->setObjectName(QStringLiteral("tagDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+TagDialog *MainWindow::openRenameTag(const QString &key)
+{
+    const QModelIndex row = m_model.indexForPath(tagPath(key));
+    if (!m_tree->isEditingEnabled() || !row.isValid())
+        return nullptr;
+    const QString value =
+        row.siblingAtColumn(model::StageTreeModel::ValueColumn).data(Qt::EditRole).toString();
+    auto submit = [this, key](const QString &newKey, const QString &, QString *error) {
+        if (!m_model.renameTag(key, newKey, error))
+            return false;
+        m_tree->setCurrentIndex(m_model.indexForPath(tagPath(newKey)));
+        return true;
+    };
+    auto *dialog = new TagDialog(TagDialog::Mode::Rename, key, value, submit, this);
+    dialog->setObjectName(QStringLiteral("tagDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+bool MainWindow::deleteTag(const QString &key)
+{
+    if (!m_tree->isEditingEnabled())
+        return false;
+    QString error;
+    if (!m_model.removeTag(key, &error)) {
+        m_banner->showMessage(MessageBanner::Kind::Error, error);
+        return false;
+    }
+    statusBar()->showMessage(
+        tr("Tag \"%1\" will be deleted when you apply; Undo brings it back.").arg(key),
+        kTransientMessageMs);
+    return true;
+}
+
+bool MainWindow::revertEdits()
+{
+    if (!m_model.hasPendingEdits() || m_applying || !confirmDiscardEdits(tr("Revert")))
+        return false;
+    m_model.revertEdits();
+    statusBar()->showMessage(tr("Reverted: the tree shows the stage as the service has it."),
+                             kTransientMessageMs);
+    return true;
+}
+
+} // namespace ui

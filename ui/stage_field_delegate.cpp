@@ -1,0 +1,272 @@
+#include "stage_field_delegate.h"
+
+#include "choice_list_editor.h"
+#include "model/stage_tree_model.h"
+
+#include <algorithm>
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
+#include <QSpinBox>
+#include <QTimer>
+
+namespace ui {
+
+using model::StageTreeModel;
+
+namespace {
+
+// How the model describes an editor (StageTreeModel::EditorRole).
+struct EditorSpec {
+    QString kind;
+    QStringList choices;
+    QStringList labels;
+    int minimum = 0;
+    int maximum = 0;
+    QString pattern;
+    QString hint;
+
+    static EditorSpec of(const QModelIndex &index)
+    {
+        const QVariantMap map = index.data(StageTreeModel::EditorRole).toMap();
+        return {map.value(QStringLiteral("kind")).toString(),
+                map.value(QStringLiteral("choices")).toStringList(),
+                map.value(QStringLiteral("choiceLabels")).toStringList(),
+                map.value(QStringLiteral("minimum")).toInt(),
+                map.value(QStringLiteral("maximum")).toInt(),
+                map.value(QStringLiteral("pattern")).toString(),
+                map.value(QStringLiteral("hint")).toString()};
+    }
+    bool isText() const { return kind == QLatin1String("text"); }
+    bool isChoice() const { return kind == QLatin1String("choice"); }
+    bool isSingleOfMany() const { return kind == QLatin1String("multichoice") && maximum <= 1; }
+    bool isMultiChoice() const { return kind == QLatin1String("multichoice") && maximum > 1; }
+    bool isInteger() const { return kind == QLatin1String("integer"); }
+    bool isBoolean() const { return kind == QLatin1String("boolean"); }
+    bool isStorage() const { return kind == QLatin1String("storage"); }
+};
+
+QString fieldName(const QModelIndex &index)
+{
+    return index.siblingAtColumn(StageTreeModel::FieldColumn).data().toString();
+}
+
+QString textOf(const QVariant &value)
+{
+    return value.typeId() == QMetaType::QStringList
+               ? value.toStringList().join(QStringLiteral(", "))
+               : value.toString();
+}
+
+// An editable combo box shows the label of a listed choice; anything else is taken as typed.
+QString storageValue(const QComboBox &combo)
+{
+    const QString text = combo.currentText().trimmed();
+    const int row = combo.findText(text, Qt::MatchExactly | Qt::MatchCaseSensitive);
+    return row >= 0 ? combo.itemData(row).toString() : text;
+}
+
+// Tells a pick from the drop-down list apart from a step with the arrow keys, which also emits
+// activated(): stepping through the choices must not commit each one on the way.
+class ChoiceCombo final : public QComboBox {
+public:
+    using QComboBox::QComboBox;
+
+    bool listShown() const { return m_listShown; }
+    void showPopup() override
+    {
+        m_listShown = true;
+        QComboBox::showPopup();
+    }
+    void hidePopup() override
+    {
+        QComboBox::hidePopup();
+        // activated() for a pick is emitted around this call, so the flag outlives it briefly.
+        QTimer::singleShot(0, this, [this] { m_listShown = false; });
+    }
+
+private:
+    bool m_listShown = false;
+};
+
+// A list choice needs no extra Enter: picking it commits it.
+void commitOnPick(StageFieldDelegate *delegate, ChoiceCombo *combo)
+{
+    QObject::connect(combo, &QComboBox::activated, delegate, [delegate, combo] {
+        if (!combo->listShown())
+            return;
+        emit delegate->commitData(combo);
+        emit delegate->closeEditor(combo, QAbstractItemDelegate::NoHint);
+    });
+}
+
+bool holdsFocus(const QWidget *editor)
+{
+    const QWidget *focus = QApplication::focusWidget();
+    return focus && (focus == editor || editor->isAncestorOf(focus));
+}
+
+} // namespace
+
+StageFieldDelegate::StageFieldDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+QString StageFieldDelegate::limitsText(const QModelIndex &index)
+{
+    const EditorSpec spec = EditorSpec::of(index);
+    const QString field = fieldName(index);
+    const QString choices = spec.choices.join(QStringLiteral(", "));
+    if (spec.isText() && !spec.pattern.isEmpty())
+        return tr("%1: %2, at most %3 characters.").arg(field, spec.hint).arg(spec.maximum);
+    if (spec.isText())
+        return tr("%1: %2").arg(field, spec.hint);
+    if (spec.isChoice() || spec.isSingleOfMany())
+        return tr("%1: one of %2.").arg(field, choices);
+    if (spec.isMultiChoice())
+        return tr("%1: tick %2 to %3 of %4.")
+            .arg(field)
+            .arg(spec.minimum)
+            .arg(spec.maximum)
+            .arg(choices);
+    if (spec.isInteger())
+        return tr("%1: a whole number from %2 to %3.")
+            .arg(field)
+            .arg(spec.minimum)
+            .arg(spec.maximum);
+    if (spec.isBoolean())
+        return tr("%1: true or false.").arg(field);
+    if (spec.isStorage())
+        return tr("%1: pick a storage configuration or type its ARN; \"%2\" turns recording off.")
+            .arg(field, spec.labels.value(0));
+    return {};
+}
+
+QWidget *StageFieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                                          const QModelIndex &index) const
+{
+    const EditorSpec spec = EditorSpec::of(index);
+    const QString limits = limitsText(index);
+    QWidget *editor = nullptr;
+    if (spec.isText()) {
+        auto *edit = new QLineEdit(parent);
+        if (!spec.pattern.isEmpty())
+            edit->setValidator(new QRegularExpressionValidator(
+                QRegularExpression(QRegularExpression::anchoredPattern(spec.pattern)), edit));
+        if (spec.maximum > 0)
+            edit->setMaxLength(spec.maximum);
+        // Without this, a refused key press would look like a dead keyboard.
+        connect(edit, &QLineEdit::inputRejected, this,
+                [this, limits] { emit inputRefused(tr("Not accepted — %1").arg(limits)); });
+        editor = edit;
+    } else if (spec.isChoice() || spec.isSingleOfMany() || spec.isBoolean()) {
+        auto *combo = new ChoiceCombo(parent);
+        if (spec.isBoolean()) {
+            combo->addItem(QStringLiteral("true"), true);
+            combo->addItem(QStringLiteral("false"), false);
+        } else {
+            combo->addItems(spec.choices);
+        }
+        // Editors come from a const function; the signals they emit are the delegate's own.
+        commitOnPick(const_cast<StageFieldDelegate *>(this), combo);
+        editor = combo;
+    } else if (spec.isMultiChoice()) {
+        editor = new ChoiceListEditor(spec.choices, parent);
+    } else if (spec.isInteger()) {
+        auto *spin = new QSpinBox(parent);
+        spin->setRange(spec.minimum, spec.maximum);
+        spin->setAccelerated(true);
+        editor = spin;
+    } else if (spec.isStorage()) {
+        auto *combo = new QComboBox(parent);
+        combo->setEditable(true);
+        combo->setInsertPolicy(QComboBox::NoInsert);
+        for (qsizetype i = 0; i < spec.choices.size(); ++i)
+            combo->addItem(spec.labels.value(i, spec.choices.at(i)), spec.choices.at(i));
+        combo->lineEdit()->setPlaceholderText(
+            tr("arn:aws:ivs:REGION:ACCOUNT:storage-configuration/ID"));
+        editor = combo;
+    } else {
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    }
+    editor->setToolTip(limits);
+    emit editorOpened(limits);
+    return editor;
+}
+
+void StageFieldDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                                              const QModelIndex &index) const
+{
+    QStyledItemDelegate::updateEditorGeometry(editor, option, index);
+    // The tree's rows are compact; squeezed to a row, a spin box or combo box hides its own text.
+    // While open, the editor may overlap the rows around it instead.
+    const QRect cell = editor->geometry();
+    const int height = std::max(cell.height(), editor->sizeHint().height());
+    const int top = std::max(0, cell.top() - (height - cell.height()) / 2);
+    editor->setGeometry(cell.left(), top, cell.width(), height);
+}
+
+void StageFieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    const EditorSpec spec = EditorSpec::of(index);
+    QVariant value = index.data(Qt::EditRole);
+    if (m_refusedIndex.isValid() && m_refusedIndex == index) {
+        value = m_refusedValue;
+        m_refusedIndex = QPersistentModelIndex();
+        m_refusedValue.clear();
+    }
+    if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
+        edit->setText(value.toString());
+    } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
+        spin->setValue(value.toInt());
+    } else if (auto *list = qobject_cast<ChoiceListEditor *>(editor)) {
+        list->setChecked(value.toStringList());
+    } else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        const int row = spec.isBoolean() || spec.isStorage() ? combo->findData(value)
+                                                             : combo->findText(textOf(value));
+        if (row >= 0)
+            combo->setCurrentIndex(row);
+        else if (combo->isEditable())
+            combo->setEditText(value.toString());
+    } else {
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
+}
+
+void StageFieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
+                                      const QModelIndex &index) const
+{
+    const EditorSpec spec = EditorSpec::of(index);
+    QVariant value;
+    if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
+        value = edit->text();
+    } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
+        spin->interpretText();
+        value = spin->value();
+    } else if (auto *list = qobject_cast<ChoiceListEditor *>(editor)) {
+        value = list->checked();
+    } else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        if (spec.isStorage())
+            value = storageValue(*combo);
+        else if (spec.isBoolean())
+            value = combo->currentData().toBool();
+        else if (spec.isSingleOfMany())
+            value = QStringList{combo->currentText()};
+        else
+            value = combo->currentText();
+    } else {
+        return QStyledItemDelegate::setModelData(editor, model, index);
+    }
+    if (model->setData(index, value, Qt::EditRole))
+        return;
+    const bool stillEditing = holdsFocus(editor);
+    if (stillEditing) {
+        m_refusedIndex = index;
+        m_refusedValue = value;
+    }
+    emit valueRefused(index, textOf(value), stillEditing);
+}
+
+} // namespace ui
