@@ -326,7 +326,8 @@ void TestExportApplyCli::dryRunPrintsTheReviewAndSendsNothing()
         run.out.contains(QStringLiteral("POST /UpdateStage {\"arn\":\"%1\",\"name\":\"renamed\"}")
                              .arg(kSeedArn)),
         qPrintable(run.out));
-    QVERIFY2(run.out.contains(QStringLiteral("DELETE /tags/%1 tagKeys=environment").arg(kSeedArn)),
+    QVERIFY2(run.out.contains(QStringLiteral("DELETE /tags/%1?tagKeys=environment")
+                                  .arg(QString::fromLatin1(kSeedArn.toUtf8().toPercentEncoding()))),
              qPrintable(run.out));
     QVERIFY2(run.out.contains(QLatin1String("Dry run: nothing was sent.")), qPrintable(run.out));
     QCOMPARE(requestPaths(endpoint), QStringList{kGetStageRequest});

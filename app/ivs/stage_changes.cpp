@@ -1,5 +1,6 @@
 #include "ivs/stage_changes.h"
 
+#include "ivs/resource_paths.h"
 #include "ivs/stage.h"
 #include "ivs/stage_rules.h"
 #include "ivs/stage_schema.h"
@@ -314,16 +315,19 @@ QString StageChanges::reviewText() const
     text += QLatin1Char('\n') + tr("Requests:") + QLatin1Char('\n');
     if (updateStageBody)
         text += QStringLiteral("  POST /UpdateStage %1\n").arg(compactJson(*updateStageBody));
+    // Paths and queries exactly as they go on the wire, percent-encoding included.
     if (!tagsToSet.isEmpty()) {
         QJsonObject tags;
         for (auto it = tagsToSet.begin(); it != tagsToSet.end(); ++it)
             tags.insert(it.key(), it.value());
-        text += QStringLiteral("  POST /tags/%1 %2\n")
-                    .arg(arn, compactJson(QJsonObject{{QStringLiteral("tags"), tags}}));
+        text += QStringLiteral("  POST %1 %2\n")
+                    .arg(QString::fromLatin1(tagsPath(arn)),
+                         compactJson(QJsonObject{{QStringLiteral("tags"), tags}}));
     }
     if (!tagKeysToRemove.isEmpty())
-        text += QStringLiteral("  DELETE /tags/%1 tagKeys=%2\n")
-                    .arg(arn, tagKeysToRemove.join(QStringLiteral(", ")));
+        text += QStringLiteral("  DELETE %1?%2\n")
+                    .arg(QString::fromLatin1(tagsPath(arn)),
+                         QString::fromLatin1(tagKeysQuery(tagKeysToRemove)));
     return text;
 }
 
