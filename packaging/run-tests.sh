@@ -2,7 +2,9 @@
 # Installs dependencies, builds with warnings as errors, and runs the whole test suite twice:
 # once as built for release and once under AddressSanitizer + UndefinedBehaviorSanitizer. The
 # tests run inside a private D-Bus session with an unlocked gnome-keyring and the offscreen Qt
-# platform, so they never touch the developer's own keyring or display.
+# platform, so they never touch the developer's own keyring or display. Finally the libFuzzer
+# targets run for a short while each (IVS_FUZZ_SECONDS per target, default 20).
+# Builds and tests use the CMake presets (CMakePresets.json): ci, asan and fuzz.
 set -eu
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 cd "$root"
@@ -10,17 +12,23 @@ cd "$root"
 "$root/packaging/install-deps.sh"
 
 jobs=$(nproc 2>/dev/null || echo 2)
-configure_and_build() { # build-dir extra-cmake-args…
-    dir=$1
-    shift
-    cmake -S "$root" -B "$dir" -G Ninja -DIVS_WARNINGS_AS_ERRORS=ON "$@" >/dev/null
-    cmake --build "$dir" --parallel "$jobs"
+configure_and_build() { # preset
+    cmake --preset "$1" >/dev/null
+    cmake --build --preset "$1" --parallel "$jobs"
+}
+started=$(date +%s)
+took() { # what
+    now=$(date +%s)
+    echo "== $1 took $((now - started)) s"
+    started=$now
 }
 
-echo "== build (RelWithDebInfo, warnings as errors)"
-configure_and_build "$root/build-tests" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer)"
-configure_and_build "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug -DIVS_SANITIZE=ON
+echo "== build (preset ci: RelWithDebInfo, warnings as errors)"
+configure_and_build ci
+took "build (ci)"
+echo "== build (preset asan: AddressSanitizer + UndefinedBehaviorSanitizer)"
+configure_and_build asan
+took "build (asan)"
 
 sandbox=$(mktemp -d)
 trap 'rm -rf "$sandbox"' EXIT
@@ -38,10 +46,18 @@ export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
 dbus-run-session -- sh -ec '
+    cd "$1"
     printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
-    echo "== tests"
-    ctest --test-dir "$1/build-tests" --output-on-failure --parallel "$2"
-    echo "== tests under sanitizers"
-    ctest --test-dir "$1/build-sanitize" --output-on-failure --parallel "$2"
+    echo "== tests (preset ci)"
+    ctest --preset ci --parallel "$2"
+    echo "== tests under sanitizers (preset asan)"
+    ctest --preset asan --parallel "$2"
 ' sh "$root" "$jobs"
+took "tests (ci + asan)"
+
+echo "== fuzz smoke run (preset fuzz: clang, libFuzzer + ASan + UBSan)"
+configure_and_build fuzz
+ctest --preset fuzz --parallel "$jobs"
+"$root/tests/fuzz/run-fuzz-smoke.sh" "$root/build-fuzz" "${IVS_FUZZ_SECONDS:-20}"
+took "fuzz build + smoke run"
 echo "== all tests passed"

@@ -132,8 +132,12 @@ QString bodyHint(const QByteArray &body)
     QString hint = match.hasMatch() ? match.captured(1) : text;
     hint.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
     hint = hint.simplified();
-    if (hint.size() > 120)
-        hint = hint.left(117) + QStringLiteral("…");
+    if (hint.size() > 120) {
+        qsizetype cut = 117;
+        if (hint.at(cut - 1).isHighSurrogate()) // never split a character in two
+            --cut;
+        hint = hint.left(cut) + QStringLiteral("…");
+    }
     return hint;
 }
 
