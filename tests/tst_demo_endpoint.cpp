@@ -116,7 +116,7 @@ private slots:
     void init();
     void cleanup();
 
-    void listsThreeDemoStages();
+    void listsTheDemoStages();
     void returnsStageToRequestSignedByCurl_data();
     void returnsStageToRequestSignedByCurl();
     void rejectsWrongSecret();
@@ -158,11 +158,11 @@ void TestDemoEndpoint::callGetStage(const SignedCall &call, CurlResponse *respon
             response);
 }
 
-void TestDemoEndpoint::listsThreeDemoStages()
+void TestDemoEndpoint::listsTheDemoStages()
 {
     const QStringList arns = m_endpoint->stageArns();
 
-    QCOMPARE(arns.size(), 3);
+    QCOMPARE(arns.size(), 4);
     for (const QString &arn : arns) {
         QString problem;
         QVERIFY2(ivs::StageArn::parse(arn, &problem), qPrintable(arn + QLatin1Char(' ') + problem));

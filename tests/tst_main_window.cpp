@@ -127,7 +127,7 @@ void TestMainWindow::demoModeIsVisibleAndOffersDemoArns()
     QVERIFY(connection);
     QVERIFY2(connection->text().contains(QLatin1String("http://127.0.0.1:")),
              qPrintable(connection->text()));
-    QCOMPARE(m_window->arnInput()->knownArns().size(), 3);
+    QCOMPARE(m_window->arnInput()->knownArns().size(), 4);
     QVERIFY(m_window->arnInput()->knownArns().contains(kOlderDemoArn));
     // The completer offers them as the user types part of one.
     QTest::keyClicks(m_window->arnInput()->lineEdit(), QStringLiteral("Tn4Hall"));

@@ -239,7 +239,7 @@ void TestProfilesController::choosingAProfileSignsWithItsKeysAndEndpoint()
     QVERIFY(m_controller->isDemo());
     QVERIFY(m_controller->activeProfile().isEmpty());
     QVERIFY(m_controller->connectionDescription().contains(QLatin1String("127.0.0.1")));
-    QCOMPARE(m_controller->suggestedArns().size(), 3);
+    QCOMPARE(m_controller->suggestedArns().size(), 4);
 
     QVERIFY(m_controller->choose({ConnectionChoice::Kind::Automatic, {}, {}}, &error));
     QCOMPARE(changed.count(), 3);

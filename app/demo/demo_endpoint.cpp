@@ -58,7 +58,17 @@ net::HttpResponse DemoEndpoint::route(const net::HttpRequest &request)
     if (method == "POST" && path == "/GetStage")
         return m_service.getStage(request.body, region);
     if (method == "POST" && path == "/ListStages")
-        return m_service.listStages(region);
+        return m_service.listStages(request.body, region);
+    if (method == "POST" && path == "/GetStorageConfiguration")
+        return m_service.getStorageConfiguration(request.body, region);
+    if (method == "POST" && path == "/ListStageSessions")
+        return m_service.listStageSessions(request.body, region);
+    if (method == "POST" && path == "/ListParticipants")
+        return m_service.listParticipants(request.body, region);
+    if (method == "POST" && path == "/GetParticipant")
+        return m_service.getParticipant(request.body, region);
+    if (method == "POST" && path == "/ListParticipantEvents")
+        return m_service.listParticipantEvents(request.body, region);
     if (method == "POST" && path == "/UpdateStage")
         return m_service.updateStage(request.body, region);
     if (method == "POST" && path == "/ListStorageConfigurations")

@@ -5,6 +5,7 @@
 #include "ivs/stage_arn.h"
 #include "ivs/stage_rules.h"
 
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -58,6 +59,31 @@ QString recordingProblem(const QJsonObject &recording)
     return {};
 }
 
+// One page of `all`, as the service pages: maxResults per page, an opaque nextToken.
+net::HttpResponse pagedAnswer(const QString &listKey, const QJsonArray &all,
+                              const QJsonObject &request)
+{
+    const int maxResults =
+        std::clamp(request.value(QStringLiteral("maxResults")).toInt(50), 1, 100);
+    const QString token = request.value(QStringLiteral("nextToken")).toString();
+    int offset = 0;
+    if (!token.isEmpty()) {
+        bool ok = false;
+        if (token.startsWith(QLatin1String("page-")))
+            offset = token.mid(5).toInt(&ok);
+        if (!ok || offset < 0)
+            return validationError(QStringLiteral("The nextToken is not valid."));
+    }
+    QJsonArray page;
+    for (int i = offset; i < all.size() && page.size() < maxResults; ++i)
+        page.append(all.at(i));
+    QJsonObject answer{{listKey, page}};
+    if (offset + page.size() < all.size())
+        answer.insert(QStringLiteral("nextToken"),
+                      QStringLiteral("page-%1").arg(offset + page.size()));
+    return net::HttpResponse::json(200, compact(answer));
+}
+
 } // namespace
 
 net::HttpResponse awsError(int status, const QByteArray &errorType, const QString &message)
@@ -73,6 +99,7 @@ DemoService::DemoService()
     for (const QJsonObject &stage : stages)
         m_stages.insert(stage.value(QStringLiteral("arn")).toString(), stage);
     m_storageConfigurations = sampleStorageConfigurations();
+    m_sessions = DemoSessions::sample(QDateTime::currentDateTimeUtc());
 }
 
 QJsonObject *DemoService::findStage(const QString &arnText, const QString &region,
@@ -113,10 +140,14 @@ net::HttpResponse DemoService::getStage(const QByteArray &body, const QString &r
     return net::HttpResponse::json(200, compact(QJsonObject{{QStringLiteral("stage"), *stage}}));
 }
 
-net::HttpResponse DemoService::listStages(const QString &region) const
+net::HttpResponse DemoService::listStages(const QByteArray &body, const QString &region)
 {
+    net::HttpResponse failure;
+    const auto request = jsonBody(body.isEmpty() ? QByteArray("{}") : body, &failure);
+    if (!request)
+        return failure;
     QJsonArray summaries;
-    for (const QJsonObject &stage : m_stages) {
+    for (const QJsonObject &stage : std::as_const(m_stages)) {
         const auto arn = ivs::StageArn::parse(stage.value(QStringLiteral("arn")).toString());
         if (!arn || arn->region() != region)
             continue;
@@ -128,8 +159,119 @@ net::HttpResponse DemoService::listStages(const QString &region) const
         }
         summaries.append(summary);
     }
-    return net::HttpResponse::json(200,
-                                   compact(QJsonObject{{QStringLiteral("stages"), summaries}}));
+    return pagedAnswer(QStringLiteral("stages"), summaries, *request);
+}
+
+net::HttpResponse DemoService::getStorageConfiguration(const QByteArray &body,
+                                                       const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    const QString arn = request->value(QStringLiteral("arn")).toString();
+    for (const QJsonObject &configuration : std::as_const(m_storageConfigurations)) {
+        if (configuration.value(QStringLiteral("arn")).toString() == arn &&
+            arn.section(QLatin1Char(':'), 3, 3) == region)
+            return net::HttpResponse::json(
+                200, compact(QJsonObject{{QStringLiteral("storageConfiguration"), configuration}}));
+    }
+    return awsError(404, "ResourceNotFoundException",
+                    QStringLiteral("Resource: %1 not found").arg(arn));
+}
+
+net::HttpResponse DemoService::listStageSessions(const QByteArray &body, const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    const QString stageArn = request->value(QStringLiteral("stageArn")).toString();
+    if (!findStage(stageArn, region, &failure))
+        return failure;
+    QJsonArray sessions;
+    for (const QJsonObject &session : m_sessions.sessionsByStage.value(stageArn))
+        sessions.append(session);
+    return pagedAnswer(QStringLiteral("stageSessions"), sessions, *request);
+}
+
+const QList<QJsonObject> *DemoService::sessionParticipants(const QJsonObject &request,
+                                                           const QString &region,
+                                                           net::HttpResponse *failure)
+{
+    const QString stageArn = request.value(QStringLiteral("stageArn")).toString();
+    if (!findStage(stageArn, region, failure))
+        return nullptr;
+    const QString sessionId = request.value(QStringLiteral("sessionId")).toString();
+    bool known = false;
+    for (const QJsonObject &session : m_sessions.sessionsByStage.value(stageArn))
+        known = known || session.value(QStringLiteral("sessionId")).toString() == sessionId;
+    if (!known) {
+        *failure = awsError(404, "ResourceNotFoundException",
+                            QStringLiteral("Session %1 not found").arg(sessionId));
+        return nullptr;
+    }
+    static const QList<QJsonObject> none;
+    const auto found = m_sessions.participantsBySession.constFind(sessionId);
+    return found == m_sessions.participantsBySession.constEnd() ? &none : &found.value();
+}
+
+net::HttpResponse DemoService::listParticipants(const QByteArray &body, const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    const QList<QJsonObject> *participants = sessionParticipants(*request, region, &failure);
+    if (!participants)
+        return failure;
+    QJsonArray summaries;
+    for (QJsonObject participant : *participants) {
+        // Summaries carry no protocol or recording location: GetParticipant has those.
+        participant.remove(QStringLiteral("protocol"));
+        participant.remove(QStringLiteral("recordingS3BucketName"));
+        participant.remove(QStringLiteral("recordingS3Prefix"));
+        summaries.append(participant);
+    }
+    return pagedAnswer(QStringLiteral("participants"), summaries, *request);
+}
+
+net::HttpResponse DemoService::getParticipant(const QByteArray &body, const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    const QList<QJsonObject> *participants = sessionParticipants(*request, region, &failure);
+    if (!participants)
+        return failure;
+    const QString id = request->value(QStringLiteral("participantId")).toString();
+    for (const QJsonObject &participant : *participants) {
+        if (participant.value(QStringLiteral("participantId")).toString() == id)
+            return net::HttpResponse::json(
+                200, compact(QJsonObject{{QStringLiteral("participant"), participant}}));
+    }
+    return awsError(404, "ResourceNotFoundException",
+                    QStringLiteral("Participant %1 not found").arg(id));
+}
+
+net::HttpResponse DemoService::listParticipantEvents(const QByteArray &body, const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    if (!sessionParticipants(*request, region, &failure))
+        return failure;
+    const QString key = request->value(QStringLiteral("sessionId")).toString() + QLatin1Char('/') +
+                        request->value(QStringLiteral("participantId")).toString();
+    QJsonArray events;
+    for (QJsonObject event : m_sessions.eventsByParticipant.value(key)) {
+        event.insert(QStringLiteral("participantId"),
+                     request->value(QStringLiteral("participantId")));
+        events.append(event);
+    }
+    return pagedAnswer(QStringLiteral("events"), events, *request);
 }
 
 net::HttpResponse DemoService::updateStage(const QByteArray &body, const QString &region)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "demo/demo_sessions.h"
 #include "net/loopback_http_server.h"
 
 #include <QJsonObject>
@@ -17,7 +18,12 @@ public:
     QStringList stageArns() const { return m_stages.keys(); }
 
     net::HttpResponse getStage(const QByteArray &body, const QString &region);
-    net::HttpResponse listStages(const QString &region) const;
+    net::HttpResponse listStages(const QByteArray &body, const QString &region);
+    net::HttpResponse getStorageConfiguration(const QByteArray &body, const QString &region);
+    net::HttpResponse listStageSessions(const QByteArray &body, const QString &region);
+    net::HttpResponse listParticipants(const QByteArray &body, const QString &region);
+    net::HttpResponse getParticipant(const QByteArray &body, const QString &region);
+    net::HttpResponse listParticipantEvents(const QByteArray &body, const QString &region);
     net::HttpResponse updateStage(const QByteArray &body, const QString &region);
     net::HttpResponse tagResource(const QString &resourceArn, const QByteArray &body,
                                   const QString &region);
@@ -30,8 +36,13 @@ private:
     QJsonObject *findStage(const QString &arnText, const QString &region,
                            net::HttpResponse *failure);
 
+    // The participants of `sessionId` on the stage named in `request`, or an error response.
+    const QList<QJsonObject> *sessionParticipants(const QJsonObject &request, const QString &region,
+                                                  net::HttpResponse *failure);
+
     QMap<QString, QJsonObject> m_stages; // by ARN
     QList<QJsonObject> m_storageConfigurations;
+    DemoSessions m_sessions;
 };
 
 net::HttpResponse awsError(int status, const QByteArray &errorType, const QString &message);

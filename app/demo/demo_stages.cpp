@@ -81,11 +81,36 @@ QJsonObject olderStage()
     };
 }
 
+// A stage with mistakes for the checks to find: its storage configuration is in another region,
+// and a thumbnail interval is set while thumbnails are off.
+QJsonObject misconfiguredStage()
+{
+    return QJsonObject{
+        {QStringLiteral("arn"),
+         QStringLiteral("arn:aws:ivs:eu-west-1:123456789012:stage/FieldRep0rt1")},
+        {QStringLiteral("name"), QStringLiteral("field-reporter")},
+        {QStringLiteral("tags"),
+         QJsonObject{{QStringLiteral("show"), QStringLiteral("Evening News")}}},
+        {QStringLiteral("autoParticipantRecordingConfiguration"),
+         QJsonObject{
+             {QStringLiteral("storageConfigurationArn"),
+              QStringLiteral(
+                  "arn:aws:ivs:us-west-2:123456789012:storage-configuration/QRst56uvWXyz")},
+             {QStringLiteral("mediaTypes"), QJsonArray{QStringLiteral("AUDIO_VIDEO")}},
+             {QStringLiteral("thumbnailConfiguration"),
+              QJsonObject{{QStringLiteral("targetIntervalSeconds"), 30},
+                          {QStringLiteral("storage"), QJsonArray{QStringLiteral("SEQUENTIAL")}},
+                          {QStringLiteral("recordingMode"), QStringLiteral("DISABLED")}}},
+         }},
+        {QStringLiteral("endpoints"), endpoints(QStringLiteral("5d3f8a1b2c4e"), true)},
+    };
+}
+
 } // namespace
 
 QList<QJsonObject> sampleStages()
 {
-    return {fullyConfiguredStage(), stageOnDefaults(), olderStage()};
+    return {fullyConfiguredStage(), stageOnDefaults(), olderStage(), misconfiguredStage()};
 }
 
 QList<QJsonObject> sampleStorageConfigurations()

@@ -2,12 +2,11 @@
 
 #include "ivs/service_error.h"
 
+#include <optional>
 #include <QDateTime>
 #include <QList>
 #include <QMap>
 #include <QString>
-
-#include <optional>
 
 namespace ivs {
 
@@ -37,9 +36,9 @@ struct StageSessionSummary {
 struct ParticipantSummary {
     QString participantId;
     QString userId;
-    QString state;          // CONNECTED | DISCONNECTED
+    QString state; // CONNECTED | DISCONNECTED
     bool published = false;
-    QString recordingState; // STARTING | ACTIVE | STOPPING | STOPPED | FAILED | DISABLED
+    QString recordingState;  // STARTING | ACTIVE | STOPPING | STOPPED | FAILED | DISABLED
     QString replicationType; // SOURCE | REPLICA | NONE ("" when the service did not say)
     QDateTime firstJoinTime;
     // From GetParticipant:
@@ -51,7 +50,7 @@ struct ParticipantSummary {
 
 // One entry of ListParticipantEvents.
 struct ParticipantEvent {
-    QString name;      // JOINED, LEFT, PUBLISH_STARTED, PUBLISH_ERROR, JOIN_ERROR, …
+    QString name; // JOINED, LEFT, PUBLISH_STARTED, PUBLISH_ERROR, JOIN_ERROR, …
     QDateTime eventTime;
     QString errorCode; // B_FRAME_PRESENT, BITRATE_EXCEEDED, … ("" when none)
     QString remoteParticipantId;
@@ -59,7 +58,7 @@ struct ParticipantEvent {
 
 // What the checks look at: the stage plus what could be learnt about its surroundings.
 struct StageSurroundings {
-    std::optional<StorageLookup> storage;     // absent: not looked up (recording off)
+    std::optional<StorageLookup> storage; // absent: not looked up (recording off)
     std::optional<StageSessionSummary> activeSession;
     QList<ParticipantSummary> activeParticipants; // of the active session, if fetched
 };

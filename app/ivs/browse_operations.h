@@ -1,0 +1,58 @@
+#pragma once
+
+#include "ivs/service_error.h"
+#include "ivs/stage_resources.h"
+#include "ivs/stage_summary.h"
+
+#include <functional>
+#include <optional>
+#include <QObject>
+
+namespace ivs {
+
+class IvsClient;
+class StageArn;
+
+struct StageListResult {
+    QList<StageSummary> stages;
+    std::optional<ServiceError> error; // stages fetched before it are kept
+};
+
+struct SessionsResult {
+    QList<StageSessionSummary> sessions; // the active one first, then newest first
+    std::optional<ServiceError> error;
+};
+
+struct ParticipantsResult {
+    QList<ParticipantSummary> participants;
+    std::optional<ServiceError> error;
+};
+
+struct ParticipantResult {
+    std::optional<ParticipantSummary> participant;
+    std::optional<ServiceError> error;
+};
+
+struct EventsResult {
+    QList<ParticipantEvent> events; // oldest first
+    std::optional<ServiceError> error;
+};
+
+// The read-only operations for browsing stages and looking into their sessions. Lists come back
+// whole (every page), in the order a producer wants to read them.
+void listAllStages(IvsClient &client, const QString &region, QObject *context,
+                   std::function<void(const StageListResult &)> done);
+void getStorageConfiguration(IvsClient &client, const QString &storageArn, QObject *context,
+                             std::function<void(const StorageLookup &)> done);
+void listStageSessions(IvsClient &client, const StageArn &stage, QObject *context,
+                       std::function<void(const SessionsResult &)> done);
+void listParticipants(IvsClient &client, const StageArn &stage, const QString &sessionId,
+                      QObject *context, std::function<void(const ParticipantsResult &)> done);
+void getParticipant(IvsClient &client, const StageArn &stage, const QString &sessionId,
+                    const QString &participantId, QObject *context,
+                    std::function<void(const ParticipantResult &)> done);
+void listParticipantEvents(IvsClient &client, const StageArn &stage, const QString &sessionId,
+                           const QString &participantId, QObject *context,
+                           std::function<void(const EventsResult &)> done);
+
+} // namespace ivs

@@ -1,0 +1,93 @@
+#include "ivs/paging.h"
+
+#include "ivs/ivs_client.h"
+
+#include <memory>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QSet>
+
+namespace ivs {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ivs::Paging", text);
+}
+
+struct Pager {
+    QPointer<IvsClient> client; // a page may answer after the client is gone
+    QString region;
+    QString operation;
+    QJsonObject request;
+    QString listKey;
+    QPointer<QObject> context;
+    std::function<void(const PagedResult &)> done;
+    int maxPages;
+    PagedResult result;
+    QSet<QString> seenTokens;
+};
+
+void fetchPage(const std::shared_ptr<Pager> &pager, const QString &token)
+{
+    if (!pager->context)
+        return;
+    if (!pager->client) {
+        pager->result.error = localError(ErrorCategory::Network, tr("The connection was closed"),
+                                         QString(), QString());
+        return pager->done(pager->result);
+    }
+    QJsonObject request = pager->request;
+    if (!token.isEmpty())
+        request.insert(QStringLiteral("nextToken"), token);
+    pager->client->postJson(
+        pager->region, pager->operation, QJsonDocument(request).toJson(QJsonDocument::Compact),
+        pager->context, [pager](const JsonCallResult &call) {
+            PagedResult &result = pager->result;
+            ++result.pages;
+            if (call.error) {
+                result.error = call.error;
+                return pager->done(result);
+            }
+            const QJsonObject answer = QJsonDocument::fromJson(call.body).object();
+            const QJsonValue list = answer.value(pager->listKey);
+            if (!list.isArray()) {
+                result.error = unexpectedResponse(
+                    call.httpStatus, call.contentType,
+                    tr("The %1 answer has no \"%2\" list.").arg(pager->operation, pager->listKey));
+                return pager->done(result);
+            }
+            const QJsonArray items = list.toArray();
+            for (const QJsonValue &item : items)
+                result.items.append(item);
+            const QString next = answer.value(QStringLiteral("nextToken")).toString();
+            if (next.isEmpty())
+                return pager->done(result);
+            if (pager->seenTokens.contains(next) || result.pages >= pager->maxPages) {
+                result.error = unexpectedResponse(
+                    call.httpStatus, call.contentType,
+                    tr("%1 kept returning more pages (a repeated page token after %2 pages); "
+                       "the list is incomplete.")
+                        .arg(pager->operation)
+                        .arg(result.pages));
+                return pager->done(result);
+            }
+            pager->seenTokens.insert(next);
+            fetchPage(pager, next);
+        });
+}
+
+} // namespace
+
+void fetchAllPages(IvsClient &client, const QString &region, const QString &operation,
+                   const QJsonObject &request, const QString &listKey, QObject *context,
+                   std::function<void(const PagedResult &)> done, int maxPages)
+{
+    auto pager = std::make_shared<Pager>(Pager{
+        &client, region, operation, request, listKey, context, std::move(done), maxPages, {}, {}});
+    fetchPage(pager, QString());
+}
+
+} // namespace ivs
