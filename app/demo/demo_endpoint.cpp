@@ -69,6 +69,12 @@ net::HttpResponse DemoEndpoint::route(const net::HttpRequest &request)
         return m_service.getParticipant(request.body, region);
     if (method == "POST" && path == "/ListParticipantEvents")
         return m_service.listParticipantEvents(request.body, region);
+    if (method == "POST" && path == "/CreateParticipantToken")
+        return m_service.createParticipantToken(request.body, region);
+    if (method == "POST" && path == "/ListIngestConfigurations")
+        return m_service.listIngestConfigurations(request.body, region);
+    if (method == "POST" && path == "/GetIngestConfiguration")
+        return m_service.getIngestConfiguration(request.body, region);
     if (method == "POST" && path == "/UpdateStage")
         return m_service.updateStage(request.body, region);
     if (method == "POST" && path == "/ListStorageConfigurations")

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUuid>
 
 namespace demo {
 
@@ -100,6 +101,90 @@ DemoService::DemoService()
         m_stages.insert(stage.value(QStringLiteral("arn")).toString(), stage);
     m_storageConfigurations = sampleStorageConfigurations();
     m_sessions = DemoSessions::sample(QDateTime::currentDateTimeUtc());
+    m_ingestConfigurations = sampleIngestConfigurations();
+}
+
+net::HttpResponse DemoService::createParticipantToken(const QByteArray &body, const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    if (!findStage(request->value(QStringLiteral("stageArn")).toString(), region, &failure))
+        return failure;
+    const int duration = request->value(QStringLiteral("duration")).toInt(720);
+    if (duration < 1 || duration > 20160)
+        return validationError(QStringLiteral("duration must be between 1 and 20160."));
+    const QString userId = request->value(QStringLiteral("userId")).toString();
+    if (userId.size() > 128)
+        return validationError(QStringLiteral("userId must be at most 128 characters."));
+    QJsonArray capabilities = request->value(QStringLiteral("capabilities")).toArray();
+    if (capabilities.isEmpty())
+        capabilities = {QStringLiteral("PUBLISH"), QStringLiteral("SUBSCRIBE")};
+    for (const QJsonValue &capability : std::as_const(capabilities)) {
+        if (capability != QJsonValue(QStringLiteral("PUBLISH")) &&
+            capability != QJsonValue(QStringLiteral("SUBSCRIBE")))
+            return validationError(QStringLiteral("capabilities may hold PUBLISH and SUBSCRIBE."));
+    }
+    const QString participantId = QUuid::createUuid().toString(QUuid::Id128).left(12);
+    // Shaped like the service's tokens (a JWT), but signed by nothing: it opens no real stage.
+    const QString token = QStringLiteral("eyJhbGciOiJLTVMiLCJ0eXAiOiJKV1QifQ.") +
+                          QString::fromLatin1(QUuid::createUuid().toRfc4122().toBase64(
+                              QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)) +
+                          QStringLiteral(".demo");
+    QJsonObject participantToken{
+        {QStringLiteral("participantId"), participantId},
+        {QStringLiteral("token"), token},
+        {QStringLiteral("userId"), userId},
+        {QStringLiteral("capabilities"), capabilities},
+        {QStringLiteral("duration"), duration},
+        {QStringLiteral("expirationTime"),
+         QDateTime::currentDateTimeUtc().addSecs(qint64(duration) * 60).toString(Qt::ISODate)},
+    };
+    if (request->contains(QStringLiteral("attributes")))
+        participantToken.insert(QStringLiteral("attributes"),
+                                request->value(QStringLiteral("attributes")));
+    return net::HttpResponse::json(
+        200, compact(QJsonObject{{QStringLiteral("participantToken"), participantToken}}));
+}
+
+net::HttpResponse DemoService::listIngestConfigurations(const QByteArray &body,
+                                                        const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    const QString stageFilter = request->value(QStringLiteral("filterByStageArn")).toString();
+    QJsonArray summaries;
+    for (QJsonObject configuration : std::as_const(m_ingestConfigurations)) {
+        if (configuration.value(QStringLiteral("arn")).toString().section(QLatin1Char(':'), 3, 3) !=
+            region)
+            continue;
+        if (!stageFilter.isEmpty() &&
+            configuration.value(QStringLiteral("stageArn")).toString() != stageFilter)
+            continue;
+        configuration.remove(QStringLiteral("streamKey")); // only GetIngestConfiguration has it
+        summaries.append(configuration);
+    }
+    return pagedAnswer(QStringLiteral("ingestConfigurations"), summaries, *request);
+}
+
+net::HttpResponse DemoService::getIngestConfiguration(const QByteArray &body, const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    const QString arn = request->value(QStringLiteral("arn")).toString();
+    for (const QJsonObject &configuration : std::as_const(m_ingestConfigurations)) {
+        if (configuration.value(QStringLiteral("arn")).toString() == arn &&
+            arn.section(QLatin1Char(':'), 3, 3) == region)
+            return net::HttpResponse::json(
+                200, compact(QJsonObject{{QStringLiteral("ingestConfiguration"), configuration}}));
+    }
+    return awsError(404, "ResourceNotFoundException",
+                    QStringLiteral("Resource: %1 not found").arg(arn));
 }
 
 QJsonObject *DemoService::findStage(const QString &arnText, const QString &region,

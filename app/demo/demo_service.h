@@ -24,6 +24,9 @@ public:
     net::HttpResponse listParticipants(const QByteArray &body, const QString &region);
     net::HttpResponse getParticipant(const QByteArray &body, const QString &region);
     net::HttpResponse listParticipantEvents(const QByteArray &body, const QString &region);
+    net::HttpResponse createParticipantToken(const QByteArray &body, const QString &region);
+    net::HttpResponse listIngestConfigurations(const QByteArray &body, const QString &region);
+    net::HttpResponse getIngestConfiguration(const QByteArray &body, const QString &region);
     net::HttpResponse updateStage(const QByteArray &body, const QString &region);
     net::HttpResponse tagResource(const QString &resourceArn, const QByteArray &body,
                                   const QString &region);
@@ -43,6 +46,7 @@ private:
     QMap<QString, QJsonObject> m_stages; // by ARN
     QList<QJsonObject> m_storageConfigurations;
     DemoSessions m_sessions;
+    QList<QJsonObject> m_ingestConfigurations;
 };
 
 net::HttpResponse awsError(int status, const QByteArray &errorType, const QString &message);

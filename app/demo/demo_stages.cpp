@@ -133,4 +133,30 @@ QList<QJsonObject> sampleStorageConfigurations()
     };
 }
 
+QList<QJsonObject> sampleIngestConfigurations()
+{
+    const QString studio = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh");
+    auto configuration = [&studio](const char *id, const char *name, const char *protocol,
+                                   bool insecure, const char *state, const char *user) {
+        return QJsonObject{
+            {QStringLiteral("arn"),
+             QStringLiteral("arn:aws:ivs:us-west-2:123456789012:ingest-configuration/%1")
+                 .arg(QString::fromLatin1(id))},
+            {QStringLiteral("name"), QString::fromLatin1(name)},
+            {QStringLiteral("ingestProtocol"), QString::fromLatin1(protocol)},
+            {QStringLiteral("insecureIngest"), insecure},
+            {QStringLiteral("state"), QString::fromLatin1(state)},
+            {QStringLiteral("userId"), QString::fromLatin1(user)},
+            {QStringLiteral("participantId"), QStringLiteral("p-%1").arg(QString::fromLatin1(id))},
+            {QStringLiteral("stageArn"), studio},
+            // A demo key: it opens nothing, but is handled as the secret a real key is.
+            {QStringLiteral("streamKey"),
+             QStringLiteral("sk_us-west-2_demo%1").arg(QString::fromLatin1(id))},
+        };
+    };
+    return {configuration("Ing3stObsMain", "obs-main", "RTMPS", false, "ACTIVE", "studio-obs"),
+            configuration("Ing3stLegacy0", "legacy-encoder", "RTMP", false, "INACTIVE",
+                          "hardware-encoder")};
+}
+
 } // namespace demo

@@ -13,4 +13,7 @@ QList<QJsonObject> sampleStages();
 // Storage configurations (ListStorageConfigurations entries) for the recording settings.
 QList<QJsonObject> sampleStorageConfigurations();
 
+// Ingest configurations (GetIngestConfiguration objects, stream keys included) for RTMP(S).
+QList<QJsonObject> sampleIngestConfigurations();
+
 } // namespace demo
