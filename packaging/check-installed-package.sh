@@ -1,0 +1,30 @@
+#!/bin/sh
+# Builds the .deb from a configured build folder, installs it with apt (so its Depends are
+# resolved as a user's install would), runs the installed binary, and removes the package again.
+set -eu
+build=$1
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+
+rm -f "$build"/ivs-stage-browser_*.deb
+(cd "$build" && cpack -G DEB >/dev/null 2>&1)
+deb=$(cd "$build" && ls "$PWD"/ivs-stage-browser_*.deb)
+echo "built $deb"
+dpkg-deb -f "$deb" Depends
+
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$deb" >/dev/null
+trap 'DEBIAN_FRONTEND=noninteractive $sudo apt-get remove -y -qq ivs-stage-browser >/dev/null' EXIT
+
+version=$(QT_QPA_PLATFORM=offscreen /usr/bin/ivs-stage-browser --version)
+echo "installed: $version"
+case "$version" in
+    *"$(dpkg-deb -f "$deb" Version)"*) ;;
+    *) echo "unexpected --version output: $version" >&2; exit 1 ;;
+esac
+for f in /usr/share/applications/org.ivsstagebrowser.StageBrowser.desktop \
+         /usr/share/metainfo/org.ivsstagebrowser.StageBrowser.metainfo.xml \
+         /usr/share/icons/hicolor/scalable/apps/org.ivsstagebrowser.StageBrowser.svg \
+         /usr/share/icons/hicolor/256x256/apps/org.ivsstagebrowser.StageBrowser.png; do
+    [ -f "$f" ] || { echo "missing after install: $f" >&2; exit 1; }
+done
+echo "installed package works"
