@@ -82,6 +82,7 @@ private slots:
     void followsEveryPageIncludingEmptyOnes();
     void stopsWhenATokenRepeats();
     void keepsWhatArrivedBeforeAFailure();
+    void entriesWithoutArnAreLeftOutAndReported();
     void storageConfigurationIsReadInItsOwnRegion();
     void missingStorageConfigurationIsAnError();
     void sessionsListTheActiveOneFirst();
@@ -151,6 +152,24 @@ void TestBrowseOperations::keepsWhatArrivedBeforeAFailure()
     QVERIFY(result.error);
     QCOMPARE(result.error->category, ivs::ErrorCategory::AccessDenied);
     QCOMPARE(result.stages.size(), 1);
+}
+
+void TestBrowseOperations::entriesWithoutArnAreLeftOutAndReported()
+{
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    endpoint.enqueue(
+        page({stageSummary(1), QJsonObject{{QStringLiteral("name"), QStringLiteral("no-arn")}}}));
+    Client client(endpoint.url());
+    const auto result =
+        client.run<ivs::StageListResult>([](ivs::IvsClient &c, QObject *context, auto done) {
+            ivs::listAllStages(c, QStringLiteral("us-west-2"), context, done);
+        });
+    QCOMPARE(result.stages.size(), 1);
+    QVERIFY(result.error);
+    QVERIFY2(
+        result.error->userMessage().contains(QLatin1String("1 stage in the answer had no ARN")),
+        qPrintable(result.error->userMessage()));
 }
 
 void TestBrowseOperations::storageConfigurationIsReadInItsOwnRegion()

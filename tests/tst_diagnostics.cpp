@@ -107,6 +107,7 @@ std::optional<Finding> findingWithId(const QList<Finding> &findings, const QStri
 class TestDiagnostics : public QObject {
     Q_OBJECT
 private slots:
+    void unreadableSessionsAreReportedNotIgnored();
     void aHealthyStageHasNoProblems_data();
     void aHealthyStageHasNoProblems();
     void recordingOff_data();
@@ -566,6 +567,24 @@ void TestDiagnostics::severityNamesAreStable()
     QCOMPARE(ivs::severityName(Severity::Info), QStringLiteral("info"));
     QCOMPARE(ivs::severityName(Severity::Warning), QStringLiteral("warning"));
     QCOMPARE(ivs::severityName(Severity::Error), QStringLiteral("error"));
+}
+
+void TestDiagnostics::unreadableSessionsAreReportedNotIgnored()
+{
+    ivs::StageSurroundings surroundings = healthySurroundings();
+    QVERIFY(
+        !findingWithId(diagnose(stageJson(), surroundings), QStringLiteral("sessions-unreadable")));
+    surroundings.activeParticipants.clear();
+    surroundings.sessionsError =
+        storageError(ivs::ErrorCategory::AccessDenied, QStringLiteral("AccessDeniedException"),
+                     QStringLiteral("Access denied"));
+    const auto finding =
+        findingWithId(diagnose(stageJson(), surroundings), QStringLiteral("sessions-unreadable"));
+    QVERIFY(finding);
+    QCOMPARE(finding->severity, Finding::Severity::Warning);
+    QVERIFY2(finding->title.contains(QLatin1String("Access denied")), qPrintable(finding->title));
+    QVERIFY2(finding->action.contains(QLatin1String("ivs:ListStageSessions")),
+             qPrintable(finding->action));
 }
 
 QTEST_GUILESS_MAIN(TestDiagnostics)

@@ -1,9 +1,11 @@
 #include "cli/command_line.h"
 
 #include "cli/apply_command.h"
+#include "cli/diagnose_command.h"
 #include "cli/exit_codes.h"
 #include "cli/export_command.h"
 #include "cli/get_stage_command.h"
+#include "cli/list_stages_command.h"
 #include "cli/profile_command.h"
 #include "cli/secret_input.h"
 
@@ -19,6 +21,8 @@ const QString kGetStage = QStringLiteral("get-stage");
 const QString kExport = QStringLiteral("export");
 const QString kApply = QStringLiteral("apply");
 const QString kProfile = QStringLiteral("profile");
+const QString kListStages = QStringLiteral("list-stages");
+const QString kDiagnose = QStringLiteral("diagnose");
 
 // On a terminal apply asks before sending; scripts (no terminal) pass --yes or are not asked.
 Confirmation terminalConfirmation()
@@ -36,7 +40,8 @@ Confirmation terminalConfirmation()
 bool isCommandInvocation(const QStringList &arguments)
 {
     return arguments.size() > 1 &&
-           QStringList{kGetStage, kExport, kApply, kProfile}.contains(arguments.at(1));
+           QStringList{kGetStage, kExport, kApply, kProfile, kListStages, kDiagnose}.contains(
+               arguments.at(1));
 }
 
 QString commandsHelpText()
@@ -44,14 +49,18 @@ QString commandsHelpText()
     return QCoreApplication::translate(
         "cli", "Commands:\n"
                "  get-stage --arn ARN               show a stage as GetStage returns it\n"
+               "  list-stages [--region R]... [--all-regions]\n"
+               "                                    list the stages of one or more regions\n"
+               "  diagnose --arn ARN                check a stage for problems and say what to do "
+               "(exit code 1: problems found)\n"
                "  export --arn ARN [--file FILE]    write the stage's editable configuration as "
                "JSON\n"
                "  apply --arn ARN --file FILE [--dry-run] [--yes]\n"
                "                                    review the changes a file makes to the stage, "
                "then send them\n"
                "  profile list|add|remove|import    manage profiles kept in the OS keychain\n"
-               "Each has its own help: ivs-stage-browser get-stage --help, export --help, apply "
-               "--help, profile --help.\n");
+               "Each has its own help: ivs-stage-browser get-stage --help, list-stages --help, "
+               "diagnose --help, export --help, apply --help, profile --help.\n");
 }
 
 QString exitCodesHelpText()
@@ -59,6 +68,8 @@ QString exitCodesHelpText()
     return QCoreApplication::translate(
         "cli", "Exit codes:\n"
                "  0  success\n"
+               "  1  diagnose only: the checks found a problem (a warning or an error); from any "
+               "other command, an internal error\n"
                "  2  usage: bad option, invalid ARN, unusable endpoint URL or CA bundle, a file "
                "that cannot be read or written, a configuration file that breaks the rules\n"
                "  3  credentials or authorisation: none configured, signature rejected, expired "
@@ -83,6 +94,10 @@ int runCommand(const QStringList &arguments)
         return runApply(rest, environment, out, err, terminalConfirmation());
     if (command == kProfile)
         return runProfileCommand(rest, environment, out, err);
+    if (command == kListStages)
+        return runListStages(rest, environment, out, err);
+    if (command == kDiagnose)
+        return runDiagnose(rest, environment, out, err);
     err << QCoreApplication::translate("cli", "Unknown command \"%1\".").arg(command) << Qt::endl;
     return UsageError;
 }

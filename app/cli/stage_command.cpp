@@ -35,11 +35,25 @@ QString credentialsHelpText()
 
 StageCommand::StageCommand(QString name, QString usage, const QString &description,
                            const QString &arnDescription)
+    : StageCommand(std::move(name), std::move(usage), description, arnDescription,
+                   tr("Region to call (default: the region in the ARN)."), true)
+{
+}
+
+StageCommand::StageCommand(QString name, QString usage, const QString &description,
+                           AcrossRegions scope)
+    : StageCommand(std::move(name), std::move(usage), description, QString(),
+                   scope.regionDescription, false)
+{
+}
+
+StageCommand::StageCommand(QString name, QString usage, const QString &description,
+                           const QString &arnDescription, const QString &regionDescription,
+                           bool hasArn)
     : m_name(std::move(name))
     , m_usage(std::move(usage))
     , m_arnOption(QStringLiteral("arn"), arnDescription, tr("ARN"))
-    , m_regionOption(QStringLiteral("region"),
-                     tr("Region to call (default: the region in the ARN)."), tr("REGION"))
+    , m_regionOption(QStringLiteral("region"), regionDescription, tr("REGION"))
     , m_endpointUrlOption(
           QStringLiteral("endpoint-url"),
           tr("Send requests to URL instead of https://ivsrealtime.REGION.amazonaws.com (https, or "
@@ -60,10 +74,12 @@ StageCommand::StageCommand(QString name, QString usage, const QString &descripti
     , m_demoOption(QStringLiteral("demo"),
                    tr("Use the built-in demo endpoint and its sample stages."))
     , m_helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."))
+    , m_hasArn(hasArn)
 {
     m_parser.setApplicationDescription(description + QStringLiteral("\n\n") +
                                        credentialsHelpText());
-    m_parser.addOption(m_arnOption);
+    if (m_hasArn)
+        m_parser.addOption(m_arnOption);
 }
 
 StageCommand::~StageCommand() = default;
@@ -116,6 +132,47 @@ std::optional<int> StageCommand::connect(const QProcessEnvironment &environment,
                        "region %3. Leave --region out.")
                         .arg(m_name, m_region, m_arn->region()));
 
+    if (const auto failed = createBackend(environment, err))
+        return failed;
+    if (otherRegion)
+        err << tr("ivs-stage-browser: note: calling region %1, but the ARN is in %2.")
+                   .arg(m_region, m_arn->region())
+            << Qt::endl;
+    reportProgressTo(err);
+    return std::nullopt;
+}
+
+std::optional<int> StageCommand::connectAcrossRegions(const QProcessEnvironment &environment,
+                                                      QTextStream &err)
+{
+    const QStringList given = m_parser.values(m_regionOption);
+    for (const QString &region : given) {
+        if (region.trimmed().isEmpty())
+            return fail(err, UsageError, tr("--region needs a value such as us-west-2."));
+    }
+    if (const auto failed = createBackend(environment, err))
+        return failed;
+    reportProgressTo(err);
+    return std::nullopt;
+}
+
+QStringList StageCommand::regions() const
+{
+    QStringList regions;
+    const QStringList given = m_parser.values(m_regionOption);
+    for (const QString &region : given)
+        regions.append(region.trimmed());
+    return regions;
+}
+
+QString StageCommand::serviceRegion() const
+{
+    return m_backend ? m_backend->serviceRegion() : QString();
+}
+
+std::optional<int> StageCommand::createBackend(const QProcessEnvironment &environment,
+                                               QTextStream &err)
+{
     int timeoutSeconds = 0;
     if (m_parser.isSet(m_timeoutOption)) {
         bool ok = false;
@@ -131,14 +188,15 @@ std::optional<int> StageCommand::connect(const QProcessEnvironment &environment,
     backendOptions.endpointUrl = m_parser.value(m_endpointUrlOption);
     backendOptions.profile = m_parser.value(m_profileOption);
     backendOptions.environment = environment;
+    QString problem;
     m_backend = session::Backend::create(backendOptions, &problem);
     if (!m_backend)
         return fail(err, UsageError, problem);
-    if (otherRegion)
-        err << tr("ivs-stage-browser: note: calling region %1, but the ARN is in %2.")
-                   .arg(m_region, m_arn->region())
-            << Qt::endl;
+    return std::nullopt;
+}
 
+void StageCommand::reportProgressTo(QTextStream &err)
+{
     ivs::IvsClient &ivs = client();
     auto note = [&err](const QString &text) {
         err << QStringLiteral("ivs-stage-browser: ") << text << Qt::endl;
@@ -151,7 +209,6 @@ std::optional<int> StageCommand::connect(const QProcessEnvironment &environment,
         QObject::connect(&ivs, &ivs::IvsClient::retrying, note);
         note(tr("credentials from %1").arg(m_backend->credentialSource()));
     }
-    return std::nullopt;
 }
 
 ivs::IvsClient &StageCommand::client() const

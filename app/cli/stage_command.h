@@ -17,14 +17,22 @@ class Backend;
 
 namespace cli {
 
-// What get-stage, export and apply have in common: --arn and the options that say how to reach
-// the service (--region, --endpoint-url, --profile, --timeout, --verbose, --demo), their checks,
-// the backend they lead to, and the help layout. One place, so the commands cannot drift apart.
+// What the commands that call the service have in common: --arn (for those about one stage) and
+// the options that say how to reach the service (--region, --endpoint-url, --profile, --timeout,
+// --verbose, --demo), their checks, the backend they lead to, and the help layout. One place, so
+// the commands cannot drift apart.
 class StageCommand {
 public:
+    // For a command about the stages of regions rather than one stage (list-stages): it has no
+    // --arn, and its --region, described by `regionDescription`, may be given several times.
+    struct AcrossRegions {
+        QString regionDescription;
+    };
+
     // `usage` is the synopsis after "Usage: ivs-stage-browser ".
     StageCommand(QString name, QString usage, const QString &description,
                  const QString &arnDescription);
+    StageCommand(QString name, QString usage, const QString &description, AcrossRegions scope);
     ~StageCommand();
     StageCommand(const StageCommand &) = delete;
     StageCommand &operator=(const StageCommand &) = delete;
@@ -44,8 +52,17 @@ public:
     // reported on `err`.
     std::optional<int> connect(const QProcessEnvironment &environment, QTextStream &err,
                                RegionOverride regionOverride = RegionOverride::Allowed);
+    // For a command across regions: checks each --region and --timeout and sets up credentials
+    // and endpoint as connect() does.
+    std::optional<int> connectAcrossRegions(const QProcessEnvironment &environment,
+                                            QTextStream &err);
     const ivs::StageArn &arn() const { return *m_arn; }
     QString region() const { return m_region; }
+    // Every --region, trimmed, in the order given.
+    QStringList regions() const;
+    // The region for calls that are not about one stage when --region is not given: AWS_REGION,
+    // AWS_DEFAULT_REGION, then the profile's; empty when none is configured. After connecting.
+    QString serviceRegion() const;
     bool verbose() const { return m_parser.isSet(m_verboseOption); }
     ivs::IvsClient &client() const;
 
@@ -57,7 +74,11 @@ public:
     QString seeHelp() const;
 
 private:
+    StageCommand(QString name, QString usage, const QString &description,
+                 const QString &arnDescription, const QString &regionDescription, bool hasArn);
     void addCommonOptions();
+    std::optional<int> createBackend(const QProcessEnvironment &environment, QTextStream &err);
+    void reportProgressTo(QTextStream &err);
 
     QString m_name;
     QString m_usage;
@@ -73,6 +94,7 @@ private:
     std::optional<ivs::StageArn> m_arn;
     QString m_region;
     std::unique_ptr<session::Backend> m_backend;
+    bool m_hasArn = true;
     bool m_commonOptionsAdded = false;
 };
 

@@ -51,19 +51,39 @@ QJsonObject sessionRequest(const StageArn &stage, const QString &sessionId)
 void listAllStages(IvsClient &client, const QString &region, QObject *context,
                    std::function<void(const StageListResult &)> done)
 {
-    fetchAllPages(client, region, QStringLiteral("ListStages"),
-                  {{QStringLiteral("maxResults"), 100}}, QStringLiteral("stages"), context,
-                  [done = std::move(done)](const PagedResult &paged) {
-                      StageListResult result;
-                      result.error = paged.error;
-                      QString ignored;
-                      const QByteArray body =
-                          QJsonDocument(QJsonObject{{QStringLiteral("stages"), paged.items}})
-                              .toJson(QJsonDocument::Compact);
-                      if (const auto page = parseListStagesResponse(body, &ignored))
-                          result.stages = page->stages;
-                      done(result);
-                  });
+    fetchAllPages(
+        client, region, QStringLiteral("ListStages"), {{QStringLiteral("maxResults"), 100}},
+        QStringLiteral("stages"), context, [done = std::move(done)](const PagedResult &paged) {
+            StageListResult result;
+            result.error = paged.error;
+            int withoutArn = 0;
+            for (const QJsonValue &item : paged.items) {
+                const QJsonObject object = item.toObject();
+                StageSummary stage;
+                stage.arn = object.value(QStringLiteral("arn")).toString();
+                if (stage.arn.isEmpty()) {
+                    ++withoutArn; // cannot be looked up: left out, and said so below
+                    continue;
+                }
+                stage.name = object.value(QStringLiteral("name")).toString();
+                stage.activeSessionId = object.value(QStringLiteral("activeSessionId")).toString();
+                const QJsonObject tags = object.value(QStringLiteral("tags")).toObject();
+                for (auto it = tags.begin(); it != tags.end(); ++it)
+                    stage.tags.insert(it.key(), it.value().toString());
+                result.stages.append(stage);
+            }
+            if (withoutArn > 0 && !result.error)
+                result.error = unexpectedResponse(
+                    200, QByteArray(),
+                    withoutArn == 1
+                        ? QCoreApplication::translate(
+                              "ivs::Browse", "1 stage in the answer had no ARN and was left out.")
+                        : QCoreApplication::translate(
+                              "ivs::Browse",
+                              "%1 stages in the answer had no ARN and were left out.")
+                              .arg(withoutArn));
+            done(result);
+        });
 }
 
 void getStorageConfiguration(IvsClient &client, const QString &storageArn, QObject *context,

@@ -230,6 +230,22 @@ void checkActiveSession(const Context &context, QList<Finding> &findings)
                      QStringLiteral("activeSessionId")});
 }
 
+void checkSessionsReadable(const Context &context, QList<Finding> &findings)
+{
+    const std::optional<ServiceError> &error = context.surroundings.sessionsError;
+    if (!error)
+        return;
+    findings.append({QStringLiteral("sessions-unreadable"), Severity::Warning,
+                     tr("The stage's sessions or participants could not be read (%1), so the "
+                        "checks about replicas and failed recordings were skipped.")
+                         .arg(error->summary),
+                     error->category == ErrorCategory::AccessDenied
+                         ? tr("Ask for ivs:ListStageSessions and ivs:ListParticipants on this "
+                              "stage, then check again.")
+                         : tr("Check again in a moment."),
+                     QString()});
+}
+
 void checkEndpoints(const Context &context, QList<Finding> &findings)
 {
     const QJsonObject endpoints =
@@ -325,6 +341,7 @@ QList<Finding> diagnoseStage(const Stage &stage, const StageSurroundings &surrou
     checkStorageRegion(context, findings);
     checkThumbnails(context, findings);
     checkActiveSession(context, findings);
+    checkSessionsReadable(context, findings);
     checkEndpoints(context, findings);
     checkReplicas(context, findings);
     checkRecordingFailures(context, findings);

@@ -61,6 +61,8 @@ struct StageSurroundings {
     std::optional<StorageLookup> storage; // absent: not looked up (recording off)
     std::optional<StageSessionSummary> activeSession;
     QList<ParticipantSummary> activeParticipants; // of the active session, if fetched
+    // Why sessions or participants could not be read; the session checks were then skipped.
+    std::optional<ServiceError> sessionsError;
 };
 
 } // namespace ivs

@@ -47,20 +47,24 @@ void gatherSurroundings(IvsClient &client, const Stage &stage, QObject *context,
                                 });
     if (arn) {
         const StageArn stageArn = *arn;
-        listStageSessions(client, stageArn, context,
-                          [&client, gathering, stageArn, context](const SessionsResult &sessions) {
-                              if (sessions.sessions.isEmpty() ||
-                                  !sessions.sessions.constFirst().isActive())
-                                  return gathering->finishOne();
-                              const StageSessionSummary active = sessions.sessions.constFirst();
-                              gathering->surroundings.activeSession = active;
-                              listParticipants(client, stageArn, active.sessionId, context,
-                                               [gathering](const ParticipantsResult &participants) {
-                                                   gathering->surroundings.activeParticipants =
-                                                       participants.participants;
-                                                   gathering->finishOne();
-                                               });
-                          });
+        listStageSessions(
+            client, stageArn, context,
+            [&client, gathering, stageArn, context](const SessionsResult &sessions) {
+                if (sessions.error)
+                    gathering->surroundings.sessionsError = sessions.error;
+                if (sessions.sessions.isEmpty() || !sessions.sessions.constFirst().isActive())
+                    return gathering->finishOne();
+                const StageSessionSummary active = sessions.sessions.constFirst();
+                gathering->surroundings.activeSession = active;
+                listParticipants(client, stageArn, active.sessionId, context,
+                                 [gathering](const ParticipantsResult &participants) {
+                                     if (participants.error)
+                                         gathering->surroundings.sessionsError = participants.error;
+                                     gathering->surroundings.activeParticipants =
+                                         participants.participants;
+                                     gathering->finishOne();
+                                 });
+            });
     }
     // Queued, so the result never arrives before this call returns even when nothing is looked up.
     QMetaObject::invokeMethod(
