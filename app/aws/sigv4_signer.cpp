@@ -1,6 +1,7 @@
 #include "aws/sigv4_signer.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
@@ -20,6 +21,10 @@ bool isUnreserved(char c)
 
 QByteArray uriEncode(const QByteArray &input, bool keepSlash)
 {
+    // Most paths ("/GetStage") need no encoding at all: return them without building a copy.
+    if (std::all_of(input.cbegin(), input.cend(),
+                    [keepSlash](char c) { return isUnreserved(c) || (keepSlash && c == '/'); }))
+        return input;
     static constexpr char hex[] = "0123456789ABCDEF";
     QByteArray out;
     out.reserve(input.size() * 3);
@@ -39,6 +44,11 @@ QByteArray uriEncode(const QByteArray &input, bool keepSlash)
 // RFC 3986 dot-segment removal, plus collapsing of empty segments as AWS does.
 QByteArray normalizedPath(const QByteArray &path)
 {
+    const bool alreadyNormal = path.startsWith('/') && !path.contains("//") &&
+                               !path.contains("/./") && !path.contains("/../") &&
+                               !path.endsWith("/.") && !path.endsWith("/..");
+    if (alreadyNormal)
+        return path;
     QList<QByteArray> kept;
     const QList<QByteArray> segments = path.split('/');
     for (const QByteArray &segment : segments) {
@@ -69,6 +79,44 @@ QByteArray hmac(const QByteArray &key, const QByteArray &message)
     return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
 }
 
+// Retries, refreshes and repeated lookups send the same body again: its hash is kept for the last
+// body seen by this thread.
+QByteArray payloadSha256Hex(const QByteArray &body)
+{
+    thread_local QByteArray lastBody;
+    thread_local QByteArray lastHash =
+        QCryptographicHash::hash({}, QCryptographicHash::Sha256).toHex();
+    if (body != lastBody) {
+        lastHash = QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
+        lastBody = body;
+    }
+    return lastHash;
+}
+
+// The signing key changes only with the secret, the day, the region and the service, so the four
+// HMACs that derive it are done once per day rather than once per request. The cache holds the
+// key (a secret in its own right) only in this thread's memory, never anywhere else.
+QByteArray derivedSigningKey(const QString &secret, const QByteArray &day, const QString &region,
+                             const QString &service)
+{
+    struct Cached {
+        QString secret;
+        QByteArray day;
+        QString region;
+        QString service;
+        QByteArray key;
+    };
+    thread_local Cached cached;
+    if (cached.key.isEmpty() || cached.secret != secret || cached.day != day ||
+        cached.region != region || cached.service != service) {
+        const QByteArray dateKey = hmac("AWS4" + secret.toUtf8(), day);
+        const QByteArray regionKey = hmac(dateKey, region.toUtf8());
+        const QByteArray serviceKey = hmac(regionKey, service.toUtf8());
+        cached = {secret, day, region, service, hmac(serviceKey, "aws4_request")};
+    }
+    return cached.key;
+}
+
 } // namespace
 
 QByteArray SigV4Signer::sha256Hex(const QByteArray &data)
@@ -78,9 +126,14 @@ QByteArray SigV4Signer::sha256Hex(const QByteArray &data)
 
 QByteArray SigV4Signer::amzDate(const QDateTime &time)
 {
-    return time.toTimeZone(QTimeZone::utc())
-        .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
-        .toLatin1();
+    // Formatted by hand: QDateTime::toString with a pattern costs more than the rest of signing.
+    const QDateTime utc = time.toUTC();
+    const QDate date = utc.date();
+    const QTime clock = utc.time();
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%04d%02d%02dT%02d%02d%02dZ", date.year(), date.month(),
+                  date.day(), clock.hour(), clock.minute(), clock.second());
+    return QByteArray(buffer, 16);
 }
 
 QByteArray SigV4Signer::credentialScope(const QDateTime &time, const QString &region,
@@ -125,8 +178,9 @@ SigningResult SigV4Signer::sign(const HttpRequestToSign &request, const Credenti
 {
     SigningResult result;
     const QByteArray date = amzDate(options.signingTime);
-    const QByteArray scope = credentialScope(options.signingTime, options.region, options.service);
-    const QByteArray payloadHash = sha256Hex(request.body);
+    const QByteArray scope = date.left(8) + '/' + options.region.toUtf8() + '/' +
+                             options.service.toUtf8() + "/aws4_request";
+    const QByteArray payloadHash = payloadSha256Hex(request.body);
 
     result.headersToAdd.append({"X-Amz-Date", date});
     if (options.addContentSha256Header)
@@ -158,10 +212,8 @@ SigningResult SigV4Signer::sign(const HttpRequestToSign &request, const Credenti
     result.stringToSign = QByteArray(kAlgorithm) + '\n' + date + '\n' + scope + '\n' +
                           sha256Hex(result.canonicalRequest);
 
-    const QByteArray dateKey = hmac("AWS4" + credentials.secretAccessKey.toUtf8(), date.left(8));
-    const QByteArray regionKey = hmac(dateKey, options.region.toUtf8());
-    const QByteArray serviceKey = hmac(regionKey, options.service.toUtf8());
-    const QByteArray signingKey = hmac(serviceKey, "aws4_request");
+    const QByteArray signingKey = derivedSigningKey(credentials.secretAccessKey, date.left(8),
+                                                    options.region, options.service);
     result.signature = hmac(signingKey, result.stringToSign).toHex();
 
     result.authorization =
