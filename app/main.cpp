@@ -1,9 +1,13 @@
 #include "cli/command_line.h"
+#include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "session/backend.h"
 #include "session/profiles_controller.h"
+#include "session/publish_controller.h"
 #include "session/stage_browser.h"
+#include "session/stage_catalog.h"
 #include "session/stage_editor.h"
+#include "session/stage_inspector.h"
 #include "ui/arn_input.h"
 #include "ui/main_window.h"
 
@@ -63,9 +67,15 @@ int runWindow(QApplication &app)
     session::StageBrowser browser(backend->client(), stageModel);
     session::StageEditor editor(backend->client(), stageModel);
     session::ProfilesController profiles(*backend);
+    model::StageListModel stageList;
+    session::StageCatalog catalog(backend->client(), stageList);
+    session::StageInspector inspector(backend->client(), stageModel);
+    session::PublishController publisher(backend->client());
     ui::WindowContext context;
     context.notice = backend->demoReason();
-    ui::MainWindow window(browser, editor, profiles, stageModel, context);
+    ui::MainWindow window(browser, editor, profiles, catalog, inspector, stageModel, stageList,
+                          context);
+    window.setPublishController(&publisher);
     window.show();
     if (parser.isSet(arn)) {
         window.arnInput()->setText(parser.value(arn));

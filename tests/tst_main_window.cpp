@@ -1,12 +1,17 @@
+#include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "session/backend.h"
 #include "session/profiles_controller.h"
+#include "session/publish_controller.h"
 #include "session/stage_browser.h"
+#include "session/stage_catalog.h"
 #include "session/stage_editor.h"
+#include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
 #include "ui/arn_input.h"
 #include "ui/main_window.h"
 #include "ui/message_banner.h"
+#include "ui/publish_dialog.h"
 #include "ui/stage_tree_view.h"
 
 #include <QApplication>
@@ -15,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -38,6 +44,7 @@ private slots:
     void ctrlCCopiesTheCurrentValue();
     void endpointRowsHaveOneClickCopy();
     void pickingADemoArnFromTheListLooksItUp();
+    void publishingOpensForTheShownStage();
 
 private:
     void typeAndSubmit(const QString &text);
@@ -49,6 +56,9 @@ private:
     std::unique_ptr<session::StageBrowser> m_browser;
     std::unique_ptr<session::StageEditor> m_editor;
     std::unique_ptr<session::ProfilesController> m_profiles;
+    std::unique_ptr<model::StageListModel> m_stageList;
+    std::unique_ptr<session::StageCatalog> m_catalog;
+    std::unique_ptr<session::StageInspector> m_inspector;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
@@ -72,8 +82,12 @@ void TestMainWindow::init()
     m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
     m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
     m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_window = std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_model,
-                                                ui::WindowContext());
+    m_stageList = std::make_unique<model::StageListModel>();
+    m_catalog = std::make_unique<session::StageCatalog>(m_backend->client(), *m_stageList);
+    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_model);
+    m_window =
+        std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_catalog,
+                                         *m_inspector, *m_model, *m_stageList, ui::WindowContext());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -81,6 +95,9 @@ void TestMainWindow::init()
 void TestMainWindow::cleanup()
 {
     m_window.reset();
+    m_inspector.reset();
+    m_catalog.reset();
+    m_stageList.reset();
     m_profiles.reset();
     m_editor.reset();
     m_browser.reset();
@@ -201,6 +218,25 @@ void TestMainWindow::endpointRowsHaveOneClickCopy()
     QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("town-hall"));
     QVERIFY(!m_window->findChild<QToolButton *>(QStringLiteral("copy-rtmps")));
     QVERIFY(m_window->findChild<QToolButton *>(QStringLiteral("copy-whip")));
+}
+
+void TestMainWindow::publishingOpensForTheShownStage()
+{
+    session::PublishController publisher(m_backend->client());
+    m_window->setPublishController(&publisher);
+    QVERIFY2(!m_window->publishAction()->isEnabled(),
+             "nothing to publish to before a stage is shown");
+    QVERIFY(!m_window->openPublishDialog());
+    typeAndSubmit(kFullyConfiguredDemoArn);
+    QTRY_VERIFY(m_window->publishAction()->isEnabled());
+    QPointer<ui::PublishDialog> dialog = m_window->openPublishDialog();
+    QVERIFY(dialog);
+    QCOMPARE(publisher.target().arn, kFullyConfiguredDemoArn);
+    // `publisher` goes before the window: its dialog and the window's use of it go first.
+    dialog->close();
+    QTRY_VERIFY(!dialog);
+    m_window->setPublishController(nullptr);
+    QVERIFY(!m_window->publishAction()->isEnabled());
 }
 
 void TestMainWindow::pickingADemoArnFromTheListLooksItUp()

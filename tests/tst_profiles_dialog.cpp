@@ -1,8 +1,11 @@
+#include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "session/backend.h"
 #include "session/profiles_controller.h"
 #include "session/stage_browser.h"
+#include "session/stage_catalog.h"
 #include "session/stage_editor.h"
+#include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/keyring_session.h"
 #include "support/scripted_endpoint.h"
@@ -112,6 +115,9 @@ private:
     std::unique_ptr<session::StageBrowser> m_browser;
     std::unique_ptr<session::StageEditor> m_editor;
     std::unique_ptr<session::ProfilesController> m_profiles;
+    std::unique_ptr<model::StageListModel> m_stageList;
+    std::unique_ptr<session::StageCatalog> m_catalog;
+    std::unique_ptr<session::StageInspector> m_inspector;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
@@ -179,8 +185,12 @@ void TestProfilesDialog::init()
     m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
     m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
     m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_window = std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_model,
-                                                ui::WindowContext());
+    m_stageList = std::make_unique<model::StageListModel>();
+    m_catalog = std::make_unique<session::StageCatalog>(m_backend->client(), *m_stageList);
+    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_model);
+    m_window =
+        std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_catalog,
+                                         *m_inspector, *m_model, *m_stageList, ui::WindowContext());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -188,6 +198,9 @@ void TestProfilesDialog::init()
 void TestProfilesDialog::cleanup()
 {
     m_window.reset();
+    m_inspector.reset();
+    m_catalog.reset();
+    m_stageList.reset();
     m_profiles.reset();
     m_editor.reset();
     m_browser.reset();

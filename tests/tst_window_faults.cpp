@@ -1,9 +1,12 @@
 #include "ivs/ivs_client.h"
+#include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "session/backend.h"
 #include "session/profiles_controller.h"
 #include "session/stage_browser.h"
+#include "session/stage_catalog.h"
 #include "session/stage_editor.h"
+#include "session/stage_inspector.h"
 #include "support/raw_tcp_server.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
@@ -28,14 +31,19 @@ namespace {
 
 const QString kArn = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh");
 
-// Once a stage is shown the window also lists its region's storage configurations. These tests
-// are about GetStage: the listing gets an empty answer and stays out of the counts.
+// Once a stage is shown the window also lists its region's storage configurations and checks
+// the stage (its storage configuration, its sessions). These tests are about GetStage: the other
+// requests get plain answers at once and stay out of the counts.
 void scriptGetStage(ScriptedEndpoint &endpoint, QList<net::HttpResponse> answers,
                     const net::HttpResponse &fallback)
 {
     endpoint.setHandler([answers, fallback](const net::HttpRequest &request) mutable {
         if (request.path == "/ListStorageConfigurations")
             return net::HttpResponse::json(200, "{\"storageConfigurations\": []}");
+        if (request.path == "/ListStageSessions")
+            return net::HttpResponse::json(200, "{\"stageSessions\": []}");
+        if (request.path == "/GetStorageConfiguration")
+            return awsErrorResponse(404, "ResourceNotFoundException", QStringLiteral("not here"));
         return answers.isEmpty() ? fallback : answers.takeFirst();
     });
 }
@@ -71,6 +79,9 @@ private:
     std::unique_ptr<session::StageBrowser> m_browser;
     std::unique_ptr<session::StageEditor> m_editor;
     std::unique_ptr<session::ProfilesController> m_profiles;
+    std::unique_ptr<model::StageListModel> m_stageList;
+    std::unique_ptr<session::StageCatalog> m_catalog;
+    std::unique_ptr<session::StageInspector> m_inspector;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
@@ -102,8 +113,12 @@ void TestWindowFaults::openWindow(const QString &endpointUrl)
     m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
     m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
     m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_window = std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_model,
-                                                ui::WindowContext());
+    m_stageList = std::make_unique<model::StageListModel>();
+    m_catalog = std::make_unique<session::StageCatalog>(m_backend->client(), *m_stageList);
+    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_model);
+    m_window =
+        std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_catalog,
+                                         *m_inspector, *m_model, *m_stageList, ui::WindowContext());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -111,6 +126,9 @@ void TestWindowFaults::openWindow(const QString &endpointUrl)
 void TestWindowFaults::cleanup()
 {
     m_window.reset();
+    m_inspector.reset();
+    m_catalog.reset();
+    m_stageList.reset();
     m_profiles.reset();
     m_editor.reset();
     m_browser.reset();

@@ -2,20 +2,27 @@
 
 #include "arn_input.h"
 #include "busy_indicator.h"
+#include "checks_panel.h"
 #include "connection_bar.h"
 #include "message_banner.h"
 #include "model/stage_tree_model.h"
 #include "profiles_dialog.h"
+#include "publish_dialog.h"
 #include "session/profiles_controller.h"
+#include "session/publish_controller.h"
 #include "session/stage_browser.h"
 #include "session/stage_editor.h"
 #include "stage_field_delegate.h"
+#include "stage_list_panel.h"
 #include "stage_tree_view.h"
 
+#include <algorithm>
 #include <QAction>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTime>
 #include <QTimer>
@@ -31,13 +38,18 @@ constexpr int kTransientMessageMs = 5000;
 }
 
 MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &editor,
-                       session::ProfilesController &profiles, model::StageTreeModel &stageModel,
-                       const WindowContext &context, QWidget *parent)
+                       session::ProfilesController &profiles, session::StageCatalog &catalog,
+                       session::StageInspector &inspector, model::StageTreeModel &stageModel,
+                       model::StageListModel &stageList, const WindowContext &context,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_browser(browser)
     , m_editor(editor)
     , m_profiles(profiles)
+    , m_catalog(catalog)
+    , m_inspector(inspector)
     , m_model(stageModel)
+    , m_stageListModel(stageList)
     , m_arnInput(new ArnInput)
     , m_banner(new MessageBanner)
     , m_tree(new StageTreeView)
@@ -121,11 +133,19 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
         return true;
     });
 
+    m_publishAction = new QAction(tr("&Publish to This Stage…"), this);
+    m_publishAction->setObjectName(QStringLiteral("publishAction"));
+    m_publishAction->setEnabled(false);
+    connect(m_publishAction, &QAction::triggered, this, &MainWindow::openPublishDialog);
+
     createEditing();
+    createBrowsing();
     createMenus();
     updateTitle({});
     updateEditingState();
-    resize(1100, 720);
+    // The tree, the stage list and the panels below need room; most screens have it.
+    const QSize room = screen() ? screen()->availableSize() * 9 / 10 : QSize();
+    resize(std::clamp(room.width(), 1100, 1480), std::clamp(room.height(), 720, 960));
     m_arnInput->focusInput();
 }
 
@@ -141,6 +161,8 @@ MainWindow::~MainWindow()
     // An editor still open in the tree commits and closes as focus leaves it.
     disconnect(m_tree->fieldDelegate(), nullptr, this, nullptr);
     disconnect(m_tree, nullptr, this, nullptr);
+    disconnect(m_stageList, nullptr, this, nullptr);
+    disconnect(m_checks, nullptr, this, nullptr);
 }
 
 ProfilesDialog *MainWindow::openProfilesDialog()
@@ -163,6 +185,8 @@ void MainWindow::createMenus()
     file->addAction(m_exportAction);
     file->addAction(m_importAction);
     file->addSeparator();
+    file->addAction(m_publishAction);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -177,6 +201,11 @@ void MainWindow::createMenus()
     edit->addAction(m_revertAction);
     edit->addSeparator();
     edit->addAction(m_addTagAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const auto docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
+    for (QDockWidget *dock : docks)
+        view->addAction(dock->toggleViewAction());
 }
 
 void MainWindow::showConnection()
@@ -218,15 +247,16 @@ void MainWindow::updateTitle(const QString &stageName)
     setWindowTitle(title);
 }
 
-void MainWindow::lookUp(const QString &text)
+bool MainWindow::lookUp(const QString &text)
 {
     const bool same = !m_browser.shownArn().isEmpty() && text.trimmed() == m_browser.shownArn();
     if (!confirmDiscardEdits(same ? tr("Look the stage up again") : tr("Look up another stage"))) {
         statusBar()->showMessage(tr("Nothing was looked up; your edits are kept."),
                                  kTransientMessageMs);
-        return;
+        return false;
     }
     m_browser.lookUp(text);
+    return true;
 }
 
 void MainWindow::reload()
@@ -261,6 +291,34 @@ void MainWindow::onStageShown(const QString &arn, const QString &name)
     // The storage picker lists the configurations of the stage's region.
     m_editor.loadStorageChoices();
     updateEditingState();
+    m_publishAction->setEnabled(m_publisher && m_model.stage().has_value());
+    // A key or token for the previous stage (or account) must not stay on screen.
+    if (m_publishDialog && m_publisher)
+        m_publisher->setStage(session::publishTargetOf(m_model));
+}
+
+void MainWindow::setPublishController(session::PublishController *publisher)
+{
+    m_publisher = publisher;
+    m_publishAction->setEnabled(m_publisher && m_model.stage().has_value());
+}
+
+PublishDialog *MainWindow::openPublishDialog()
+{
+    if (!m_publisher || !m_model.stage())
+        return nullptr;
+    const session::PublishTarget target = session::publishTargetOf(m_model);
+    // Re-targeting drops the token and key, so only when the stage really changed.
+    if (m_publisher->target().arn != target.arn || !m_publishDialog)
+        m_publisher->setStage(target);
+    if (!m_publishDialog) {
+        m_publishDialog = new PublishDialog(*m_publisher, this);
+        m_publishDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_publishDialog->show();
+    m_publishDialog->raise();
+    m_publishDialog->activateWindow();
+    return m_publishDialog;
 }
 
 void MainWindow::onLookupFailed(const QString &arn, const QString &message)

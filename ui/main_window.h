@@ -8,22 +8,30 @@ class QAction;
 class QLabel;
 
 namespace model {
+class StageListModel;
 class StageTreeModel;
-}
+} // namespace model
 namespace session {
 class ProfilesController;
+class PublishController;
 class StageBrowser;
+class StageCatalog;
 class StageEditor;
+class StageInspector;
 } // namespace session
 
 namespace ui {
 
 class ArnInput;
 class BusyIndicator;
+class ChecksPanel;
 class ConnectionBar;
 class MessageBanner;
 class ProfilesDialog;
+class PublishDialog;
 class ReviewDialog;
+class SessionsPanel;
+class StageListPanel;
 class StageTreeView;
 class TagDialog;
 
@@ -43,8 +51,10 @@ public:
     using PathChooser = std::function<QString(FilePurpose purpose, const QString &suggestion)>;
 
     MainWindow(session::StageBrowser &browser, session::StageEditor &editor,
-               session::ProfilesController &profiles, model::StageTreeModel &stageModel,
-               const WindowContext &context, QWidget *parent = nullptr);
+               session::ProfilesController &profiles, session::StageCatalog &catalog,
+               session::StageInspector &inspector, model::StageTreeModel &stageModel,
+               model::StageListModel &stageList, const WindowContext &context,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ArnInput *arnInput() const { return m_arnInput; }
@@ -52,6 +62,9 @@ public:
     MessageBanner *banner() const { return m_banner; }
     BusyIndicator *busyIndicator() const { return m_busy; }
     ConnectionBar *connectionBar() const { return m_connectionBar; }
+    StageListPanel *stageListPanel() const { return m_stageList; }
+    ChecksPanel *checksPanel() const { return m_checks; }
+    SessionsPanel *sessionsPanel() const { return m_sessions; }
     QAction *profilesAction() const { return m_profilesAction; }
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
@@ -81,13 +94,22 @@ public:
     bool exportStage();
     bool applyFromFile();
 
+    // Without one (as in tests) the Publish action stays disabled.
+    void setPublishController(session::PublishController *publisher);
+    QAction *publishAction() const { return m_publishAction; }
+    PublishDialog *openPublishDialog();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+
 
 private:
     void createMenus();
     void createEditing();
-    void lookUp(const QString &text);
+    void createBrowsing();
+    bool lookUp(const QString &text); // false when the user kept their edits instead
+    void showListedStage(const QString &arn);
+    void showField(const QString &fieldPath);
     void onLookupStarted(const QString &arn);
     void onStageShown(const QString &arn, const QString &name);
     void onLookupFailed(const QString &arn, const QString &message);
@@ -106,7 +128,10 @@ private:
     session::StageBrowser &m_browser;
     session::StageEditor &m_editor;
     session::ProfilesController &m_profiles;
+    session::StageCatalog &m_catalog;
+    session::StageInspector &m_inspector;
     model::StageTreeModel &m_model;
+    model::StageListModel &m_stageListModel;
     ArnInput *m_arnInput;
     MessageBanner *m_banner;
     StageTreeView *m_tree;
@@ -124,7 +149,13 @@ private:
     QAction *m_reloadAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_importAction = nullptr;
+    StageListPanel *m_stageList = nullptr;
+    ChecksPanel *m_checks = nullptr;
+    SessionsPanel *m_sessions = nullptr;
     QPointer<ProfilesDialog> m_profilesDialog;
+    session::PublishController *m_publisher = nullptr;
+    QAction *m_publishAction = nullptr;
+    QPointer<PublishDialog> m_publishDialog;
     DiscardConfirmer m_confirmer;
     PathChooser m_pathChooser;
     QString m_lastEditRejection;

@@ -1,6 +1,7 @@
 #include "cli/command_line.h"
 
 #include "cli/apply_command.h"
+#include "cli/create_token_command.h"
 #include "cli/diagnose_command.h"
 #include "cli/exit_codes.h"
 #include "cli/export_command.h"
@@ -23,6 +24,7 @@ const QString kApply = QStringLiteral("apply");
 const QString kProfile = QStringLiteral("profile");
 const QString kListStages = QStringLiteral("list-stages");
 const QString kDiagnose = QStringLiteral("diagnose");
+const QString kCreateToken = QStringLiteral("create-token");
 
 // On a terminal apply asks before sending; scripts (no terminal) pass --yes or are not asked.
 Confirmation terminalConfirmation()
@@ -40,8 +42,8 @@ Confirmation terminalConfirmation()
 bool isCommandInvocation(const QStringList &arguments)
 {
     return arguments.size() > 1 &&
-           QStringList{kGetStage, kExport, kApply, kProfile, kListStages, kDiagnose}.contains(
-               arguments.at(1));
+           QStringList{kGetStage, kExport, kApply, kProfile, kListStages, kDiagnose, kCreateToken}
+               .contains(arguments.at(1));
 }
 
 QString commandsHelpText()
@@ -58,9 +60,13 @@ QString commandsHelpText()
                "  apply --arn ARN --file FILE [--dry-run] [--yes]\n"
                "                                    review the changes a file makes to the stage, "
                "then send them\n"
+               "  create-token --arn ARN [--output json|obs]\n"
+               "                                    create a participant token and WHIP server "
+               "for an encoder\n"
                "  profile list|add|remove|import    manage profiles kept in the OS keychain\n"
                "Each has its own help: ivs-stage-browser get-stage --help, list-stages --help, "
-               "diagnose --help, export --help, apply --help, profile --help.\n");
+               "diagnose --help, export --help, apply --help, create-token --help, profile "
+               "--help.\n");
 }
 
 QString exitCodesHelpText()
@@ -98,6 +104,8 @@ int runCommand(const QStringList &arguments)
         return runListStages(rest, environment, out, err);
     if (command == kDiagnose)
         return runDiagnose(rest, environment, out, err);
+    if (command == kCreateToken)
+        return runCreateToken(rest, environment, out, err);
     err << QCoreApplication::translate("cli", "Unknown command \"%1\".").arg(command) << Qt::endl;
     return UsageError;
 }

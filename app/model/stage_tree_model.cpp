@@ -17,6 +17,7 @@ namespace {
 // stands out on both.
 const QColor kSecondaryText(0x80, 0x80, 0x80);
 const QColor kEditedText(0xC0, 0x60, 0x00);
+const QColor kProblemText(0xB0, 0x20, 0x20);
 } // namespace
 
 StageTreeModel::StageTreeModel(QObject *parent)
@@ -40,6 +41,7 @@ void StageTreeModel::resetToStage(const ivs::Stage &stage)
     m_stage = stage;
     m_root = buildStageTree(stage);
     m_stale = false;
+    m_annotations.clear();
     m_original = ivs::EditableConfig::fromStage(stage);
     m_edited = m_original;
     endResetModel();
@@ -62,6 +64,7 @@ void StageTreeModel::clear()
     m_stage.reset();
     m_root.reset();
     m_stale = false;
+    m_annotations.clear();
     m_original = {};
     m_edited = {};
     endResetModel();
@@ -124,12 +127,23 @@ QVariant StageTreeModel::data(const QModelIndex &index, int role) const
             return node.key;
         case ValueColumn:
             return displayText(node);
-        case NoteColumn:
-            return noteText(node);
+        case NoteColumn: {
+            const QString note = noteText(node);
+            const Annotation *annotation = shownAnnotation(node);
+            if (!annotation)
+                return note;
+            return note.isEmpty() ? annotation->text
+                                  : note + QStringLiteral("; ") + annotation->text;
+        }
         }
         return {};
-    case Qt::ToolTipRole:
-        return toolTipText(node);
+    case Qt::ToolTipRole: {
+        const Annotation *annotation = shownAnnotation(node);
+        if (!annotation)
+            return toolTipText(node);
+        return toolTipText(node) + QStringLiteral("\n\n") +
+               (annotation->detail.isEmpty() ? annotation->text : annotation->detail);
+    }
     case Qt::FontRole: {
         QFont font;
         if (edited) {
@@ -146,6 +160,9 @@ QVariant StageTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (edited)
             return kEditedText;
+        if (index.column() == NoteColumn && shownAnnotation(node) &&
+            shownAnnotation(node)->isProblem)
+            return kProblemText;
         if (omitted && index.column() != FieldColumn)
             return kSecondaryText;
         return {};
@@ -254,6 +271,31 @@ QModelIndex StageTreeModel::findPath(const StageTreeNode &node, const QString &p
 QModelIndex StageTreeModel::indexForPath(const QString &path) const
 {
     return m_root ? findPath(*m_root, path) : QModelIndex();
+}
+
+void StageTreeModel::setAnnotation(const QString &path, const QString &text, const QString &detail,
+                                   bool isProblem)
+{
+    if (text.isEmpty())
+        m_annotations.remove(path);
+    else
+        m_annotations.insert(path, {text, detail, isProblem});
+    const QModelIndex row = indexForPath(path);
+    if (row.isValid())
+        emit dataChanged(row, row.siblingAtColumn(NoteColumn));
+}
+
+QString StageTreeModel::annotation(const QString &path) const
+{
+    return m_annotations.value(path).text;
+}
+
+const StageTreeModel::Annotation *StageTreeModel::shownAnnotation(const StageTreeNode &node) const
+{
+    if (node.editState != EditState::Unchanged || node.hasPendingEdit())
+        return nullptr;
+    const auto found = m_annotations.constFind(node.path);
+    return found == m_annotations.cend() ? nullptr : &found.value();
 }
 
 } // namespace model

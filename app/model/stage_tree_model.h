@@ -63,6 +63,13 @@ public:
     bool removeTag(const QString &key, QString *error = nullptr);
     // Storage configurations to offer for storageConfigurationArn: label → ARN.
     void setStorageChoices(const QList<QPair<QString, QString>> &choices);
+    // Something learnt elsewhere about the service's value of the row at `path` (what its storage
+    // configuration ARN refers to, say). It follows the row's own note in the Note column, and
+    // its tooltip, with `detail` in the tooltip only; it is hidden while the row has a pending
+    // edit, which it does not describe. An empty `text` removes it; a new stage removes them all.
+    void setAnnotation(const QString &path, const QString &text, const QString &detail = {},
+                       bool isProblem = false);
+    QString annotation(const QString &path) const;
 
     // Index (column 0) of the row with this FieldPathRole; invalid when there is none.
     QModelIndex indexForPath(const QString &path) const;
@@ -97,6 +104,12 @@ private:
     void emitRowChanged(const StageTreeNode &node);
     const StageTreeNode *nodeAt(const QModelIndex &index) const;
     QModelIndex findPath(const StageTreeNode &node, const QString &path) const;
+    struct Annotation {
+        QString text;
+        QString detail;
+        bool isProblem = false;
+    };
+    const Annotation *shownAnnotation(const StageTreeNode &node) const;
 
     std::unique_ptr<StageTreeNode> m_root;
     std::optional<ivs::Stage> m_stage;
@@ -105,6 +118,7 @@ private:
     ivs::EditableConfig m_edited;
     std::unique_ptr<QUndoStack> m_undo;
     QList<QPair<QString, QString>> m_storageChoices;
+    QHash<QString, Annotation> m_annotations; // by field path
 };
 
 } // namespace model

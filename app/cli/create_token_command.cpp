@@ -1,0 +1,210 @@
+#include "cli/create_token_command.h"
+
+#include "cli/exit_codes.h"
+#include "cli/stage_command.h"
+#include "ivs/encoder_settings.h"
+#include "ivs/publishing.h"
+#include "ivs/token_attributes.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cli::CreateToken", text);
+}
+
+struct CreateToken {
+    StageCommand command{
+        QStringLiteral("create-token"),
+        QStringLiteral("create-token --arn ARN [--user-id ID] [--duration-minutes N] "
+                       "[--capability PUBLISH|SUBSCRIBE]... [--attribute KEY=VALUE]... "
+                       "[--output json|obs] [--region REGION] [--endpoint-url URL] "
+                       "[--profile NAME] [--timeout SECONDS] [--verbose] [--demo]"),
+        tr("Creates a participant token for a stage (CreateParticipantToken) and prints it with "
+           "the stage's WHIP server, ready for an encoder. The token is a secret: it is printed "
+           "on standard output only, never with --verbose or in an error. With --output obs the "
+           "output is OBS's service.json (custom WHIP service): save it as "
+           "~/.config/obs-studio/basic/profiles/PROFILE/service.json while OBS is closed."),
+        tr("ARN of the stage the token is for.")};
+    QCommandLineOption userId{
+        QStringLiteral("user-id"),
+        tr("The token's user id, at most 128 characters (default: none). Every participant of "
+           "the stage can see it: no personal or secret information."),
+        tr("ID")};
+    QCommandLineOption duration{QStringLiteral("duration-minutes"),
+                                tr("How long the token stays valid: 1 to 20160 minutes (14 "
+                                   "days); default 720 (12 hours)."),
+                                tr("N"), QStringLiteral("720")};
+    QCommandLineOption capability{
+        QStringLiteral("capability"),
+        tr("PUBLISH or SUBSCRIBE; give it twice for both. Default: PUBLISH, what an encoder "
+           "needs."),
+        tr("CAPABILITY")};
+    QCommandLineOption attribute{
+        QStringLiteral("attribute"),
+        tr("An attribute encoded in the token, KEY=VALUE; may be given several times, at most "
+           "1 KB in all. Every participant of the stage can see them."),
+        tr("KEY=VALUE")};
+    QCommandLineOption output{QStringLiteral("output"),
+                              tr("json (default): participantId, token, userId, capabilities, "
+                                 "expirationTime and server (the stage's WHIP endpoint); obs: "
+                                 "OBS's service.json for the custom WHIP service."),
+                              tr("FORMAT"), QStringLiteral("json")};
+
+    CreateToken() { command.addOptions({userId, duration, capability, attribute, output}); }
+};
+
+// StageCommand hands out only an option's last value, and --capability and --attribute may be
+// given several times. A second parser that knows the same options reads every value; the
+// arguments have passed StageCommand's parser already, so whatever is wrong was refused there.
+QStringList allValues(const CreateToken &options, const QStringList &arguments,
+                      const QCommandLineOption &wanted)
+{
+    QCommandLineParser parser;
+    parser.addOptions(
+        {options.userId, options.duration, options.capability, options.attribute, options.output});
+    for (const char *name : {"arn", "region", "endpoint-url", "profile", "timeout"})
+        parser.addOption(
+            QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("V")));
+    for (const char *name : {"verbose", "demo", "h", "help"})
+        parser.addOption(QCommandLineOption(QString::fromLatin1(name)));
+    // An option StageCommand learns later makes this parse report it as unknown, but the values
+    // of the options above are read all the same.
+    static_cast<void>(parser.parse(QStringList{QStringLiteral("create-token")} + arguments));
+    return parser.values(wanted);
+}
+
+// The request the options describe, or the reason there is none (a usage error).
+std::optional<ivs::TokenRequest> tokenRequestFrom(const CreateToken &options,
+                                                  const QStringList &arguments, QString *problem)
+{
+    const StageCommand &command = options.command;
+    ivs::TokenRequest request;
+    request.userId = command.value(options.userId);
+    bool ok = false;
+    request.durationMinutes = command.value(options.duration).trimmed().toInt(&ok);
+    if (!ok) {
+        *problem = tr("--duration-minutes must be a whole number of minutes from 1 to 20160, "
+                      "not \"%1\".")
+                       .arg(command.value(options.duration));
+        return std::nullopt;
+    }
+    if (command.isSet(options.capability)) {
+        request.capabilities.clear();
+        const QStringList capabilities = allValues(options, arguments, options.capability);
+        for (const QString &capability : capabilities) {
+            const QString upper = capability.trimmed().toUpper();
+            if (!request.capabilities.contains(upper))
+                request.capabilities.append(upper);
+        }
+    } else {
+        request.capabilities = {QStringLiteral("PUBLISH")};
+    }
+    const QStringList attributes = allValues(options, arguments, options.attribute);
+    for (const QString &attribute : attributes) {
+        *problem = ivs::addTokenAttribute(attribute, request.attributes);
+        if (!problem->isEmpty())
+            return std::nullopt;
+    }
+    *problem = ivs::tokenAttributesProblem(request.attributes);
+    if (problem->isEmpty())
+        *problem = request.problem();
+    if (!problem->isEmpty())
+        return std::nullopt;
+    return request;
+}
+
+ivs::TokenResult createToken(StageCommand &command, const ivs::TokenRequest &request)
+{
+    QEventLoop loop;
+    ivs::TokenResult result;
+    ivs::createParticipantToken(command.client(), command.arn(), request, &loop,
+                                [&](const ivs::TokenResult &received) {
+                                    result = received;
+                                    loop.quit();
+                                });
+    loop.exec();
+    return result;
+}
+
+QJsonObject tokenJson(const ivs::ParticipantToken &token, const QString &server)
+{
+    QJsonObject json{
+        {QStringLiteral("participantId"), token.participantId},
+        {QStringLiteral("token"), token.token},
+        {QStringLiteral("userId"), token.userId},
+        {QStringLiteral("capabilities"), QJsonArray::fromStringList(token.capabilities)},
+        {QStringLiteral("expirationTime"),
+         token.expirationTime.isValid()
+             ? QJsonValue(token.expirationTime.toUTC().toString(Qt::ISODate))
+             : QJsonValue()},
+    };
+    if (!server.isEmpty())
+        json.insert(QStringLiteral("server"), server);
+    return json;
+}
+
+} // namespace
+
+QString createTokenHelpText()
+{
+    return CreateToken().command.helpText();
+}
+
+int runCreateToken(const QStringList &arguments, const QProcessEnvironment &environment,
+                   QTextStream &out, QTextStream &err)
+{
+    CreateToken options;
+    StageCommand &command = options.command;
+    if (const auto done = command.parse(arguments, out, err))
+        return *done;
+    const QString format = command.value(options.output);
+    if (format != QLatin1String("json") && format != QLatin1String("obs"))
+        return fail(err, UsageError,
+                    tr("--output must be \"json\" or \"obs\", not \"%1\".").arg(format));
+    QString problem;
+    const std::optional<ivs::TokenRequest> request = tokenRequestFrom(options, arguments, &problem);
+    if (!request)
+        return fail(err, UsageError, problem);
+    if (const auto connectProblem = command.connect(environment, err))
+        return *connectProblem;
+
+    // The stage first: a token for a stage that is not there, or that OBS could not reach,
+    // would be a secret issued for nothing.
+    const ivs::GetStageResult stage = command.getStage();
+    if (!stage.stage)
+        return fail(err, stage.error ? exitCodeFor(stage.error->category) : InternalError,
+                    stage.error ? stage.error->userMessage() : tr("No answer."));
+    const QString server = stage.stage->json()
+                               .value(QStringLiteral("endpoints"))
+                               .toObject()
+                               .value(QStringLiteral("whip"))
+                               .toString();
+    if (format == QLatin1String("obs") && server.isEmpty())
+        return fail(err, ServiceError,
+                    tr("The stage %1 has no WHIP endpoint, so OBS would have no server; no token "
+                       "was created.")
+                        .arg(command.arn().text()));
+
+    const ivs::TokenResult result = createToken(command, *request);
+    if (!result.token)
+        return fail(err, result.error ? exitCodeFor(result.error->category) : InternalError,
+                    result.error ? result.error->userMessage() : tr("No answer."));
+    const QJsonObject document = format == QLatin1String("obs")
+                                     ? ivs::obsWhipService(server, result.token->token)
+                                     : tokenJson(*result.token, server);
+    out << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)) << Qt::flush;
+    return Success;
+}
+
+} // namespace cli

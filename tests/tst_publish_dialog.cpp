@@ -1,0 +1,321 @@
+#include "aws/environment_credential_provider.h"
+#include "demo/demo_endpoint.h"
+#include "demo/demo_stages.h"
+#include "ivs/ivs_client.h"
+#include "ivs/stage.h"
+#include "model/stage_tree_model.h"
+#include "session/publish_controller.h"
+#include "support/demo_stage_fixtures.h"
+#include "ui/publish_dialog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace testsupport;
+using ui::PublishDialog;
+
+namespace {
+
+const QString kWhip = QStringLiteral("https://f99084460c35.global-bm.whip.live-video.net");
+const QString kRtmp =
+    QStringLiteral("rtmp://f99084460c35.global-contribute.live-video.net:1935/app/");
+
+session::PublishTarget studioTarget()
+{
+    QString error;
+    const auto stage = ivs::Stage::fromJson(demo::sampleStages().at(0), &error);
+    model::StageTreeModel model;
+    model.setStage(*stage);
+    return session::publishTargetOf(model);
+}
+
+} // namespace
+
+// The "Publish to this stage" dialog on the demo endpoint, offscreen, driven as a user would.
+class TestPublishDialog : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void tokenIsMaskedUntilRevealed();
+    void copyButtonsPutTheSecretOnTheClipboard();
+    void closingClearsTheSecrets();
+    void lifetimeIsHeldToTheServiceLimits();
+    void refusedFormIsExplainedAndNothingShown();
+    void savingUsesTheChosenPathAndSuggestsServiceJson();
+    void rtmpTabListsConfigurationsAndWarns();
+
+private:
+    QString createToken();
+
+    QTemporaryDir m_home;
+    demo::DemoEndpoint m_endpoint;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<aws::StaticCredentialProvider> m_credentials;
+    std::unique_ptr<ivs::IvsClient> m_client;
+    std::unique_ptr<session::PublishController> m_controller;
+    std::unique_ptr<PublishDialog> m_dialog;
+    QStringList m_suggestions;
+};
+
+void TestPublishDialog::initTestCase()
+{
+    // The suggested OBS folder comes from XDG_CONFIG_HOME: never the user's own.
+    QVERIFY(m_home.isValid());
+    qputenv("HOME", m_home.path().toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral(".config")).toUtf8());
+    QVERIFY(m_endpoint.start());
+    m_network.setProxy(QNetworkProxy::NoProxy);
+    m_credentials = std::make_unique<aws::StaticCredentialProvider>(
+        demo::DemoEndpoint::credentials(), QStringLiteral("demo"));
+    aws::EndpointConfig config;
+    config.overrideUrl = m_endpoint.url();
+    m_client = std::make_unique<ivs::IvsClient>(&m_network, m_credentials.get(), config);
+}
+
+void TestPublishDialog::init()
+{
+    m_controller = std::make_unique<session::PublishController>(*m_client);
+    m_controller->setStage(studioTarget());
+    m_dialog = std::make_unique<PublishDialog>(*m_controller);
+    m_suggestions.clear();
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+}
+
+void TestPublishDialog::cleanup()
+{
+    m_dialog.reset();
+    m_controller.reset();
+}
+
+QString TestPublishDialog::createToken()
+{
+    m_dialog->userIdEdit()->setText(QStringLiteral("producer"));
+    QTest::mouseClick(m_dialog->createTokenButton(), Qt::LeftButton);
+    if (!QTest::qWaitFor([this] { return !m_dialog->tokenEdit()->text().isEmpty(); }, 15000))
+        return {};
+    return m_dialog->tokenEdit()->text();
+}
+
+void TestPublishDialog::tokenIsMaskedUntilRevealed()
+{
+    QVERIFY(!m_dialog->revealTokenButton()->isEnabled());
+    const QString token = createToken();
+    QVERIFY2(!token.isEmpty(), qPrintable(m_dialog->whipStatusLabel()->text()));
+    QCOMPARE(m_dialog->whipServerEdit()->text(), kWhip);
+    QVERIFY2(m_dialog->expiryLabel()->text().endsWith(QLatin1String("(in 12 h)")),
+             qPrintable(m_dialog->expiryLabel()->text()));
+
+    QLineEdit *field = m_dialog->tokenEdit();
+    QCOMPARE(field->echoMode(), QLineEdit::Password);
+    QVERIFY(!field->displayText().contains(token.left(8)));
+    QCOMPARE(field->contextMenuPolicy(), Qt::NoContextMenu);
+
+    QTest::mouseClick(m_dialog->revealTokenButton(), Qt::LeftButton);
+    QCOMPARE(field->echoMode(), QLineEdit::Normal);
+    QCOMPARE(field->displayText(), token);
+    QCOMPARE(m_dialog->revealTokenButton()->text(), QStringLiteral("Hide"));
+
+    QTest::mouseClick(m_dialog->revealTokenButton(), Qt::LeftButton);
+    QCOMPARE(field->echoMode(), QLineEdit::Password);
+
+    // A new token starts masked again, even when the previous one was revealed.
+    QTest::mouseClick(m_dialog->revealTokenButton(), Qt::LeftButton);
+    const QString second = createToken();
+    QVERIFY(!second.isEmpty());
+    QVERIFY(second != token);
+    QCOMPARE(field->echoMode(), QLineEdit::Password);
+}
+
+void TestPublishDialog::copyButtonsPutTheSecretOnTheClipboard()
+{
+    QClipboard *clipboard = QApplication::clipboard();
+    clipboard->clear();
+    const QString token = createToken();
+    QVERIFY(!token.isEmpty());
+
+    QTest::mouseClick(m_dialog->copyTokenButton(), Qt::LeftButton);
+    QCOMPARE(clipboard->text(), token);
+    QCOMPARE(clipboard->mimeData()->data(QStringLiteral("x-kde-passwordManagerHint")),
+             QByteArray("secret"));
+
+    QTest::mouseClick(m_dialog->copyWhipServerButton(), Qt::LeftButton);
+    QCOMPARE(clipboard->text(), kWhip);
+
+    QTest::mouseClick(m_dialog->copyWhipBothButton(), Qt::LeftButton);
+    QCOMPARE(clipboard->text(), kWhip + QLatin1Char('\n') + token);
+}
+
+void TestPublishDialog::closingClearsTheSecrets()
+{
+    const QString token = createToken();
+    QVERIFY(!token.isEmpty());
+    QTest::mouseClick(m_dialog->revealTokenButton(), Qt::LeftButton);
+    m_dialog->tabs()->setCurrentIndex(PublishDialog::RtmpTab);
+    QTRY_COMPARE_WITH_TIMEOUT(m_dialog->ingestList()->topLevelItemCount(), 2, 15000);
+    m_dialog->ingestList()->setCurrentItem(m_dialog->ingestList()->topLevelItem(0));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->streamKeyEdit()->text().isEmpty(), 15000);
+
+    QVERIFY(m_dialog->close());
+    QVERIFY(!m_dialog->isVisible());
+    QCOMPARE(m_dialog->tokenEdit()->text(), QString());
+    QCOMPARE(m_dialog->whipServerEdit()->text(), QString());
+    QCOMPARE(m_dialog->expiryLabel()->text(), QString());
+    QCOMPARE(m_dialog->streamKeyEdit()->text(), QString());
+    QCOMPARE(m_dialog->rtmpServerEdit()->text(), QString());
+    QVERIFY(!m_dialog->revealTokenButton()->isChecked());
+    QCOMPARE(m_dialog->tokenEdit()->echoMode(), QLineEdit::Password);
+    QVERIFY(m_controller->token().isEmpty());
+    QVERIFY(m_controller->streamKey().isEmpty());
+    QVERIFY(!m_dialog->copyTokenButton()->isEnabled());
+    QVERIFY(!m_dialog->saveWhipButton()->isEnabled());
+
+    // Escape closes too, and clears as well.
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    m_dialog->tabs()->setCurrentIndex(PublishDialog::WhipTab);
+    QVERIFY(!createToken().isEmpty());
+    QTest::keyClick(m_dialog.get(), Qt::Key_Escape);
+    QVERIFY(!m_dialog->isVisible());
+    QCOMPARE(m_dialog->tokenEdit()->text(), QString());
+}
+
+void TestPublishDialog::lifetimeIsHeldToTheServiceLimits()
+{
+    QSpinBox *spin = m_dialog->lifetimeSpin();
+    QComboBox *unit = m_dialog->lifetimeUnitCombo();
+    QCOMPARE(m_dialog->lifetimeMinutes(), 720); // the service's default, shown as 12 hours
+    QCOMPARE(spin->value(), 12);
+
+    spin->setValue(1000);
+    QCOMPARE(spin->value(), 336);
+    QCOMPARE(m_dialog->lifetimeMinutes(), 20160);
+    spin->setValue(0);
+    QCOMPARE(m_dialog->lifetimeMinutes(), 60);
+
+    unit->setCurrentIndex(0); // minutes
+    QCOMPARE(spin->value(), 60);
+    spin->setValue(20161);
+    QCOMPARE(m_dialog->lifetimeMinutes(), 20160);
+    spin->setValue(0);
+    QCOMPARE(m_dialog->lifetimeMinutes(), 1);
+    spin->setValue(90);
+    unit->setCurrentIndex(1); // hours: rounded up, never shorter than asked
+    QCOMPARE(spin->value(), 2);
+    QCOMPARE(m_dialog->lifetimeMinutes(), 120);
+
+    unit->setCurrentIndex(0);
+    spin->setValue(45);
+    QVERIFY(!createToken().isEmpty());
+    const qint64 lifetime = QDateTime::currentDateTimeUtc().secsTo(m_controller->tokenExpiry());
+    QVERIFY2(lifetime > 44 * 60 && lifetime <= 45 * 60, qPrintable(QString::number(lifetime)));
+}
+
+void TestPublishDialog::refusedFormIsExplainedAndNothingShown()
+{
+    m_dialog->attributesEdit()->setText(QStringLiteral("role"));
+    QTest::mouseClick(m_dialog->createTokenButton(), Qt::LeftButton);
+    QVERIFY2(m_dialog->whipStatusLabel()->text().contains(QLatin1String("key=value")),
+             qPrintable(m_dialog->whipStatusLabel()->text()));
+    QVERIFY(m_dialog->createTokenButton()->isEnabled());
+    QTest::qWait(100);
+    QVERIFY(m_dialog->tokenEdit()->text().isEmpty());
+}
+
+void TestPublishDialog::savingUsesTheChosenPathAndSuggestsServiceJson()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("service.json"));
+    QString answer; // empty: the user cancels
+    m_dialog->setPathChooser([this, &answer](const QString &suggestion) {
+        m_suggestions.append(suggestion);
+        return answer;
+    });
+    const QString token = createToken();
+    QVERIFY(!token.isEmpty());
+
+    QTest::mouseClick(m_dialog->saveWhipButton(), Qt::LeftButton);
+    QCOMPARE(m_suggestions.size(), 1);
+    QVERIFY(!QFile::exists(path));
+
+    // With one OBS profile, its folder is suggested.
+    QVERIFY(
+        QDir().mkpath(m_home.filePath(QStringLiteral(".config/obs-studio/basic/profiles/Live"))));
+    answer = path;
+    QTest::mouseClick(m_dialog->saveWhipButton(), Qt::LeftButton);
+    QCOMPARE(m_suggestions.last(), m_home.filePath(QStringLiteral(
+                                       ".config/obs-studio/basic/profiles/Live/service.json")));
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QJsonObject service = QJsonDocument::fromJson(saved.readAll()).object();
+    QCOMPARE(service.value(QStringLiteral("type")).toString(), QStringLiteral("whip_custom"));
+    QCOMPARE(
+        service.value(QStringLiteral("settings")).toObject(),
+        (QJsonObject{{QStringLiteral("server"), kWhip}, {QStringLiteral("bearer_token"), token}}));
+    QVERIFY2(m_dialog->whipStatusLabel()->text().contains(QLatin1String("Saved")),
+             qPrintable(m_dialog->whipStatusLabel()->text()));
+    QVERIFY(!m_dialog->whipStatusLabel()->text().contains(token));
+}
+
+void TestPublishDialog::rtmpTabListsConfigurationsAndWarns()
+{
+    QVERIFY(m_dialog->checklist()->findChildren<QLabel *>().size() >= 10);
+    m_dialog->tabs()->setCurrentIndex(PublishDialog::RtmpTab);
+    QTreeWidget *list = m_dialog->ingestList();
+    QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 2, 15000);
+    QCOMPARE(list->topLevelItem(0)->text(PublishDialog::NameColumn), QStringLiteral("obs-main"));
+    QCOMPARE(list->topLevelItem(0)->text(PublishDialog::ProtocolColumn), QStringLiteral("RTMPS"));
+    QCOMPARE(list->topLevelItem(1)->text(PublishDialog::StateColumn), QStringLiteral("INACTIVE"));
+    QCOMPARE(list->topLevelItem(1)->text(PublishDialog::UserIdColumn),
+             QStringLiteral("hardware-encoder"));
+
+    list->setCurrentItem(list->topLevelItem(1));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->streamKeyEdit()->text().isEmpty(), 15000);
+    QCOMPARE(m_dialog->rtmpServerEdit()->text(), kRtmp);
+    QCOMPARE(m_dialog->streamKeyEdit()->echoMode(), QLineEdit::Password);
+    QVERIFY2(m_dialog->rtmpWarningLabel()->text().contains(
+                 QLatin1String("RTMP without insecure ingest is rejected")),
+             qPrintable(m_dialog->rtmpWarningLabel()->text()));
+
+    QTest::mouseClick(m_dialog->copyStreamKeyButton(), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), m_dialog->streamKeyEdit()->text());
+
+    list->setCurrentItem(list->topLevelItem(0));
+    QTRY_COMPARE_WITH_TIMEOUT(m_dialog->streamKeyEdit()->text(),
+                              QStringLiteral("sk_us-west-2_demoIng3stObsMain"), 15000);
+    QCOMPARE(m_dialog->rtmpWarningLabel()->text(), QString());
+
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("service.json"));
+    m_dialog->setPathChooser([&path](const QString &) { return path; });
+    QTest::mouseClick(m_dialog->saveRtmpButton(), Qt::LeftButton);
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QJsonObject service = QJsonDocument::fromJson(saved.readAll()).object();
+    QCOMPARE(service.value(QStringLiteral("type")).toString(), QStringLiteral("rtmp_custom"));
+    QCOMPARE(service.value(QStringLiteral("settings"))
+                 .toObject()
+                 .value(QStringLiteral("key"))
+                 .toString(),
+             QStringLiteral("sk_us-west-2_demoIng3stObsMain"));
+}
+
+QTEST_MAIN(TestPublishDialog)
+#include "tst_publish_dialog.moc"

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace session {
+class StageInspector;
+}
+
+namespace ui {
+
+// What the checks found about the shown stage, errors first, each with what to do about it.
+// Activating a finding (double-click, Enter) asks for its row in the stage tree.
+class ChecksPanel final : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChecksPanel(session::StageInspector &inspector, QWidget *parent = nullptr);
+    ~ChecksPanel() override;
+
+    QTableView *table() const { return m_table; }
+    QLabel *summaryLabel() const { return m_summary; }
+    QPushButton *recheckButton() const { return m_recheck; }
+
+signals:
+    void fieldRequested(const QString &fieldPath);
+
+private:
+    void showSummary(const QString &text, bool problems);
+
+    session::StageInspector &m_inspector;
+    QLabel *m_icon;
+    QLabel *m_summary;
+    QPushButton *m_recheck;
+    QTableView *m_table;
+};
+
+} // namespace ui
