@@ -18,6 +18,11 @@
 #include <QTest>
 #include <QTimeZone>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 using namespace testsupport;
 using session::PublishController;
 
@@ -126,6 +131,7 @@ private slots:
     void newStageOrForgetDropsTheSecrets();
     void expiryIsToldInLocalTimeAndFromNow();
     void secretsAreNeverLogged();
+    void defaultUserIdFallsBackToTheAccount();
 
 private:
     QtMessageHandler m_previousHandler = nullptr;
@@ -559,6 +565,29 @@ void TestPublishController::secretsAreNeverLogged()
     QVERIFY(g_logged.contains(QLatin1String("the handler captures")));
     QVERIFY(!g_logged.contains(created.at(0).at(1).toString()));
     QVERIFY(!g_logged.contains(fetched.at(0).at(2).toString()));
+}
+
+void TestPublishController::defaultUserIdFallsBackToTheAccount()
+{
+    const QByteArray saved[] = {qgetenv("USER"), qgetenv("LOGNAME"), qgetenv("USERNAME")};
+    qputenv("USER", "producer-one");
+    QCOMPARE(session::PublishController::defaultUserId(), QStringLiteral("producer-one"));
+    qunsetenv("USER");
+    qputenv("LOGNAME", "producer-two");
+    QCOMPARE(session::PublishController::defaultUserId(), QStringLiteral("producer-two"));
+    qunsetenv("LOGNAME");
+    qunsetenv("USERNAME");
+#ifdef Q_OS_UNIX
+    // With no variable naming the user, the account database still does.
+    const passwd *account = getpwuid(getuid());
+    QVERIFY(account && account->pw_name && *account->pw_name);
+    QCOMPARE(session::PublishController::defaultUserId(), QString::fromLocal8Bit(account->pw_name));
+#endif
+    const char *names[] = {"USER", "LOGNAME", "USERNAME"};
+    for (int i = 0; i < 3; ++i) {
+        if (!saved[i].isNull())
+            qputenv(names[i], saved[i]);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPublishController)

@@ -12,6 +12,11 @@
 #include <QLocale>
 #include <QSaveFile>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace session {
 
 static_assert(PublishController::kMinLifetimeMinutes == ivs::TokenRequest::kMinMinutes);
@@ -61,8 +66,17 @@ void PublishController::setStage(const PublishTarget &target)
 
 QString PublishController::defaultUserId()
 {
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
+    for (const char *variable : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString user = qEnvironmentVariable(variable);
+        if (!user.isEmpty())
+            return user;
+    }
+#ifdef Q_OS_UNIX
+    // Started from a service manager or a bare shell, the environment may not name the user.
+    if (const passwd *account = getpwuid(getuid()); account && account->pw_name)
+        return QString::fromLocal8Bit(account->pw_name);
+#endif
+    return {};
 }
 
 bool PublishController::isBusy() const
