@@ -82,7 +82,7 @@
     </message>
     <message>
         <source>Where the credentials come from. Changing it looks the shown stage up again.</source>
-        <translation>Woher die Anmeldedaten stammen. Ein Wechsel ruft die angezeigte Stage erneut ab.</translation>
+        <translation>Woher die Zugangsdaten stammen. Ein Wechsel ruft die angezeigte Stage erneut ab.</translation>
     </message>
     <message>
         <source>R&amp;egion:</source>
@@ -394,11 +394,11 @@
     </message>
     <message>
         <source>Tag &quot;%1&quot; added; it is sent when you apply.</source>
-        <translation>Tag „%1“ hinzugefügt; er wird beim Anwenden gesendet.</translation>
+        <translation>Tag „%1“ hinzugefügt; es wird beim Anwenden gesendet.</translation>
     </message>
     <message>
         <source>Tag &quot;%1&quot; will be deleted when you apply; Undo brings it back.</source>
-        <translation>Tag „%1“ wird beim Anwenden gelöscht; „Rückgängig“ holt ihn zurück.</translation>
+        <translation>Tag „%1“ wird beim Anwenden gelöscht; „Rückgängig“ holt es zurück.</translation>
     </message>
     <message>
         <source>Revert</source>
@@ -492,15 +492,15 @@ Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>only for temporary credentials</source>
-        <translation>nur für temporäre Anmeldedaten</translation>
+        <translation>nur für temporäre Zugangsdaten</translation>
     </message>
     <message>
         <source>The secret access key and session token are stored in the system keychain; the name, region and access key ID in this app&apos;s settings.</source>
-        <translation>Der geheime Zugriffsschlüssel und der Sitzungstoken werden im Schlüsselbund des Systems gespeichert; Name, Region und Zugriffsschlüssel-ID in den Einstellungen dieser App.</translation>
+        <translation>Der geheime Zugriffsschlüssel und das Sitzungstoken werden im Schlüsselbund des Systems gespeichert; Name, Region und Zugriffsschlüssel-ID in den Einstellungen dieser App.</translation>
     </message>
     <message>
         <source>The stored secret is never read back or shown: enter the secret access key again to save changes. A session token left empty is removed.</source>
-        <translation>Das gespeicherte Geheimnis wird nie zurückgelesen oder angezeigt: Geben Sie den geheimen Zugriffsschlüssel erneut ein, um Änderungen zu speichern. Ein leer gelassener Sitzungstoken wird entfernt.</translation>
+        <translation>Das gespeicherte Geheimnis wird nie zurückgelesen oder angezeigt: Geben Sie den geheimen Zugriffsschlüssel erneut ein, um Änderungen zu speichern. Ein leer gelassenes Sitzungstoken wird entfernt.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -591,7 +591,7 @@ Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>In use: the demo endpoint.</source>
-        <translation>In Verwendung: der Demo-Endpoint.</translation>
+        <translation>In Verwendung: der Demo-Endpunkt.</translation>
     </message>
     <message>
         <source>In use: automatic (environment variables, then AWS_PROFILE or &quot;default&quot;).</source>
@@ -646,7 +646,7 @@ Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>OBS keeps a profile&apos;s stream settings in service.json in the profile&apos;s folder, e.g. ~/.config/obs-studio/basic/profiles/&lt;Profile&gt;/service.json. Save there while OBS is closed; it reads the file when it starts. The file holds the %1.</source>
-        <translation>OBS speichert die Stream-Einstellungen eines Profils in service.json im Ordner des Profils, z. B. ~/.config/obs-studio/basic/profiles/&lt;Profil&gt;/service.json. Speichern Sie dort, während OBS geschlossen ist; OBS liest die Datei beim Start. Die Datei enthält den %1.</translation>
+        <translation>OBS speichert die Stream-Einstellungen eines Profils in service.json im Ordner des Profils, z. B. ~/.config/obs-studio/basic/profiles/&lt;Profil&gt;/service.json. Speichern Sie dort, während OBS geschlossen ist; OBS liest die Datei beim Start. Die Datei enthält %1.</translation>
     </message>
     <message>
         <source>&amp;WHIP</source>
@@ -730,7 +730,7 @@ Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>token</source>
-        <translation>Token</translation>
+        <translation>das Token</translation>
     </message>
     <message>
         <source>Name</source>
@@ -770,7 +770,7 @@ Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>stream key</source>
-        <translation>Streamschlüssel</translation>
+        <translation>den Streamschlüssel</translation>
     </message>
     <message>
         <source>The stage&apos;s ingest configurations. Choose one to fetch its stream key.</source>
@@ -806,7 +806,7 @@ Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Token created. Whoever holds it can publish to this stage until it expires.</source>
-        <translation>Token erstellt. Wer ihn besitzt, kann bis zu seinem Ablauf in dieser Stage veröffentlichen.</translation>
+        <translation>Token erstellt. Wer es besitzt, kann bis zu seinem Ablauf in dieser Stage veröffentlichen.</translation>
     </message>
     <message>
         <source>Loading the ingest configurations…</source>
@@ -834,7 +834,7 @@ Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Saved %1 (readable by you only). It holds the %2: delete it when the encoder no longer needs it.</source>
-        <translation>%1 gespeichert (nur für Sie lesbar). Die Datei enthält den %2: Löschen Sie sie, wenn der Encoder sie nicht mehr braucht.</translation>
+        <translation>%1 gespeichert (nur für Sie lesbar). Die Datei enthält %2: Löschen Sie sie, wenn der Encoder sie nicht mehr braucht.</translation>
     </message>
 </context>
 <context>
@@ -1145,7 +1145,7 @@ Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Copy the %1 endpoint</source>
-        <translation>Endpoint %1 kopieren</translation>
+        <translation>Endpunkt %1 kopieren</translation>
     </message>
     <message>
         <source>Copied %1 as JSON</source>
@@ -1196,11 +1196,11 @@ Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>The tag is added to the pending changes; nothing is sent until you apply them.</source>
-        <translation>Der Tag kommt zu den ausstehenden Änderungen; gesendet wird erst, wenn Sie sie anwenden.</translation>
+        <translation>Das Tag kommt zu den ausstehenden Änderungen; gesendet wird erst, wenn Sie sie anwenden.</translation>
     </message>
     <message>
         <source>Renaming deletes the tag and adds it under the new key when you apply.</source>
-        <translation>Beim Anwenden löscht das Umbenennen den Tag und fügt ihn unter dem neuen Schlüssel hinzu.</translation>
+        <translation>Beim Anwenden löscht das Umbenennen das Tag und fügt es unter dem neuen Schlüssel hinzu.</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
