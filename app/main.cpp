@@ -95,7 +95,8 @@ int main(int argc, char *argv[])
     if (cli::isCommandInvocation(arguments)) {
         QCoreApplication app(argc, argv);
         setApplicationIdentity();
-        i18n::installTranslations(app);
+        if (!i18n::wantsOutputForPrograms(arguments))
+            i18n::installTranslations(app);
         return cli::runCommand(arguments);
     }
     QApplication app(argc, argv);

@@ -54,4 +54,17 @@ QStringList installTranslations(QCoreApplication &app, const QLocale &locale)
     return loaded;
 }
 
+bool wantsOutputForPrograms(const QStringList &arguments)
+{
+    const QString json = QStringLiteral("json");
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--output") && arguments.value(i + 1) == json)
+            return true;
+        if (argument == QLatin1String("--output=json"))
+            return true;
+    }
+    return false;
+}
+
 } // namespace i18n
