@@ -1,4 +1,5 @@
 #include "cli/command_line.h"
+#include "i18n/translations.h"
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "session/backend.h"
@@ -94,9 +95,12 @@ int main(int argc, char *argv[])
     if (cli::isCommandInvocation(arguments)) {
         QCoreApplication app(argc, argv);
         setApplicationIdentity();
+        if (!i18n::wantsOutputForPrograms(arguments))
+            i18n::installTranslations(app);
         return cli::runCommand(arguments);
     }
     QApplication app(argc, argv);
     setApplicationIdentity();
+    i18n::installTranslations(app);
     return runWindow(app);
 }

@@ -27,4 +27,10 @@ for f in /usr/share/applications/org.ivsstagebrowser.StageBrowser.desktop \
          /usr/share/icons/hicolor/256x256/apps/org.ivsstagebrowser.StageBrowser.png; do
     [ -f "$f" ] || { echo "missing after install: $f" >&2; exit 1; }
 done
+# The translations are built into the binary: German needs no files beside it.
+german=$(LANG=de_DE.UTF-8 LANGUAGE= LC_ALL= /usr/bin/ivs-stage-browser diagnose --help)
+case "$german" in
+    *"Prüft eine Stage auf Probleme"*) ;;
+    *) echo "LANG=de_DE.UTF-8 did not give German help: $german" >&2; exit 1 ;;
+esac
 echo "installed package works"

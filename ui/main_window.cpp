@@ -110,7 +110,8 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
             setCursor(Qt::BusyCursor);
         else
             unsetCursor();
-        if (!busy && statusBar()->currentMessage().startsWith(tr("Looking up")))
+        // Still showing the lookup's own message: nothing took its place, so it was cancelled.
+        if (!busy && !m_lookupMessage.isEmpty() && statusBar()->currentMessage() == m_lookupMessage)
             statusBar()->showMessage(tr("Cancelled."), kTransientMessageMs);
         updateEditingState();
     });
@@ -277,7 +278,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::onLookupStarted(const QString &arn)
 {
-    statusBar()->showMessage(tr("Looking up %1…").arg(arn));
+    m_lookupMessage = tr("Looking up %1…").arg(arn);
+    statusBar()->showMessage(m_lookupMessage);
 }
 
 void MainWindow::onStageShown(const QString &arn, const QString &name)

@@ -102,7 +102,6 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
 
-
 private:
     void createMenus();
     void createEditing();
@@ -165,6 +164,7 @@ private:
     bool m_applying = false;
     bool m_switchConfirmed = false; // the connection bar asked already; the refresh may follow
     QString m_shownName;
+    QString m_lookupMessage; // the status bar's text while a lookup runs
 };
 
 } // namespace ui

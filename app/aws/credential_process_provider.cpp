@@ -14,10 +14,11 @@ namespace aws {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("aws::CredentialProcessProvider", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(aws::CredentialProcessProvider)
+};
 
 // Credential JSON is a few hundred bytes; anything this large is a runaway process.
 constexpr qsizetype kMaxOutput = 1024 * 1024;
@@ -82,22 +83,22 @@ QString secondsText(std::chrono::milliseconds duration)
 std::optional<Credentials> parseCredentialProcessOutput(const QByteArray &json, QString *error)
 {
     if (json.trimmed().isEmpty())
-        return fail(error, tr("nothing on standard output"));
+        return fail(error, Text::tr("nothing on standard output"));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(error, tr("not valid JSON (%1 at offset %2)")
+        return fail(error, Text::tr("not valid JSON (%1 at offset %2)")
                                .arg(parseError.errorString())
                                .arg(parseError.offset));
     if (!document.isObject())
-        return fail(error, tr("not a JSON object"));
+        return fail(error, Text::tr("not a JSON object"));
     const QJsonObject object = document.object();
 
     const QJsonValue version = object.value(QLatin1String("Version"));
     if (version.isUndefined())
-        return fail(error, tr("\"Version\" is missing; it must be 1"));
+        return fail(error, Text::tr("\"Version\" is missing; it must be 1"));
     if (!version.isDouble() || version.toDouble() != 1.0)
-        return fail(error, tr("\"Version\" must be 1, the only version AWS defines"));
+        return fail(error, Text::tr("\"Version\" must be 1, the only version AWS defines"));
 
     Credentials credentials;
     for (const auto &[key, field] :
@@ -105,7 +106,7 @@ std::optional<Credentials> parseCredentialProcessOutput(const QByteArray &json, 
           std::pair{QLatin1String("SecretAccessKey"), &credentials.secretAccessKey}}) {
         const QJsonValue value = object.value(key);
         if (!value.isString() || value.toString().trimmed().isEmpty())
-            return fail(error, tr("\"%1\" is missing or not a non-empty string").arg(key));
+            return fail(error, Text::tr("\"%1\" is missing or not a non-empty string").arg(key));
         *field = value.toString().trimmed();
     }
 
@@ -113,16 +114,16 @@ std::optional<Credentials> parseCredentialProcessOutput(const QByteArray &json, 
     if (token.isString())
         credentials.sessionToken = token.toString().trimmed();
     else if (!token.isUndefined() && !token.isNull())
-        return fail(error, tr("\"SessionToken\" is not a string"));
+        return fail(error, Text::tr("\"SessionToken\" is not a string"));
 
     const QJsonValue expiration = object.value(QLatin1String("Expiration"));
     if (expiration.isString()) {
         credentials.expiration = parseRfc3339(expiration.toString().trimmed());
         if (!credentials.expiration.isValid())
-            return fail(error, tr("\"Expiration\" is not an RFC 3339 date and time such as "
-                                  "2026-11-25T14:00:00Z"));
+            return fail(error, Text::tr("\"Expiration\" is not an RFC 3339 date and time such as "
+                                        "2026-11-25T14:00:00Z"));
     } else if (!expiration.isUndefined() && !expiration.isNull()) {
-        return fail(error, tr("\"Expiration\" is not a string"));
+        return fail(error, Text::tr("\"Expiration\" is not a string"));
     }
     return credentials;
 }
@@ -151,7 +152,7 @@ std::optional<QStringList> splitCommandLine(const QString &commandLine, QString 
             inWord = false;
         } else if (c == QLatin1Char('\\')) {
             if (++i == size)
-                return failSplit(tr("it ends with a lone backslash"));
+                return failSplit(Text::tr("it ends with a lone backslash"));
             if (commandLine.at(i) != QLatin1Char('\n')) {
                 word += commandLine.at(i);
                 inWord = true;
@@ -159,7 +160,7 @@ std::optional<QStringList> splitCommandLine(const QString &commandLine, QString 
         } else if (c == QLatin1Char('\'')) {
             const qsizetype close = commandLine.indexOf(QLatin1Char('\''), i + 1);
             if (close < 0)
-                return failSplit(tr("a single quote is not closed"));
+                return failSplit(Text::tr("a single quote is not closed"));
             word += commandLine.mid(i + 1, close - i - 1);
             inWord = true;
             i = close;
@@ -167,7 +168,7 @@ std::optional<QStringList> splitCommandLine(const QString &commandLine, QString 
             inWord = true;
             for (++i;; ++i) {
                 if (i == size)
-                    return failSplit(tr("a double quote is not closed"));
+                    return failSplit(Text::tr("a double quote is not closed"));
                 const QChar inner = commandLine.at(i);
                 if (inner == QLatin1Char('"'))
                     break;
@@ -188,7 +189,7 @@ std::optional<QStringList> splitCommandLine(const QString &commandLine, QString 
     if (inWord)
         words.append(word);
     if (words.isEmpty())
-        return failSplit(tr("it is empty"));
+        return failSplit(Text::tr("it is empty"));
     return words;
 }
 
@@ -230,7 +231,7 @@ CredentialProcessProvider::~CredentialProcessProvider()
 
 QString CredentialProcessProvider::sourceDescription() const
 {
-    return tr("credential_process of profile \"%1\"").arg(m_profileName);
+    return Text::tr("credential_process of profile \"%1\"").arg(m_profileName);
 }
 
 bool CredentialProcessProvider::cacheIsFresh() const
@@ -267,8 +268,8 @@ void CredentialProcessProvider::start()
     const std::optional<QStringList> words = splitCommandLine(m_commandLine, &splitError);
     if (!words) {
         finish(CredentialError{
-            tr("The credential_process of profile \"%1\" cannot be run: %2. Fix the "
-               "credential_process line of the profile in the AWS config file.")
+            Text::tr("The credential_process of profile \"%1\" cannot be run: %2. Fix the "
+                     "credential_process line of the profile in the AWS config file.")
                 .arg(profile, splitError)});
         return;
     }
@@ -299,16 +300,17 @@ void CredentialProcessProvider::start()
         m_run->timedOut = true;
         process->kill();
     });
-    QObject::connect(process, &QProcess::errorOccurred, process,
-                     [this, process, profile](QProcess::ProcessError error) {
-                         if (error != QProcess::FailedToStart)
-                             return; // the others end in finished()
-                         finish(CredentialError{
-                             tr("The credential_process of profile \"%1\" could not be started: "
-                                "\"%2\" was not found or is not executable (%3). Check the "
-                                "credential_process line of the profile in the AWS config file.")
-                                 .arg(profile, m_run->program, process->errorString())});
-                     });
+    QObject::connect(
+        process, &QProcess::errorOccurred, process,
+        [this, process, profile](QProcess::ProcessError error) {
+            if (error != QProcess::FailedToStart)
+                return; // the others end in finished()
+            finish(CredentialError{
+                Text::tr("The credential_process of profile \"%1\" could not be started: "
+                         "\"%2\" was not found or is not executable (%3). Check the "
+                         "credential_process line of the profile in the AWS config file.")
+                    .arg(profile, m_run->program, process->errorString())});
+        });
     QObject::connect(process, &QProcess::finished, process,
                      [this, process](int exitCode, QProcess::ExitStatus status) {
                          m_run->output += process->readAllStandardOutput();
@@ -330,29 +332,33 @@ CredentialResult CredentialProcessProvider::outcome(int exitCode, bool crashed) 
     const Run &run = *m_run;
     const QString profile = m_profileName;
     if (run.timedOut)
-        return CredentialError{tr("The credential_process of profile \"%1\" did not finish within "
-                                  "%2 seconds and was stopped. Run the command in a terminal to "
-                                  "see whether it waits for input such as a login.")
-                                   .arg(profile, secondsText(m_timeout))};
+        return CredentialError{
+            Text::tr("The credential_process of profile \"%1\" did not finish within "
+                     "%2 seconds and was stopped. Run the command in a terminal to "
+                     "see whether it waits for input such as a login.")
+                .arg(profile, secondsText(m_timeout))};
     if (run.outputTooLarge)
-        return CredentialError{tr("The credential_process of profile \"%1\" printed more than a "
-                                  "megabyte, which is not credential JSON; it was stopped.")
-                                   .arg(profile)};
+        return CredentialError{
+            Text::tr("The credential_process of profile \"%1\" printed more than a "
+                     "megabyte, which is not credential JSON; it was stopped.")
+                .arg(profile)};
     if (crashed)
-        return CredentialError{tr("The credential_process of profile \"%1\" was terminated by a "
-                                  "signal. Run the command in a terminal for details.")
-                                   .arg(profile)};
+        return CredentialError{
+            Text::tr("The credential_process of profile \"%1\" was terminated by a "
+                     "signal. Run the command in a terminal for details.")
+                .arg(profile)};
     if (exitCode != 0) {
         const QString line = firstStderrLine(run.errorOutput);
         const QString failure =
-            line.isEmpty() ? tr("The credential_process of profile \"%1\" failed with exit code "
-                                "%2 and printed no error message.")
-                                 .arg(profile, QString::number(exitCode))
-                           : tr("The credential_process of profile \"%1\" failed with exit code "
-                                "%2: \"%3\".")
-                                 .arg(profile, QString::number(exitCode), line);
+            line.isEmpty()
+                ? Text::tr("The credential_process of profile \"%1\" failed with exit code "
+                           "%2 and printed no error message.")
+                      .arg(profile, QString::number(exitCode))
+                : Text::tr("The credential_process of profile \"%1\" failed with exit code "
+                           "%2: \"%3\".")
+                      .arg(profile, QString::number(exitCode), line);
         return CredentialError{failure + QLatin1Char(' ') +
-                               tr("Run the command in a terminal for details.")};
+                               Text::tr("Run the command in a terminal for details.")};
     }
 
     QString parseError;
@@ -360,13 +366,14 @@ CredentialResult CredentialProcessProvider::outcome(int exitCode, bool crashed) 
         parseCredentialProcessOutput(run.output, &parseError);
     if (!credentials)
         return CredentialError{
-            tr("The credential_process of profile \"%1\" printed unusable output: %2.")
+            Text::tr("The credential_process of profile \"%1\" printed unusable output: %2.")
                 .arg(profile, parseError)};
     // Signing with them would only earn an ExpiredToken error from the service, far from the cause.
     if (credentials->expiration.isValid() && credentials->expiration <= m_clock())
-        return CredentialError{tr("The credential_process of profile \"%1\" returned credentials "
-                                  "that have already expired.")
-                                   .arg(profile)};
+        return CredentialError{
+            Text::tr("The credential_process of profile \"%1\" returned credentials "
+                     "that have already expired.")
+                .arg(profile)};
     return *credentials;
 }
 

@@ -1,5 +1,6 @@
 #include "aws/credentials.h"
 
+#include <QCoreApplication>
 #include <QDebug>
 
 namespace aws {
@@ -16,7 +17,7 @@ QString Credentials::redactedSummary() const
 {
     QString summary = maskAccessKeyId(accessKeyId);
     if (hasSessionToken())
-        summary += QStringLiteral(" (with session token)");
+        summary += QCoreApplication::translate("aws::Credentials", " (with session token)");
     return summary;
 }
 

@@ -8,10 +8,11 @@ namespace aws {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("aws::EndpointConfig", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(aws::EndpointConfig)
+};
 
 bool isTrue(const QString &value)
 {
@@ -31,22 +32,22 @@ bool isLoopbackHost(const QString &host)
 QString endpointUrlProblem(const QUrl &url)
 {
     if (!url.isValid())
-        return tr("The endpoint URL \"%1\" is not a valid URL: %2")
+        return Text::tr("The endpoint URL \"%1\" is not a valid URL: %2")
             .arg(url.toString(), url.errorString());
     if (url.host().isEmpty())
-        return tr("The endpoint URL \"%1\" has no host name.").arg(url.toString());
+        return Text::tr("The endpoint URL \"%1\" has no host name.").arg(url.toString());
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return {};
     if (scheme == QLatin1String("http")) {
         if (isLoopbackHost(url.host()))
             return {};
-        return tr("Refusing to send signed requests over plain http to %1: use https, or a "
-                  "loopback address (127.0.0.1, ::1, localhost) for a local test endpoint.")
+        return Text::tr("Refusing to send signed requests over plain http to %1: use https, or a "
+                        "loopback address (127.0.0.1, ::1, localhost) for a local test endpoint.")
             .arg(url.host());
     }
-    return tr("The endpoint URL \"%1\" must start with https:// (or http:// for a loopback "
-              "address).")
+    return Text::tr("The endpoint URL \"%1\" must start with https:// (or http:// for a loopback "
+                    "address).")
         .arg(url.toString());
 }
 
@@ -82,9 +83,9 @@ std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
             candidates.append({environment.value(variable).trimmed(), variable});
         candidates.append(
             {configured.serviceUrl.trimmed(),
-             tr("the services section of profile \"%1\"").arg(configured.profileName)});
+             Text::tr("the services section of profile \"%1\"").arg(configured.profileName)});
         candidates.append({configured.profileUrl.trimmed(),
-                           tr("endpoint_url of profile \"%1\"").arg(configured.profileName)});
+                           Text::tr("endpoint_url of profile \"%1\"").arg(configured.profileName)});
     }
 
     EndpointConfig config;
@@ -95,17 +96,19 @@ std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
         config.overrideSource = source;
         const QString problem = endpointUrlProblem(config.overrideUrl);
         if (!problem.isEmpty())
-            return fail(problem + QLatin1Char(' ') + tr("(from %1)").arg(source));
+            return fail(problem + QLatin1Char(' ') + Text::tr("(from %1)").arg(source));
         break;
     }
 
     const QString caBundle = environment.value(QStringLiteral("AWS_CA_BUNDLE")).trimmed();
     if (!caBundle.isEmpty()) {
         if (!QFileInfo(caBundle).isReadable())
-            return fail(tr("AWS_CA_BUNDLE points to \"%1\", which cannot be read.").arg(caBundle));
+            return fail(
+                Text::tr("AWS_CA_BUNDLE points to \"%1\", which cannot be read.").arg(caBundle));
         config.extraCaCertificates = QSslCertificate::fromPath(caBundle, QSsl::Pem);
         if (config.extraCaCertificates.isEmpty())
-            return fail(tr("AWS_CA_BUNDLE file \"%1\" holds no PEM certificate.").arg(caBundle));
+            return fail(
+                Text::tr("AWS_CA_BUNDLE file \"%1\" holds no PEM certificate.").arg(caBundle));
         config.caBundlePath = caBundle;
     }
     return config;

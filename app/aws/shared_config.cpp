@@ -9,10 +9,11 @@ namespace aws {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("aws::SharedConfig", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(aws::SharedConfig)
+};
 
 // "~/.aws/config:12: skipped …"
 QString located(const QString &label, int line, const QString &what)
@@ -82,7 +83,7 @@ QList<IniSection> parseIni(const QByteArray &text, const QString &label, QString
             const qsizetype equals = trimmed.indexOf(QLatin1Char('='));
             const QString subKey = trimmed.left(equals).trimmed().toLower();
             if (equals < 0 || subKey.isEmpty()) {
-                warn(lineNumber, tr("skipped an indented line that is not \"key = value\""));
+                warn(lineNumber, Text::tr("skipped an indented line that is not \"key = value\""));
                 continue;
             }
             sections.last().section.nested[currentKey].insert(subKey,
@@ -97,7 +98,8 @@ QList<IniSection> parseIni(const QByteArray &text, const QString &label, QString
             const QString header = close < 0 ? QString() : trimmed.mid(1, close - 1).trimmed();
             if (close < 0 || header.isEmpty() || !isCommentOrBlank(after)) {
                 // Its keys belong nowhere: not to the section above, which they would corrupt.
-                warn(lineNumber, tr("skipped a malformed section header and the keys below it"));
+                warn(lineNumber,
+                     Text::tr("skipped a malformed section header and the keys below it"));
                 position = Position::InMalformedSection;
                 continue;
             }
@@ -109,13 +111,13 @@ QList<IniSection> parseIni(const QByteArray &text, const QString &label, QString
         if (position == Position::InMalformedSection)
             continue;
         if (position == Position::BeforeFirstSection) {
-            warn(lineNumber, tr("skipped a line above the first [section] header"));
+            warn(lineNumber, Text::tr("skipped a line above the first [section] header"));
             continue;
         }
         const qsizetype equals = trimmed.indexOf(QLatin1Char('='));
         const QString key = trimmed.left(equals).trimmed().toLower();
         if (equals < 0 || key.isEmpty()) {
-            warn(lineNumber, tr("skipped a line that is not \"key = value\""));
+            warn(lineNumber, Text::tr("skipped a line that is not \"key = value\""));
             continue;
         }
         const QString value = trimmed.mid(equals + 1).trimmed();
@@ -150,9 +152,9 @@ void mergeInto(QMap<QString, SharedConfig::Section> *target, const QString &name
         target->insert(name, parsed.section);
         return;
     }
-    warnings->append(
-        located(label, parsed.line,
-                tr("section [%1] appears more than once; later values win").arg(parsed.header)));
+    warnings->append(located(
+        label, parsed.line,
+        Text::tr("section [%1] appears more than once; later values win").arg(parsed.header)));
     overlay(&*existing, parsed.section);
 }
 
@@ -218,12 +220,12 @@ bool readIfPresent(const QString &path, QByteArray *text, QString *error)
     if (!info.exists())
         return true;
     if (info.isDir()) {
-        *error = tr("The AWS file \"%1\" is a directory, not a file.").arg(path);
+        *error = Text::tr("The AWS file \"%1\" is a directory, not a file.").arg(path);
         return false;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read the AWS file \"%1\": %2").arg(path, file.errorString());
+        *error = Text::tr("Cannot read the AWS file \"%1\": %2").arg(path, file.errorString());
         return false;
     }
     *text = file.readAll();
@@ -252,9 +254,9 @@ void SharedConfig::parseConfigFile(const QByteArray &text, const QString &label)
             continue; // sso-session, plugins, preview, …: not ours to read
         const QString name = sectionName(parsed.header, QStringLiteral("profile"));
         if (name.isEmpty()) {
-            m_warnings.append(
-                located(label, parsed.line,
-                        tr("skipped section [%1]: expected [profile NAME]").arg(parsed.header)));
+            m_warnings.append(located(
+                label, parsed.line,
+                Text::tr("skipped section [%1]: expected [profile NAME]").arg(parsed.header)));
             continue;
         }
         mergeInto(name == QLatin1String("default") ? &prefixedDefault : &m_configProfiles, name,
@@ -265,7 +267,7 @@ void SharedConfig::parseConfigFile(const QByteArray &text, const QString &label)
     if (!prefixedDefault.isEmpty() && !plainDefault.isEmpty()) {
         m_warnings.append(
             located(label, plainDefaultLine,
-                    tr("both [default] and [profile default] exist; [default] is ignored")));
+                    Text::tr("both [default] and [profile default] exist; [default] is ignored")));
     }
     if (!prefixedDefault.isEmpty())
         m_configProfiles.insert(QStringLiteral("default"), prefixedDefault.first());

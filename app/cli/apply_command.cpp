@@ -20,28 +20,32 @@ namespace {
 // Far more than any stage configuration; a bigger file is something else.
 constexpr qint64 kMaxFileBytes = 1024 * 1024;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli::Apply", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cli::Apply)
+};
 
 struct Apply {
     StageCommand command{
         QStringLiteral("apply"),
         QStringLiteral("apply --arn ARN --file FILE [--dry-run] [--yes] [--endpoint-url URL] "
                        "[--profile NAME] [--timeout SECONDS] [--verbose] [--demo]"),
-        tr("Makes a stage match a configuration file written by export (or File → Export): reads "
-           "the stage, checks the file against the service's rules, prints each change (old → "
-           "new) and the exact requests, then sends UpdateStage, TagResource and UntagResource "
-           "— only those needed — and reports what was applied and what was not. What the file "
-           "leaves out stays as it is."),
-        tr("ARN of the stage to change.")};
-    QCommandLineOption file{QStringLiteral("file"), tr("The configuration to apply."), tr("FILE")};
-    QCommandLineOption dryRun{QStringLiteral("dry-run"),
-                              tr("Print the review and send nothing (only GetStage is called).")};
+        Text::tr(
+            "Makes a stage match a configuration file written by export (or File → Export): reads "
+            "the stage, checks the file against the service's rules, prints each change (old → "
+            "new) and the exact requests, then sends UpdateStage, TagResource and UntagResource "
+            "— only those needed — and reports what was applied and what was not. What the file "
+            "leaves out stays as it is."),
+        Text::tr("ARN of the stage to change.")};
+    QCommandLineOption file{QStringLiteral("file"), Text::tr("The configuration to apply."),
+                            Text::tr("FILE")};
+    QCommandLineOption dryRun{
+        QStringLiteral("dry-run"),
+        Text::tr("Print the review and send nothing (only GetStage is called).")};
     QCommandLineOption yes{QStringLiteral("yes"),
-                           tr("Do not ask for confirmation on a terminal (without a terminal "
-                              "nothing is asked).")};
+                           Text::tr("Do not ask for confirmation on a terminal (without a terminal "
+                                    "nothing is asked).")};
 
     Apply() { command.addOptions({file, dryRun, yes}); }
 };
@@ -50,11 +54,11 @@ std::optional<QByteArray> readFile(const QString &path, QString *problem)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *problem = tr("Cannot read %1: %2").arg(path, file.errorString());
+        *problem = Text::tr("Cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     if (file.size() > kMaxFileBytes) {
-        *problem = tr("%1 is larger than 1 MiB: it is not a stage configuration.").arg(path);
+        *problem = Text::tr("%1 is larger than 1 MiB: it is not a stage configuration.").arg(path);
         return std::nullopt;
     }
     return file.readAll();
@@ -67,7 +71,7 @@ QString differences(const ivs::EditableConfig &held, const ivs::EditableConfig &
     QStringList items;
     const ivs::StageChanges remaining = ivs::diffConfigs(QString(), held, wanted);
     for (const ivs::FieldChange &change : remaining.changes)
-        items.append(tr("%1 is %2, the file says %3")
+        items.append(Text::tr("%1 is %2, the file says %3")
                          .arg(change.path, ivs::describeValue(change.before),
                               ivs::describeValue(change.after)));
     return items.join(QStringLiteral("; "));
@@ -88,9 +92,9 @@ int runApply(const QStringList &arguments, const QProcessEnvironment &environmen
     if (const auto done = command.parse(arguments, out, err))
         return *done;
     if (!command.isSet(apply.file) || command.value(apply.file).isEmpty())
-        return fail(
-            err, UsageError,
-            tr("--file is required: the configuration to apply (%1).").arg(command.seeHelp()));
+        return fail(err, UsageError,
+                    Text::tr("--file is required: the configuration to apply (%1).")
+                        .arg(command.seeHelp()));
     if (const auto failure =
             command.connect(environment, err, StageCommand::RegionOverride::MustMatchArn))
         return *failure;
@@ -104,35 +108,35 @@ int runApply(const QStringList &arguments, const QProcessEnvironment &environmen
     const ivs::GetStageResult current = command.getStage();
     if (!current.stage)
         return fail(err, current.error ? exitCodeFor(current.error->category) : InternalError,
-                    current.error ? current.error->userMessage() : tr("No answer."));
+                    current.error ? current.error->userMessage() : Text::tr("No answer."));
 
     // The window's own path from file to requests: the same checks, review and order.
     model::StageTreeModel tree;
     tree.setStage(*current.stage);
     session::StageEditor editor(command.client(), tree);
     if (!editor.loadDocument(*bytes, &problem))
-        return fail(err, UsageError, tr("%1: %2").arg(path, problem));
+        return fail(err, UsageError, Text::tr("%1: %2").arg(path, problem));
     const QString sourceArn =
         QJsonDocument::fromJson(*bytes).object().value(QStringLiteral("sourceArn")).toString();
     if (!sourceArn.isEmpty() && sourceArn != command.arn().text())
-        err << tr("ivs-stage-browser: note: %1 was exported from %2; applying it to %3.")
+        err << Text::tr("ivs-stage-browser: note: %1 was exported from %2; applying it to %3.")
                    .arg(path, sourceArn, command.arn().text())
             << Qt::endl;
 
     if (!tree.hasPendingEdits()) {
-        out << tr("No changes: %1 already matches %2. Nothing was sent.")
+        out << Text::tr("No changes: %1 already matches %2. Nothing was sent.")
                    .arg(command.arn().text(), path)
             << Qt::endl;
         return Success;
     }
     out << editor.review() << Qt::flush;
     if (command.isSet(apply.dryRun)) {
-        out << tr("Dry run: nothing was sent.") << Qt::endl;
+        out << Text::tr("Dry run: nothing was sent.") << Qt::endl;
         return Success;
     }
     if (!command.isSet(apply.yes) && confirm &&
-        !confirm(tr("Apply these changes to %1? [y/N] ").arg(command.arn().text()))) {
-        out << tr("Nothing was sent.") << Qt::endl;
+        !confirm(Text::tr("Apply these changes to %1? [y/N] ").arg(command.arn().text()))) {
+        out << Text::tr("Nothing was sent.") << Qt::endl;
         return Success;
     }
 
@@ -163,7 +167,8 @@ int runApply(const QStringList &arguments, const QProcessEnvironment &environmen
     if (!tree.hasPendingEdits()) {
         const QString kept = differences(ivs::EditableConfig::fromStage(*tree.stage()), wanted);
         if (!kept.isEmpty())
-            err << tr("ivs-stage-browser: note: the service did not keep everything in %1: %2.")
+            err << Text::tr(
+                       "ivs-stage-browser: note: the service did not keep everything in %1: %2.")
                        .arg(path, kept)
                 << Qt::endl;
     }

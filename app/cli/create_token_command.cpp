@@ -18,10 +18,11 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli::CreateToken", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cli::CreateToken)
+};
 
 struct CreateToken {
     StageCommand command{
@@ -30,36 +31,40 @@ struct CreateToken {
                        "[--capability PUBLISH|SUBSCRIBE]... [--attribute KEY=VALUE]... "
                        "[--output json|obs] [--region REGION] [--endpoint-url URL] "
                        "[--profile NAME] [--timeout SECONDS] [--verbose] [--demo]"),
-        tr("Creates a participant token for a stage (CreateParticipantToken) and prints it with "
-           "the stage's WHIP server, ready for an encoder. The token is a secret: it is printed "
-           "on standard output only, never with --verbose or in an error. With --output obs the "
-           "output is OBS's service.json (custom WHIP service): save it as "
-           "~/.config/obs-studio/basic/profiles/PROFILE/service.json while OBS is closed."),
-        tr("ARN of the stage the token is for.")};
+        Text::tr(
+            "Creates a participant token for a stage (CreateParticipantToken) and prints it with "
+            "the stage's WHIP server, ready for an encoder. The token is a secret: it is printed "
+            "on standard output only, never with --verbose or in an error. With --output obs the "
+            "output is OBS's service.json (custom WHIP service): save it as "
+            "~/.config/obs-studio/basic/profiles/PROFILE/service.json while OBS is closed."),
+        Text::tr("ARN of the stage the token is for.")};
     QCommandLineOption userId{
         QStringLiteral("user-id"),
-        tr("The token's user id, at most 128 characters (default: none). Every participant of "
-           "the stage can see it: no personal or secret information."),
-        tr("ID")};
+        Text::tr(
+            "The token's user id, at most 128 characters (default: none). Every participant of "
+            "the stage can see it: no personal or secret information."),
+        Text::tr("ID")};
     QCommandLineOption duration{QStringLiteral("duration-minutes"),
-                                tr("How long the token stays valid: 1 to 20160 minutes (14 "
-                                   "days); default 720 (12 hours)."),
-                                tr("N"), QStringLiteral("720")};
+                                Text::tr("How long the token stays valid: 1 to 20160 minutes (14 "
+                                         "days); default 720 (12 hours)."),
+                                Text::tr("N"), QStringLiteral("720")};
     QCommandLineOption capability{
         QStringLiteral("capability"),
-        tr("PUBLISH or SUBSCRIBE; give it twice for both. Default: PUBLISH, what an encoder "
-           "needs."),
-        tr("CAPABILITY")};
+        Text::tr("PUBLISH or SUBSCRIBE; give it twice for both. Default: PUBLISH, what an encoder "
+                 "needs."),
+        Text::tr("CAPABILITY")};
     QCommandLineOption attribute{
         QStringLiteral("attribute"),
-        tr("An attribute encoded in the token, KEY=VALUE; may be given several times, at most "
-           "1 KB in all. Every participant of the stage can see them."),
-        tr("KEY=VALUE")};
-    QCommandLineOption output{QStringLiteral("output"),
-                              tr("json (default): participantId, token, userId, capabilities, "
-                                 "expirationTime and server (the stage's WHIP endpoint); obs: "
-                                 "OBS's service.json for the custom WHIP service."),
-                              tr("FORMAT"), QStringLiteral("json")};
+        Text::tr(
+            "An attribute encoded in the token, KEY=VALUE; may be given several times, at most "
+            "1 KB in all. Every participant of the stage can see them."),
+        Text::tr("KEY=VALUE")};
+    QCommandLineOption output{
+        QStringLiteral("output"),
+        Text::tr("json (default): participantId, token, userId, capabilities, "
+                 "expirationTime and server (the stage's WHIP endpoint); obs: "
+                 "OBS's service.json for the custom WHIP service."),
+        Text::tr("FORMAT"), QStringLiteral("json")};
 
     CreateToken() { command.addOptions({userId, duration, capability, attribute, output}); }
 };
@@ -94,8 +99,8 @@ std::optional<ivs::TokenRequest> tokenRequestFrom(const CreateToken &options,
     bool ok = false;
     request.durationMinutes = command.value(options.duration).trimmed().toInt(&ok);
     if (!ok) {
-        *problem = tr("--duration-minutes must be a whole number of minutes from 1 to 20160, "
-                      "not \"%1\".")
+        *problem = Text::tr("--duration-minutes must be a whole number of minutes from 1 to 20160, "
+                            "not \"%1\".")
                        .arg(command.value(options.duration));
         return std::nullopt;
     }
@@ -171,7 +176,7 @@ int runCreateToken(const QStringList &arguments, const QProcessEnvironment &envi
     const QString format = command.value(options.output);
     if (format != QLatin1String("json") && format != QLatin1String("obs"))
         return fail(err, UsageError,
-                    tr("--output must be \"json\" or \"obs\", not \"%1\".").arg(format));
+                    Text::tr("--output must be \"json\" or \"obs\", not \"%1\".").arg(format));
     QString problem;
     const std::optional<ivs::TokenRequest> request = tokenRequestFrom(options, arguments, &problem);
     if (!request)
@@ -184,22 +189,23 @@ int runCreateToken(const QStringList &arguments, const QProcessEnvironment &envi
     const ivs::GetStageResult stage = command.getStage();
     if (!stage.stage)
         return fail(err, stage.error ? exitCodeFor(stage.error->category) : InternalError,
-                    stage.error ? stage.error->userMessage() : tr("No answer."));
+                    stage.error ? stage.error->userMessage() : Text::tr("No answer."));
     const QString server = stage.stage->json()
                                .value(QStringLiteral("endpoints"))
                                .toObject()
                                .value(QStringLiteral("whip"))
                                .toString();
     if (format == QLatin1String("obs") && server.isEmpty())
-        return fail(err, ServiceError,
-                    tr("The stage %1 has no WHIP endpoint, so OBS would have no server; no token "
-                       "was created.")
-                        .arg(command.arn().text()));
+        return fail(
+            err, ServiceError,
+            Text::tr("The stage %1 has no WHIP endpoint, so OBS would have no server; no token "
+                     "was created.")
+                .arg(command.arn().text()));
 
     const ivs::TokenResult result = createToken(command, *request);
     if (!result.token)
         return fail(err, result.error ? exitCodeFor(result.error->category) : InternalError,
-                    result.error ? result.error->userMessage() : tr("No answer."));
+                    result.error ? result.error->userMessage() : Text::tr("No answer."));
     const QJsonObject document = format == QLatin1String("obs")
                                      ? ivs::obsWhipService(server, result.token->token)
                                      : tokenJson(*result.token, server);

@@ -17,10 +17,11 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli::Diagnose", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cli::Diagnose)
+};
 
 // The command line of diagnose: the shared stage options plus --output.
 struct Diagnose {
@@ -28,16 +29,18 @@ struct Diagnose {
         QStringLiteral("diagnose"),
         QStringLiteral("diagnose --arn ARN [--output text|json] [--endpoint-url URL] "
                        "[--profile NAME] [--timeout SECONDS] [--verbose] [--demo]"),
-        tr("Checks a stage for problems: reads it (GetStage), its storage configuration, its "
-           "active session and that session's participants, then says what is wrong and what to "
-           "do about it. Exit code 1 means the checks found a problem (a warning or an error); 0 "
-           "means nothing is wrong (notes alone do not count); 2 to 6 mean the stage could not "
-           "be read, as for get-stage."),
-        tr("ARN of the stage to check.")};
-    QCommandLineOption output{QStringLiteral("output"),
-                              tr("text (default): one block per finding, errors first; json: "
-                                 "{arn, findings: [{id, severity, title, action, fieldPath}]}."),
-                              tr("FORMAT"), QStringLiteral("text")};
+        Text::tr(
+            "Checks a stage for problems: reads it (GetStage), its storage configuration, its "
+            "active session and that session's participants, then says what is wrong and what to "
+            "do about it. Exit code 1 means the checks found a problem (a warning or an error); 0 "
+            "means nothing is wrong (notes alone do not count); 2 to 6 mean the stage could not "
+            "be read, as for get-stage."),
+        Text::tr("ARN of the stage to check.")};
+    QCommandLineOption output{
+        QStringLiteral("output"),
+        Text::tr("text (default): one block per finding, errors first; json: "
+                 "{arn, findings: [{id, severity, title, action, fieldPath}]}."),
+        Text::tr("FORMAT"), QStringLiteral("text")};
 
     Diagnose() { command.addOptions({output}); }
 };
@@ -61,11 +64,11 @@ QString severityWord(ivs::Finding::Severity severity)
 {
     switch (severity) {
     case ivs::Finding::Severity::Info:
-        return tr("INFO");
+        return Text::tr("INFO");
     case ivs::Finding::Severity::Warning:
-        return tr("WARNING");
+        return Text::tr("WARNING");
     case ivs::Finding::Severity::Error:
-        return tr("ERROR");
+        return Text::tr("ERROR");
     }
     return {};
 }
@@ -86,14 +89,14 @@ void printText(QTextStream &out, const QList<ivs::Finding> &findings)
             << finding.title << QLatin1Char('\n');
         out << QStringLiteral("  → ") << finding.action << QLatin1Char('\n');
         if (!finding.fieldPath.isEmpty())
-            out << QStringLiteral("  ") << tr("field: %1").arg(finding.fieldPath)
+            out << QStringLiteral("  ") << Text::tr("field: %1").arg(finding.fieldPath)
                 << QLatin1Char('\n');
     }
     // Notes alone are not problems; say so, so that the output matches the exit code.
     if (!ivs::hasProblems(findings)) {
         if (!findings.isEmpty())
             out << QLatin1Char('\n');
-        out << tr("No problems found.") << QLatin1Char('\n');
+        out << Text::tr("No problems found.") << QLatin1Char('\n');
     }
 }
 
@@ -129,7 +132,7 @@ int runDiagnose(const QStringList &arguments, const QProcessEnvironment &environ
     const QString format = command.value(diagnose.output);
     if (format != QLatin1String("text") && format != QLatin1String("json"))
         return fail(err, UsageError,
-                    tr("--output must be \"text\" or \"json\", not \"%1\".").arg(format));
+                    Text::tr("--output must be \"text\" or \"json\", not \"%1\".").arg(format));
     // The surroundings are looked up in the stage's own region: GetStage must be asked there too.
     if (const auto problem =
             command.connect(environment, err, StageCommand::RegionOverride::MustMatchArn))
@@ -139,7 +142,7 @@ int runDiagnose(const QStringList &arguments, const QProcessEnvironment &environ
     // Never 1 for a failed lookup: here 1 means "problems found".
     if (!result.stage)
         return fail(err, result.error ? exitCodeFor(result.error->category) : ServiceError,
-                    result.error ? result.error->userMessage() : tr("No answer."));
+                    result.error ? result.error->userMessage() : Text::tr("No answer."));
     const QList<ivs::Finding> findings =
         ivs::diagnoseStage(*result.stage, gatherSurroundings(command.client(), *result.stage));
     if (format == QLatin1String("json"))

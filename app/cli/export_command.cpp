@@ -13,24 +13,27 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli::Export", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cli::Export)
+};
 
 struct Export {
     StageCommand command{
         QStringLiteral("export"),
         QStringLiteral("export --arn ARN [--file FILE] [--region REGION] [--endpoint-url URL] "
                        "[--profile NAME] [--timeout SECONDS] [--verbose] [--demo]"),
-        tr("Writes a stage's editable configuration — name, automatic participant recording "
-           "with every default filled in, tags — as a JSON document that apply reads back (the "
-           "window's File → Export writes the same format)."),
-        tr("ARN of the stage to export.")};
-    QCommandLineOption file{QStringLiteral("file"),
-                            tr("Write to FILE (replaced in one step: never left half-written) "
-                               "instead of standard output."),
-                            tr("FILE")};
+        Text::tr(
+            "Writes a stage's editable configuration — name, automatic participant recording "
+            "with every default filled in, tags — as a JSON document that apply reads back (the "
+            "window's File → Export writes the same format)."),
+        Text::tr("ARN of the stage to export.")};
+    QCommandLineOption file{
+        QStringLiteral("file"),
+        Text::tr("Write to FILE (replaced in one step: never left half-written) "
+                 "instead of standard output."),
+        Text::tr("FILE")};
 
     Export() { command.addOptions({file}); }
 };
@@ -51,7 +54,7 @@ int runExport(const QStringList &arguments, const QProcessEnvironment &environme
         return *done;
     const QString path = command.value(exportCommand.file);
     if (command.isSet(exportCommand.file) && path.isEmpty())
-        return fail(err, UsageError, tr("--file needs the name of the file to write."));
+        return fail(err, UsageError, Text::tr("--file needs the name of the file to write."));
     if (const auto problem = command.connect(environment, err))
         return *problem;
 
@@ -59,12 +62,13 @@ int runExport(const QStringList &arguments, const QProcessEnvironment &environme
     // removed unless commit() is reached.
     QSaveFile saveFile(path);
     if (!path.isEmpty() && !saveFile.open(QIODevice::WriteOnly))
-        return fail(err, UsageError, tr("Cannot write %1: %2").arg(path, saveFile.errorString()));
+        return fail(err, UsageError,
+                    Text::tr("Cannot write %1: %2").arg(path, saveFile.errorString()));
 
     const ivs::GetStageResult result = command.getStage();
     if (!result.stage)
         return fail(err, result.error ? exitCodeFor(result.error->category) : InternalError,
-                    result.error ? result.error->userMessage() : tr("No answer."));
+                    result.error ? result.error->userMessage() : Text::tr("No answer."));
     const QByteArray document =
         QJsonDocument(
             ivs::EditableConfig::fromStage(*result.stage).toDocument(command.arn().text()))
@@ -74,8 +78,9 @@ int runExport(const QStringList &arguments, const QProcessEnvironment &environme
         return Success;
     }
     if (saveFile.write(document) != document.size() || !saveFile.commit())
-        return fail(err, UsageError, tr("Cannot write %1: %2").arg(path, saveFile.errorString()));
-    out << tr("Exported the configuration of %1 to %2.").arg(command.arn().text(), path)
+        return fail(err, UsageError,
+                    Text::tr("Cannot write %1: %2").arg(path, saveFile.errorString()));
+    out << Text::tr("Exported the configuration of %1 to %2.").arg(command.arn().text(), path)
         << Qt::endl;
     return Success;
 }

@@ -13,10 +13,11 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli::GetStage", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cli::GetStage)
+};
 
 // The command line of get-stage: the shared stage options plus --output.
 struct GetStage {
@@ -25,11 +26,12 @@ struct GetStage {
         QStringLiteral("get-stage --arn ARN [--region REGION] [--endpoint-url URL] "
                        "[--output tree|json] [--profile NAME] [--timeout SECONDS] "
                        "[--verbose] [--demo]"),
-        tr("Shows a stage as GetStage returns it."), tr("ARN of the stage to show.")};
-    QCommandLineOption output{QStringLiteral("output"),
-                              tr("tree (default): the fields with documented defaults marked; "
-                                 "json: the service's stage object as received."),
-                              tr("FORMAT"), QStringLiteral("tree")};
+        Text::tr("Shows a stage as GetStage returns it."), Text::tr("ARN of the stage to show.")};
+    QCommandLineOption output{
+        QStringLiteral("output"),
+        Text::tr("tree (default): the fields with documented defaults marked; "
+                 "json: the service's stage object as received."),
+        Text::tr("FORMAT"), QStringLiteral("tree")};
 
     GetStage() { command.addOptions({output}); }
 };
@@ -51,14 +53,14 @@ int runGetStage(const QStringList &arguments, const QProcessEnvironment &environ
     const QString format = command.value(getStage.output);
     if (format != QLatin1String("tree") && format != QLatin1String("json"))
         return fail(err, UsageError,
-                    tr("--output must be \"tree\" or \"json\", not \"%1\".").arg(format));
+                    Text::tr("--output must be \"tree\" or \"json\", not \"%1\".").arg(format));
     if (const auto problem = command.connect(environment, err))
         return *problem;
 
     const ivs::GetStageResult result = command.getStage();
     if (!result.stage)
         return fail(err, result.error ? exitCodeFor(result.error->category) : InternalError,
-                    result.error ? result.error->userMessage() : tr("No answer."));
+                    result.error ? result.error->userMessage() : Text::tr("No answer."));
     if (format == QLatin1String("json")) {
         out << QString::fromUtf8(
             QJsonDocument(result.stage->json()).toJson(QJsonDocument::Indented));

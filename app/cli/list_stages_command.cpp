@@ -18,10 +18,11 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli::ListStages", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cli::ListStages)
+};
 
 // The command line of list-stages: the connection options plus the choice of regions and format.
 struct ListStages {
@@ -30,21 +31,24 @@ struct ListStages {
         QStringLiteral("list-stages [--region REGION]... [--all-regions] [--output table|json] "
                        "[--endpoint-url URL] [--profile NAME] [--timeout SECONDS] [--verbose] "
                        "[--demo]"),
-        tr("Lists the stages of one or more regions (ListStages, every page), asking the regions "
-           "at once. A region that fails is reported on standard error, one line each; the other "
-           "regions are still listed, and the exit code is the failure's (the first failing "
-           "region's, in the order the regions were given)."),
+        Text::tr(
+            "Lists the stages of one or more regions (ListStages, every page), asking the regions "
+            "at once. A region that fails is reported on standard error, one line each; the other "
+            "regions are still listed, and the exit code is the failure's (the first failing "
+            "region's, in the order the regions were given)."),
         StageCommand::AcrossRegions{
-            tr("List the stages of REGION; repeat for several regions. Default: AWS_REGION, "
-               "AWS_DEFAULT_REGION, then the profile's region.")}};
-    QCommandLineOption allRegions{QStringLiteral("all-regions"),
-                                  tr("List every region where Amazon IVS Real-Time is offered: %1.")
-                                      .arg(ivs::realTimeRegions().join(QStringLiteral(", ")))};
-    QCommandLineOption output{QStringLiteral("output"),
-                              tr("table (default): aligned columns, sorted by region, then name; "
-                                 "json: an array of {arn, name, region, activeSessionId (null "
-                                 "when no session is in progress), tags} in the same order."),
-                              tr("FORMAT"), QStringLiteral("table")};
+            Text::tr("List the stages of REGION; repeat for several regions. Default: AWS_REGION, "
+                     "AWS_DEFAULT_REGION, then the profile's region.")}};
+    QCommandLineOption allRegions{
+        QStringLiteral("all-regions"),
+        Text::tr("List every region where Amazon IVS Real-Time is offered: %1.")
+            .arg(ivs::realTimeRegions().join(QStringLiteral(", ")))};
+    QCommandLineOption output{
+        QStringLiteral("output"),
+        Text::tr("table (default): aligned columns, sorted by region, then name; "
+                 "json: an array of {arn, name, region, activeSessionId (null "
+                 "when no session is in progress), tags} in the same order."),
+        Text::tr("FORMAT"), QStringLiteral("table")};
 
     ListStages() { command.addOptions({allRegions, output}); }
 };
@@ -137,8 +141,8 @@ QString cell(const QString &text)
 
 void printTable(QTextStream &out, const QList<Row> &rows)
 {
-    QList<QStringList> lines{
-        {tr("NAME"), tr("REGION"), tr("STAGE ID"), tr("ACTIVE SESSION"), tr("TAGS")}};
+    QList<QStringList> lines{{Text::tr("NAME"), Text::tr("REGION"), Text::tr("STAGE ID"),
+                              Text::tr("ACTIVE SESSION"), Text::tr("TAGS")}};
     for (const Row &row : rows)
         lines.append({cell(row.stage.name), row.region, cell(stageId(row.stage)),
                       cell(row.stage.activeSessionId), cell(tagsText(row.stage.tags))});
@@ -183,10 +187,10 @@ QString failureLine(const RegionOutcome &outcome)
     // Stages read before a later page failed are listed: say so, or the list looks whole.
     const qsizetype read = outcome.result.stages.size();
     if (read == 1)
-        line += QLatin1Char(' ') + tr("The stage read before the failure is listed.");
+        line += QLatin1Char(' ') + Text::tr("The stage read before the failure is listed.");
     else if (read > 1)
-        line +=
-            QLatin1Char(' ') + tr("The %1 stages read before the failure are listed.").arg(read);
+        line += QLatin1Char(' ') +
+                Text::tr("The %1 stages read before the failure are listed.").arg(read);
     return line;
 }
 
@@ -207,11 +211,12 @@ int runListStages(const QStringList &arguments, const QProcessEnvironment &envir
     const QString format = command.value(listStages.output);
     if (format != QLatin1String("table") && format != QLatin1String("json"))
         return fail(err, UsageError,
-                    tr("--output must be \"table\" or \"json\", not \"%1\".").arg(format));
+                    Text::tr("--output must be \"table\" or \"json\", not \"%1\".").arg(format));
     const bool allRegions = command.isSet(listStages.allRegions);
     if (allRegions && !command.regions().isEmpty())
-        return fail(err, UsageError,
-                    tr("Give --region or --all-regions, not both (%1).").arg(command.seeHelp()));
+        return fail(
+            err, UsageError,
+            Text::tr("Give --region or --all-regions, not both (%1).").arg(command.seeHelp()));
     if (const auto problem = command.connectAcrossRegions(environment, err))
         return *problem;
 
@@ -219,9 +224,10 @@ int runListStages(const QStringList &arguments, const QProcessEnvironment &envir
     if (regions.isEmpty() && !command.serviceRegion().isEmpty())
         regions.append(command.serviceRegion());
     if (regions.isEmpty())
-        return fail(err, UsageError,
-                    tr("No region is configured: give --region REGION (repeat it for several), "
-                       "or --all-regions, or set AWS_REGION or the profile's region."));
+        return fail(
+            err, UsageError,
+            Text::tr("No region is configured: give --region REGION (repeat it for several), "
+                     "or --all-regions, or set AWS_REGION or the profile's region."));
 
     const QList<RegionOutcome> outcomes = listRegions(command.client(), regions);
     const QList<Row> rows = sortedRows(outcomes);
@@ -235,7 +241,8 @@ int runListStages(const QStringList &arguments, const QProcessEnvironment &envir
     else if (!rows.isEmpty())
         printTable(out, rows);
     else if (!answered.isEmpty())
-        out << tr("No stages in %1.").arg(answered.join(QStringLiteral(", "))) << QLatin1Char('\n');
+        out << Text::tr("No stages in %1.").arg(answered.join(QStringLiteral(", ")))
+            << QLatin1Char('\n');
     out.flush();
 
     int exitCode = Success;

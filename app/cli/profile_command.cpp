@@ -16,10 +16,11 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli::Profile", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cli::Profile)
+};
 
 int fail(QTextStream &err, int code, const QString &message)
 {
@@ -29,21 +30,22 @@ int fail(QTextStream &err, int code, const QString &message)
 
 QString helpText()
 {
-    return tr("Usage: ivs-stage-browser profile COMMAND\n"
-              "Manages profiles whose secrets live in the OS keychain.\n\n"
-              "Commands:\n"
-              "  list                                    keychain and AWS CLI profiles\n"
-              "  add NAME [--region R] [--access-key-id ID]\n"
-              "                                          store a profile; the secret access key "
-              "(and an\n"
-              "                                          optional session token on a second line) "
-              "are read\n"
-              "                                          from standard input, without echo on a "
-              "terminal\n"
-              "  remove NAME                             delete a keychain profile\n"
-              "  import NAME...                          copy AWS CLI profiles (with access keys) "
-              "into the\n"
-              "                                          keychain\n\n") +
+    return Text::tr(
+               "Usage: ivs-stage-browser profile COMMAND\n"
+               "Manages profiles whose secrets live in the OS keychain.\n\n"
+               "Commands:\n"
+               "  list                                    keychain and AWS CLI profiles\n"
+               "  add NAME [--region R] [--access-key-id ID]\n"
+               "                                          store a profile; the secret access key "
+               "(and an\n"
+               "                                          optional session token on a second line) "
+               "are read\n"
+               "                                          from standard input, without echo on a "
+               "terminal\n"
+               "  remove NAME                             delete a keychain profile\n"
+               "  import NAME...                          copy AWS CLI profiles (with access keys) "
+               "into the\n"
+               "                                          keychain\n\n") +
            exitCodesHelpText();
 }
 
@@ -66,10 +68,11 @@ int list(profiles::ProfileStorage &storage, const aws::SharedConfig &shared, QTe
     QStringList lines;
     const QList<profiles::StoredProfile> stored = storage.store.profiles();
     for (const profiles::StoredProfile &profile : stored)
-        lines.append(QStringLiteral("%1 %2 %3 %4")
-                         .arg(profile.name == active ? QStringLiteral("*") : QStringLiteral(" "),
-                              profile.name.leftJustified(20), profile.region.leftJustified(15),
-                              tr("keychain (%1)").arg(aws::maskAccessKeyId(profile.accessKeyId))));
+        lines.append(
+            QStringLiteral("%1 %2 %3 %4")
+                .arg(profile.name == active ? QStringLiteral("*") : QStringLiteral(" "),
+                     profile.name.leftJustified(20), profile.region.leftJustified(15),
+                     Text::tr("keychain (%1)").arg(aws::maskAccessKeyId(profile.accessKeyId))));
     const QStringList sharedNames = shared.profileNames();
     for (const QString &name : sharedNames) {
         if (storage.store.find(name))
@@ -78,16 +81,17 @@ int list(profiles::ProfileStorage &storage, const aws::SharedConfig &shared, QTe
         lines.append(QStringLiteral("%1 %2 %3 %4")
                          .arg(name == active ? QStringLiteral("*") : QStringLiteral(" "),
                               name.leftJustified(20), profile->region.leftJustified(15),
-                              tr("AWS CLI %1").arg(profile->sourceDescription)));
+                              Text::tr("AWS CLI %1").arg(profile->sourceDescription)));
     }
     if (lines.isEmpty()) {
-        out << tr("No profiles. Add one with: ivs-stage-browser profile add NAME "
-                  "--access-key-id ID --region REGION")
+        out << Text::tr("No profiles. Add one with: ivs-stage-browser profile add NAME "
+                        "--access-key-id ID --region REGION")
             << Qt::endl;
         return Success;
     }
     out << QStringLiteral("  %1 %2 %3")
-               .arg(tr("NAME").leftJustified(20), tr("REGION").leftJustified(15), tr("SOURCE"))
+               .arg(Text::tr("NAME").leftJustified(20), Text::tr("REGION").leftJustified(15),
+                    Text::tr("SOURCE"))
         << Qt::endl;
     for (const QString &line : std::as_const(lines))
         out << line << Qt::endl;
@@ -104,7 +108,7 @@ int add(profiles::ProfileStorage &storage, const QStringList &arguments, QTextSt
     if (!parser.parse(QStringList{QStringLiteral("add")} + arguments))
         return fail(err, UsageError, parser.errorText());
     if (parser.positionalArguments().size() != 1)
-        return fail(err, UsageError, tr("profile add needs exactly one profile NAME."));
+        return fail(err, UsageError, Text::tr("profile add needs exactly one profile NAME."));
     const QString name = parser.positionalArguments().constFirst();
     if (const QString problem = profiles::ProfileStore::nameProblem(name); !problem.isEmpty())
         return fail(err, UsageError, problem);
@@ -112,16 +116,16 @@ int add(profiles::ProfileStorage &storage, const QStringList &arguments, QTextSt
     profiles::StoredProfile profile{name, parser.value(region).trimmed(),
                                     parser.value(accessKeyId).trimmed(), false};
     if (profile.accessKeyId.isEmpty() && standardInputIsTerminal())
-        profile.accessKeyId = readLine(tr("Access key ID: ")).value_or(QString()).trimmed();
+        profile.accessKeyId = readLine(Text::tr("Access key ID: ")).value_or(QString()).trimmed();
     if (profile.accessKeyId.isEmpty())
-        return fail(err, UsageError, tr("--access-key-id is required."));
+        return fail(err, UsageError, Text::tr("--access-key-id is required."));
     profiles::ProfileSecrets secrets;
     secrets.secretAccessKey =
-        readSecretLine(tr("Secret access key: ")).value_or(QString()).trimmed();
+        readSecretLine(Text::tr("Secret access key: ")).value_or(QString()).trimmed();
     if (secrets.secretAccessKey.isEmpty())
-        return fail(err, UsageError, tr("No secret access key was given on standard input."));
+        return fail(err, UsageError, Text::tr("No secret access key was given on standard input."));
     secrets.sessionToken =
-        readSecretLine(tr("Session token (Enter for none): ")).value_or(QString()).trimmed();
+        readSecretLine(Text::tr("Session token (Enter for none): ")).value_or(QString()).trimmed();
 
     const QString error = runRepositoryCall([&](QObject *context, auto done) {
         storage.repository.save(profile, secrets, context, std::move(done));
@@ -129,23 +133,24 @@ int add(profiles::ProfileStorage &storage, const QStringList &arguments, QTextSt
     secrets = {};
     if (!error.isEmpty())
         return fail(err, AuthError, error);
-    err << tr("Saved profile \"%1\"; its secret is in the keychain.").arg(name) << Qt::endl;
+    err << Text::tr("Saved profile \"%1\"; its secret is in the keychain.").arg(name) << Qt::endl;
     return Success;
 }
 
 int remove(profiles::ProfileStorage &storage, const QStringList &names, QTextStream &err)
 {
     if (names.size() != 1)
-        return fail(err, UsageError, tr("profile remove needs exactly one profile NAME."));
+        return fail(err, UsageError, Text::tr("profile remove needs exactly one profile NAME."));
     const QString name = names.constFirst();
     if (!storage.store.find(name))
-        return fail(err, NotFound, tr("There is no keychain profile named \"%1\".").arg(name));
+        return fail(err, NotFound,
+                    Text::tr("There is no keychain profile named \"%1\".").arg(name));
     const QString error = runRepositoryCall([&](QObject *context, auto done) {
         storage.repository.remove(name, context, std::move(done));
     });
     if (!error.isEmpty())
         return fail(err, AuthError, error);
-    err << tr("Removed profile \"%1\".").arg(name) << Qt::endl;
+    err << Text::tr("Removed profile \"%1\".").arg(name) << Qt::endl;
     return Success;
 }
 
@@ -153,19 +158,22 @@ int import(profiles::ProfileStorage &storage, const aws::SharedConfig &shared,
            const QStringList &names, QTextStream &err)
 {
     if (names.isEmpty())
-        return fail(err, UsageError, tr("profile import needs at least one AWS CLI profile NAME."));
+        return fail(err, UsageError,
+                    Text::tr("profile import needs at least one AWS CLI profile NAME."));
     int result = Success;
     for (const QString &name : names) {
         const auto profile = shared.profile(name);
         if (!profile) {
-            result = fail(err, NotFound, tr("There is no AWS CLI profile named \"%1\".").arg(name));
+            result = fail(err, NotFound,
+                          Text::tr("There is no AWS CLI profile named \"%1\".").arg(name));
             continue;
         }
         if (!profile->hasStaticKeys()) {
-            result = fail(err, UsageError,
-                          tr("AWS CLI profile \"%1\" has no access keys to import (only keys can "
-                             "be kept in the keychain; it keeps working from the AWS CLI files).")
-                              .arg(name));
+            result =
+                fail(err, UsageError,
+                     Text::tr("AWS CLI profile \"%1\" has no access keys to import (only keys can "
+                              "be kept in the keychain; it keeps working from the AWS CLI files).")
+                         .arg(name));
             continue;
         }
         const QString error = runRepositoryCall([&](QObject *context, auto done) {
@@ -177,7 +185,7 @@ int import(profiles::ProfileStorage &storage, const aws::SharedConfig &shared,
             result = fail(err, AuthError, error);
             continue;
         }
-        err << tr("Imported \"%1\" into the keychain.").arg(name) << Qt::endl;
+        err << Text::tr("Imported \"%1\" into the keychain.").arg(name) << Qt::endl;
     }
     return result;
 }
@@ -208,7 +216,7 @@ int runProfileCommand(const QStringList &arguments, const QProcessEnvironment &e
         return import(storage, shared, rest, err);
     }
     return fail(err, UsageError,
-                tr("Unknown profile command \"%1\" (see profile --help).").arg(command));
+                Text::tr("Unknown profile command \"%1\" (see profile --help).").arg(command));
 }
 
 } // namespace cli

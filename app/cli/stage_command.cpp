@@ -12,10 +12,11 @@ namespace cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli::StageCommand", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cli::StageCommand)
+};
 
 } // namespace
 
@@ -27,16 +28,17 @@ int fail(QTextStream &err, int code, const QString &message)
 
 QString credentialsHelpText()
 {
-    return tr("Credentials: the --profile (a keychain profile, else an AWS CLI profile), else "
-              "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, else the "
-              "AWS_PROFILE (or \"default\") profile. AWS_CA_BUNDLE names extra PEM certificate "
-              "authorities to trust.");
+    return Text::tr(
+        "Credentials: the --profile (a keychain profile, else an AWS CLI profile), else "
+        "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, else the "
+        "AWS_PROFILE (or \"default\") profile. AWS_CA_BUNDLE names extra PEM certificate "
+        "authorities to trust.");
 }
 
 StageCommand::StageCommand(QString name, QString usage, const QString &description,
                            const QString &arnDescription)
     : StageCommand(std::move(name), std::move(usage), description, arnDescription,
-                   tr("Region to call (default: the region in the ARN)."), true)
+                   Text::tr("Region to call (default: the region in the ARN)."), true)
 {
 }
 
@@ -52,28 +54,31 @@ StageCommand::StageCommand(QString name, QString usage, const QString &descripti
                            bool hasArn)
     : m_name(std::move(name))
     , m_usage(std::move(usage))
-    , m_arnOption(QStringLiteral("arn"), arnDescription, tr("ARN"))
-    , m_regionOption(QStringLiteral("region"), regionDescription, tr("REGION"))
+    , m_arnOption(QStringLiteral("arn"), arnDescription, Text::tr("ARN"))
+    , m_regionOption(QStringLiteral("region"), regionDescription, Text::tr("REGION"))
     , m_endpointUrlOption(
           QStringLiteral("endpoint-url"),
-          tr("Send requests to URL instead of https://ivsrealtime.REGION.amazonaws.com (https, or "
-             "http to a loopback address). Default: AWS_ENDPOINT_URL_IVS_REALTIME, then "
-             "AWS_ENDPOINT_URL."),
-          tr("URL"))
-    , m_profileOption(QStringLiteral("profile"),
-                      tr("Use this profile: a keychain profile, else one from the AWS CLI's config "
-                         "and credentials files."),
-                      tr("NAME"))
-    , m_timeoutOption(QStringLiteral("timeout"),
-                      tr("Give up on a request after SECONDS (default 30). Throttled and failed "
-                         "requests are retried up to AWS_MAX_ATTEMPTS times in all (default 3)."),
-                      tr("SECONDS"))
+          Text::tr(
+              "Send requests to URL instead of https://ivsrealtime.REGION.amazonaws.com (https, or "
+              "http to a loopback address). Default: AWS_ENDPOINT_URL_IVS_REALTIME, then "
+              "AWS_ENDPOINT_URL."),
+          Text::tr("URL"))
+    , m_profileOption(
+          QStringLiteral("profile"),
+          Text::tr("Use this profile: a keychain profile, else one from the AWS CLI's config "
+                   "and credentials files."),
+          Text::tr("NAME"))
+    , m_timeoutOption(
+          QStringLiteral("timeout"),
+          Text::tr("Give up on a request after SECONDS (default 30). Throttled and failed "
+                   "requests are retried up to AWS_MAX_ATTEMPTS times in all (default 3)."),
+          Text::tr("SECONDS"))
     , m_verboseOption(QStringLiteral("verbose"),
-                      tr("Report each request, retry and clock correction on standard error "
-                         "(never a secret)."))
+                      Text::tr("Report each request, retry and clock correction on standard error "
+                               "(never a secret)."))
     , m_demoOption(QStringLiteral("demo"),
-                   tr("Use the built-in demo endpoint and its sample stages."))
-    , m_helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."))
+                   Text::tr("Use the built-in demo endpoint and its sample stages."))
+    , m_helpOption({QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help."))
     , m_hasArn(hasArn)
 {
     m_parser.setApplicationDescription(description + QStringLiteral("\n\n") +
@@ -91,7 +96,7 @@ void StageCommand::addOptions(const QList<QCommandLineOption> &options)
 
 QString StageCommand::seeHelp() const
 {
-    return tr("see %1 --help").arg(m_name);
+    return Text::tr("see %1 --help").arg(m_name);
 }
 
 std::optional<int> StageCommand::parse(const QStringList &arguments, QTextStream &out,
@@ -99,14 +104,14 @@ std::optional<int> StageCommand::parse(const QStringList &arguments, QTextStream
 {
     addCommonOptions();
     if (!m_parser.parse(QStringList{m_name} + arguments))
-        return fail(err, UsageError, tr("%1 (%2)").arg(m_parser.errorText(), seeHelp()));
+        return fail(err, UsageError, Text::tr("%1 (%2)").arg(m_parser.errorText(), seeHelp()));
     if (m_parser.isSet(m_helpOption)) {
         out << helpText() << Qt::flush;
         return Success;
     }
     if (!m_parser.positionalArguments().isEmpty())
         return fail(err, UsageError,
-                    tr("Unexpected argument \"%1\" (%2).")
+                    Text::tr("Unexpected argument \"%1\" (%2).")
                         .arg(m_parser.positionalArguments().constFirst(), seeHelp()));
     return std::nullopt;
 }
@@ -115,27 +120,28 @@ std::optional<int> StageCommand::connect(const QProcessEnvironment &environment,
                                          RegionOverride regionOverride)
 {
     if (!m_parser.isSet(m_arnOption))
-        return fail(err, UsageError, tr("--arn is required (%1).").arg(seeHelp()));
+        return fail(err, UsageError, Text::tr("--arn is required (%1).").arg(seeHelp()));
     QString problem;
     m_arn = ivs::StageArn::parse(m_parser.value(m_arnOption), &problem);
     if (!m_arn)
         return fail(err, UsageError, problem);
     m_region = m_parser.value(m_regionOption).trimmed();
     if (m_parser.isSet(m_regionOption) && m_region.isEmpty())
-        return fail(err, UsageError, tr("--region needs a value such as us-west-2."));
+        return fail(err, UsageError, Text::tr("--region needs a value such as us-west-2."));
     const bool otherRegion = !m_region.isEmpty() && m_region != m_arn->region();
     // The changes go to the stage's own region; a lookup elsewhere would compare them with
     // another stage's settings.
     if (otherRegion && regionOverride == RegionOverride::MustMatchArn)
-        return fail(err, UsageError,
-                    tr("%1 works in the stage's own region: --region %2 does not match the ARN's "
-                       "region %3. Leave --region out.")
-                        .arg(m_name, m_region, m_arn->region()));
+        return fail(
+            err, UsageError,
+            Text::tr("%1 works in the stage's own region: --region %2 does not match the ARN's "
+                     "region %3. Leave --region out.")
+                .arg(m_name, m_region, m_arn->region()));
 
     if (const auto failed = createBackend(environment, err))
         return failed;
     if (otherRegion)
-        err << tr("ivs-stage-browser: note: calling region %1, but the ARN is in %2.")
+        err << Text::tr("ivs-stage-browser: note: calling region %1, but the ARN is in %2.")
                    .arg(m_region, m_arn->region())
             << Qt::endl;
     reportProgressTo(err);
@@ -148,7 +154,7 @@ std::optional<int> StageCommand::connectAcrossRegions(const QProcessEnvironment 
     const QStringList given = m_parser.values(m_regionOption);
     for (const QString &region : given) {
         if (region.trimmed().isEmpty())
-            return fail(err, UsageError, tr("--region needs a value such as us-west-2."));
+            return fail(err, UsageError, Text::tr("--region needs a value such as us-west-2."));
     }
     if (const auto failed = createBackend(environment, err))
         return failed;
@@ -179,7 +185,7 @@ std::optional<int> StageCommand::createBackend(const QProcessEnvironment &enviro
         timeoutSeconds = m_parser.value(m_timeoutOption).toInt(&ok);
         if (!ok || timeoutSeconds < 1 || timeoutSeconds > 3600)
             return fail(err, UsageError,
-                        tr("--timeout must be a whole number of seconds from 1 to 3600."));
+                        Text::tr("--timeout must be a whole number of seconds from 1 to 3600."));
     }
 
     session::BackendOptions backendOptions;
@@ -203,11 +209,11 @@ void StageCommand::reportProgressTo(QTextStream &err)
     };
     // A corrected clock changes what the user should fix, so it is said even without --verbose.
     QObject::connect(&ivs, &ivs::IvsClient::clockSkewCorrected,
-                     [note](qint64, const QString &text) { note(tr("note: ") + text); });
+                     [note](qint64, const QString &text) { note(Text::tr("note: ") + text); });
     if (verbose()) {
         QObject::connect(&ivs, &ivs::IvsClient::requestSent, note);
         QObject::connect(&ivs, &ivs::IvsClient::retrying, note);
-        note(tr("credentials from %1").arg(m_backend->credentialSource()));
+        note(Text::tr("credentials from %1").arg(m_backend->credentialSource()));
     }
 }
 
@@ -244,7 +250,7 @@ QString StageCommand::helpText()
     QString text = m_parser.helpText();
     // Qt's first line names the binary's path and "[options]"; the synopsis says more.
     const qsizetype usageEnd = text.indexOf(QLatin1Char('\n'));
-    text = tr("Usage: ivs-stage-browser %1").arg(m_usage) + text.mid(usageEnd);
+    text = Text::tr("Usage: ivs-stage-browser %1").arg(m_usage) + text.mid(usageEnd);
     text.replace(QCoreApplication::applicationFilePath(), QStringLiteral("ivs-stage-browser"));
     return text + QLatin1Char('\n') + exitCodesHelpText();
 }

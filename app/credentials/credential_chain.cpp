@@ -11,10 +11,11 @@ namespace credentials {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("credentials::CredentialChain", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(credentials::CredentialChain)
+};
 
 ResolvedCredentials unavailable(const QString &reason, const QString &profileName = {})
 {
@@ -47,7 +48,7 @@ ResolvedCredentials fromSharedFiles(const aws::SharedConfig &shared,
         resolved.provider = std::make_unique<aws::StaticCredentialProvider>(
             aws::Credentials{
                 profile.accessKeyId, profile.secretAccessKey, profile.sessionToken, {}},
-            tr("AWS CLI profile \"%1\" (%2)").arg(profile.name, profile.sourceDescription));
+            Text::tr("AWS CLI profile \"%1\" (%2)").arg(profile.name, profile.sourceDescription));
     } else if (!profile.credentialProcess.isEmpty()) {
         resolved.provider = std::make_unique<aws::CredentialProcessProvider>(
             profile.credentialProcess, profile.name);
@@ -55,13 +56,14 @@ ResolvedCredentials fromSharedFiles(const aws::SharedConfig &shared,
         QString kind;
         if (!shared.value(profile.name, QStringLiteral("sso_session")).isEmpty() ||
             !shared.value(profile.name, QStringLiteral("sso_start_url")).isEmpty())
-            kind = tr(" (it uses IAM Identity Center sign-in, which this app cannot do yet)");
+            kind = Text::tr(" (it uses IAM Identity Center sign-in, which this app cannot do yet)");
         else if (!shared.value(profile.name, QStringLiteral("role_arn")).isEmpty())
-            kind = tr(" (it assumes a role, which this app cannot do yet)");
+            kind = Text::tr(" (it assumes a role, which this app cannot do yet)");
         resolved.provider = std::make_unique<UnavailableCredentialProvider>(
-            tr("AWS CLI profile \"%1\" has no access keys or credential_process%2. Use a profile "
-               "with keys, add a keychain profile, or set AWS_ACCESS_KEY_ID and "
-               "AWS_SECRET_ACCESS_KEY.")
+            Text::tr(
+                "AWS CLI profile \"%1\" has no access keys or credential_process%2. Use a profile "
+                "with keys, add a keychain profile, or set AWS_ACCESS_KEY_ID and "
+                "AWS_SECRET_ACCESS_KEY.")
                 .arg(profile.name, kind));
         return resolved;
     }
@@ -89,10 +91,11 @@ ResolvedCredentials resolveCredentials(const ChainInputs &inputs)
     if (!inputs.selectedProfile.isEmpty()) {
         if (auto resolved = byName(inputs, inputs.selectedProfile))
             return std::move(*resolved);
-        return unavailable(tr("There is no profile named \"%1\": it is neither a keychain profile "
-                              "nor in the AWS CLI's config or credentials file.")
-                               .arg(inputs.selectedProfile),
-                           inputs.selectedProfile);
+        return unavailable(
+            Text::tr("There is no profile named \"%1\": it is neither a keychain profile "
+                     "nor in the AWS CLI's config or credentials file.")
+                .arg(inputs.selectedProfile),
+            inputs.selectedProfile);
     }
 
     const QString defaultName = aws::defaultProfileName(inputs.environment);
@@ -108,9 +111,9 @@ ResolvedCredentials resolveCredentials(const ChainInputs &inputs)
     }
     if (auto resolved = byName(inputs, defaultName))
         return std::move(*resolved);
-    return unavailable(tr("No AWS credentials found. Add a profile (Profiles…, or "
-                          "\"ivs-stage-browser profile add\"), configure the AWS CLI, or set "
-                          "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."));
+    return unavailable(Text::tr("No AWS credentials found. Add a profile (Profiles…, or "
+                                "\"ivs-stage-browser profile add\"), configure the AWS CLI, or set "
+                                "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."));
 }
 
 QString resolveRegion(const QString &explicitRegion, const QProcessEnvironment &environment,
@@ -140,7 +143,7 @@ void UnavailableCredentialProvider::fetchCredentials(
 
 QString UnavailableCredentialProvider::sourceDescription() const
 {
-    return tr("no credentials");
+    return Text::tr("no credentials");
 }
 
 } // namespace credentials

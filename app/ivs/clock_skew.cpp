@@ -1,5 +1,8 @@
 #include "ivs/clock_skew.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <limits>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTimeZone>
@@ -37,15 +40,21 @@ QByteArray httpDate(const QDateTime &time)
 
 QString clockSkewNotice(qint64 offsetSeconds)
 {
-    const QString direction = offsetSeconds > 0
-                                  ? QCoreApplication::translate("ivs::ClockSkew", "behind")
-                                  : QCoreApplication::translate("ivs::ClockSkew", "ahead of");
-    return QCoreApplication::translate("ivs::ClockSkew",
-                                       "This computer's clock is %1 seconds %2 the service's "
-                                       "time; requests are now signed with the corrected time. "
-                                       "Set the clock right (turn on automatic time).")
-        .arg(std::abs(offsetSeconds))
-        .arg(direction);
+    // Whole sentences for each direction: word order differs between languages.
+    // translate() counts in int; clamped, since a server's Date header can be decades off.
+    const int seconds =
+        int(std::min<qint64>(std::abs(offsetSeconds), std::numeric_limits<int>::max()));
+    if (offsetSeconds > 0)
+        return QCoreApplication::translate(
+            "ivs::ClockSkew",
+            "This computer's clock is %n seconds behind the service's time; requests are now "
+            "signed with the corrected time. Set the clock right (turn on automatic time).",
+            nullptr, seconds);
+    return QCoreApplication::translate(
+        "ivs::ClockSkew",
+        "This computer's clock is %n seconds ahead of the service's time; requests are now "
+        "signed with the corrected time. Set the clock right (turn on automatic time).",
+        nullptr, seconds);
 }
 
 } // namespace ivs

@@ -22,10 +22,11 @@ const QString kThumbnailPath =
 const QString kReplicasPath =
     QStringLiteral("autoParticipantRecordingConfiguration.recordParticipantReplicas");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::Diagnostics", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::Diagnostics)
+};
 
 // What the checks need to know, worked out once.
 struct Context {
@@ -98,12 +99,13 @@ void checkRecordingOff(const Context &context, QList<Finding> &findings)
 {
     if (context.recordingOn)
         return;
-    findings.append({QStringLiteral("recording-off"), Severity::Info,
-                     tr("Participants are not recorded: the stage has no storage configuration."),
-                     tr("To record each participant, choose a storage configuration in the "
-                        "stage's region (%1).")
-                         .arg(context.stageRegion),
-                     kStorageArnPath});
+    findings.append(
+        {QStringLiteral("recording-off"), Severity::Info,
+         Text::tr("Participants are not recorded: the stage has no storage configuration."),
+         Text::tr("To record each participant, choose a storage configuration in the "
+                  "stage's region (%1).")
+             .arg(context.stageRegion),
+         kStorageArnPath});
 }
 
 void checkStorageReadable(const Context &context, QList<Finding> &findings)
@@ -115,11 +117,12 @@ void checkStorageReadable(const Context &context, QList<Finding> &findings)
     if (error.category == ErrorCategory::NotFound) {
         findings.append(
             {QStringLiteral("storage-unreadable"), Severity::Error,
-             tr("The storage configuration %1 does not exist, so participants cannot be "
-                "recorded: %2.")
+             Text::tr("The storage configuration %1 does not exist, so participants cannot be "
+                      "recorded: %2.")
                  .arg(context.storageArn, quoteError(error)),
-             tr("Create a storage configuration in %1 (CreateStorageConfiguration) and choose it, "
-                "or correct the ARN.")
+             Text::tr(
+                 "Create a storage configuration in %1 (CreateStorageConfiguration) and choose it, "
+                 "or correct the ARN.")
                  .arg(context.stageRegion),
              kStorageArnPath});
         return;
@@ -129,20 +132,21 @@ void checkStorageReadable(const Context &context, QList<Finding> &findings)
     if (error.category == ErrorCategory::AccessDenied) {
         findings.append(
             {QStringLiteral("storage-unreadable"), Severity::Warning,
-             tr("The storage configuration %1 cannot be read with these credentials, so it "
-                "cannot be checked: %2.")
+             Text::tr("The storage configuration %1 cannot be read with these credentials, so it "
+                      "cannot be checked: %2.")
                  .arg(context.storageArn, quoteError(error)),
-             tr("Ask your administrator to allow ivs:GetStorageConfiguration on it for these "
-                "credentials."),
+             Text::tr("Ask your administrator to allow ivs:GetStorageConfiguration on it for these "
+                      "credentials."),
              kStorageArnPath});
         return;
     }
-    findings.append({QStringLiteral("storage-unreadable"), Severity::Warning,
-                     tr("The storage configuration %1 could not be read, so it cannot be "
-                        "checked: %2.")
-                         .arg(context.storageArn, quoteError(error)),
-                     error.nextStep.isEmpty() ? tr("Check the ARN and try again.") : error.nextStep,
-                     kStorageArnPath});
+    findings.append(
+        {QStringLiteral("storage-unreadable"), Severity::Warning,
+         Text::tr("The storage configuration %1 could not be read, so it cannot be "
+                  "checked: %2.")
+             .arg(context.storageArn, quoteError(error)),
+         error.nextStep.isEmpty() ? Text::tr("Check the ARN and try again.") : error.nextStep,
+         kStorageArnPath});
 }
 
 void checkStorageRegion(const Context &context, QList<Finding> &findings)
@@ -155,13 +159,14 @@ void checkStorageRegion(const Context &context, QList<Finding> &findings)
                                       : StorageConfiguration{context.storageArn, {}, {}}.region();
     if (storageRegion.isEmpty() || storageRegion == context.stageRegion)
         return;
-    findings.append({QStringLiteral("storage-region-mismatch"), Severity::Error,
-                     tr("The storage configuration is in %1 but the stage is in %2, so recording "
-                        "cannot start.")
-                         .arg(storageRegion, context.stageRegion),
-                     tr("Choose a storage configuration in %1, with its S3 bucket in %1 too.")
-                         .arg(context.stageRegion),
-                     kStorageArnPath});
+    findings.append(
+        {QStringLiteral("storage-region-mismatch"), Severity::Error,
+         Text::tr("The storage configuration is in %1 but the stage is in %2, so recording "
+                  "cannot start.")
+             .arg(storageRegion, context.stageRegion),
+         Text::tr("Choose a storage configuration in %1, with its S3 bucket in %1 too.")
+             .arg(context.stageRegion),
+         kStorageArnPath});
 }
 
 // Only while recording is on: with it off the service resets every thumbnail setting to its
@@ -181,29 +186,31 @@ void checkThumbnails(const Context &context, QList<Finding> &findings)
     const QString intervalPath = prefix + QStringLiteral("targetIntervalSeconds");
     const QJsonValue interval = context.config.valueAt(intervalPath);
     if (interval != schemaDefault(intervalPath))
-        ignored.append(tr("interval %1 seconds").arg(interval.toInt()));
+        ignored.append(Text::tr("interval %1 seconds").arg(interval.toInt()));
     const QString storagePath = prefix + QStringLiteral("storage");
     const QStringList storage = sortedStrings(context.config.valueAt(storagePath));
     if (storage != sortedStrings(schemaDefault(storagePath)))
-        ignored.append(tr("storage %1").arg(storage.join(tr(" and "))));
+        ignored.append(Text::tr("storage %1").arg(storage.join(Text::tr(" and "))));
 
     const QString modePath = prefix + QStringLiteral("recordingMode");
     if (ignored.isEmpty()) {
-        findings.append({QStringLiteral("thumbnails-disabled"), Severity::Info,
-                         tr("No thumbnails will be recorded: thumbnail recording is DISABLED."),
-                         tr("Set the thumbnail recordingMode to INTERVAL if you want thumbnails of "
-                            "each participant's video."),
-                         modePath});
+        findings.append(
+            {QStringLiteral("thumbnails-disabled"), Severity::Info,
+             Text::tr("No thumbnails will be recorded: thumbnail recording is DISABLED."),
+             Text::tr("Set the thumbnail recordingMode to INTERVAL if you want thumbnails of "
+                      "each participant's video."),
+             modePath});
         return;
     }
-    findings.append({QStringLiteral("thumbnail-interval-ignored"), Severity::Warning,
-                     tr("Thumbnail recording is DISABLED, so the thumbnail settings that differ "
-                        "from their defaults (%1) are ignored and no thumbnails will be recorded.")
-                         .arg(ignored.join(QStringLiteral("; "))),
-                     tr("Set the thumbnail recordingMode to INTERVAL to record thumbnails, or "
-                        "return the thumbnail settings to their defaults (60 seconds, "
-                        "SEQUENTIAL)."),
-                     modePath});
+    findings.append(
+        {QStringLiteral("thumbnail-interval-ignored"), Severity::Warning,
+         Text::tr("Thumbnail recording is DISABLED, so the thumbnail settings that differ "
+                  "from their defaults (%1) are ignored and no thumbnails will be recorded.")
+             .arg(ignored.join(QStringLiteral("; "))),
+         Text::tr("Set the thumbnail recordingMode to INTERVAL to record thumbnails, or "
+                  "return the thumbnail settings to their defaults (60 seconds, "
+                  "SEQUENTIAL)."),
+         modePath});
 }
 
 // The stage's own activeSessionId counts too: the session list may not have been fetched.
@@ -220,14 +227,15 @@ void checkActiveSession(const Context &context, QList<Finding> &findings)
     const QString sessionId = activeSessionId(context);
     if (sessionId.isEmpty())
         return;
-    findings.append({QStringLiteral("active-session"), Severity::Info,
-                     tr("Session %1 is in progress: while a participant is being recorded, the "
-                        "recording settings cannot be changed (UpdateStage answers 409 "
-                        "ConflictException).")
-                         .arg(sessionId),
-                     tr("Change the recording settings after the session has ended; tags can be "
-                        "changed at any time."),
-                     QStringLiteral("activeSessionId")});
+    findings.append(
+        {QStringLiteral("active-session"), Severity::Info,
+         Text::tr("Session %1 is in progress: while a participant is being recorded, the "
+                  "recording settings cannot be changed (UpdateStage answers 409 "
+                  "ConflictException).")
+             .arg(sessionId),
+         Text::tr("Change the recording settings after the session has ended; tags can be "
+                  "changed at any time."),
+         QStringLiteral("activeSessionId")});
 }
 
 void checkSessionsReadable(const Context &context, QList<Finding> &findings)
@@ -235,15 +243,16 @@ void checkSessionsReadable(const Context &context, QList<Finding> &findings)
     const std::optional<ServiceError> &error = context.surroundings.sessionsError;
     if (!error)
         return;
-    findings.append({QStringLiteral("sessions-unreadable"), Severity::Warning,
-                     tr("The stage's sessions or participants could not be read (%1), so the "
-                        "checks about replicas and failed recordings were skipped.")
-                         .arg(error->summary),
-                     error->category == ErrorCategory::AccessDenied
-                         ? tr("Ask for ivs:ListStageSessions and ivs:ListParticipants on this "
-                              "stage, then check again.")
-                         : tr("Check again in a moment."),
-                     QString()});
+    findings.append(
+        {QStringLiteral("sessions-unreadable"), Severity::Warning,
+         Text::tr("The stage's sessions or participants could not be read (%1), so the "
+                  "checks about replicas and failed recordings were skipped.")
+             .arg(error->summary),
+         error->category == ErrorCategory::AccessDenied
+             ? Text::tr("Ask for ivs:ListStageSessions and ivs:ListParticipants on this "
+                        "stage, then check again.")
+             : Text::tr("Check again in a moment."),
+         QString()});
 }
 
 void checkEndpoints(const Context &context, QList<Finding> &findings)
@@ -257,12 +266,13 @@ void checkEndpoints(const Context &context, QList<Finding> &findings)
     };
     if (lacks("events")) {
         missing.append(QStringLiteral("events"));
-        consequences.append(tr("clients that rely on the events endpoint have nothing to "
-                               "connect to"));
+        consequences.append(Text::tr("clients that rely on the events endpoint have nothing to "
+                                     "connect to"));
     }
     if (lacks("whip")) {
         missing.append(QStringLiteral("whip"));
-        consequences.append(tr("there is no WHIP publishing (OBS's WHIP service, for example)"));
+        consequences.append(
+            Text::tr("there is no WHIP publishing (OBS's WHIP service, for example)"));
     }
     const bool noRtmp = lacks("rtmp");
     const bool noRtmps = lacks("rtmps");
@@ -271,22 +281,22 @@ void checkEndpoints(const Context &context, QList<Finding> &findings)
     if (noRtmps)
         missing.append(QStringLiteral("rtmps"));
     if (noRtmp && noRtmps)
-        consequences.append(tr("encoders cannot publish over RTMP or RTMPS"));
+        consequences.append(Text::tr("encoders cannot publish over RTMP or RTMPS"));
     else if (noRtmps)
-        consequences.append(tr("encoders cannot publish over RTMPS"));
+        consequences.append(Text::tr("encoders cannot publish over RTMPS"));
     else if (noRtmp)
-        consequences.append(tr("encoders cannot publish over plain RTMP"));
+        consequences.append(Text::tr("encoders cannot publish over plain RTMP"));
     if (missing.isEmpty())
         return;
     const QString path = missing.size() == 1 ? QStringLiteral("endpoints.") + missing.first()
                                              : QStringLiteral("endpoints");
-    const QString title = missing.size() == 1 ? tr("The stage has no %1 endpoint: %2.")
-                                              : tr("The stage has no %1 endpoints: %2.");
+    const QString title = missing.size() == 1 ? Text::tr("The stage has no %1 endpoint: %2.")
+                                              : Text::tr("The stage has no %1 endpoints: %2.");
     findings.append(
         {QStringLiteral("endpoints-missing"), Severity::Warning,
          title.arg(missing.join(QStringLiteral(", ")), consequences.join(QStringLiteral("; "))),
-         tr("Stages created before these ways of publishing existed may lack their "
-            "endpoints: read the stage again later, or create a new stage for them."),
+         Text::tr("Stages created before these ways of publishing existed may lack their "
+                  "endpoints: read the stage again later, or create a new stage for them."),
          path});
 }
 
@@ -301,14 +311,15 @@ void checkReplicas(const Context &context, QList<Finding> &findings)
     }
     if (replicas.isEmpty())
         return;
-    findings.append({QStringLiteral("replicas-not-recorded"), Severity::Warning,
-                     tr("Replica participants are not recorded (recordParticipantReplicas is "
-                        "false), so the media of %1 in the active session is not recorded "
-                        "here.")
-                         .arg(participantList(replicas)),
-                     tr("Set recordParticipantReplicas to true to record replicas on this stage, "
-                        "or rely on the recording of their source stage."),
-                     kReplicasPath});
+    findings.append(
+        {QStringLiteral("replicas-not-recorded"), Severity::Warning,
+         Text::tr("Replica participants are not recorded (recordParticipantReplicas is "
+                  "false), so the media of %1 in the active session is not recorded "
+                  "here.")
+             .arg(participantList(replicas)),
+         Text::tr("Set recordParticipantReplicas to true to record replicas on this stage, "
+                  "or rely on the recording of their source stage."),
+         kReplicasPath});
 }
 
 // Only the service knows why; the usual causes are the bucket's, as the user guide lists them.
@@ -323,10 +334,10 @@ void checkRecordingFailures(const Context &context, QList<Finding> &findings)
         return;
     findings.append(
         {QStringLiteral("participant-recording-failed"), Severity::Error,
-         tr("Recording failed for %1 in the active session.").arg(participantList(failed)),
-         tr("Check that the storage configuration's S3 bucket still exists, is in the "
-            "stage's region, is owned by this account with bucket-owner-enforced (or "
-            "preferred) object ownership, and uses SSE-S3 default encryption."),
+         Text::tr("Recording failed for %1 in the active session.").arg(participantList(failed)),
+         Text::tr("Check that the storage configuration's S3 bucket still exists, is in the "
+                  "stage's region, is owned by this account with bucket-owner-enforced (or "
+                  "preferred) object ownership, and uses SSE-S3 default encryption."),
          QString()});
 }
 

@@ -5,10 +5,11 @@
 namespace ivs {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::EncoderSettings", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::EncoderSettings)
+};
 } // namespace
 
 QJsonObject obsWhipService(const QString &server, const QString &bearerToken)
@@ -29,15 +30,16 @@ QJsonObject obsRtmpService(const QString &server, const QString &streamKey)
 
 QList<EncoderLimit> encoderLimits()
 {
-    const QString both = tr("WHIP and RTMP(S)");
+    const QString both = Text::tr("WHIP and RTMP(S)");
     return {
-        {tr("Video codec"), tr("H.264, Baseline or Constrained Baseline profile"), both},
-        {tr("B-frames"), tr("none (B_FRAME_PRESENT otherwise)"), both},
-        {tr("Resolution"), tr("at most 720p (1280×720 or 720×1280)"), both},
-        {tr("Video bitrate"), tr("at most 8.5 Mbps"), both},
-        {tr("Keyframe interval"), tr("1 to 2 seconds"), both},
-        {tr("Audio codec"), tr("Opus"), tr("WHIP")},
-        {tr("Audio codec"), tr("AAC-LC"), tr("RTMP(S)")},
+        {Text::tr("Video codec"), Text::tr("H.264, Baseline or Constrained Baseline profile"),
+         both},
+        {Text::tr("B-frames"), Text::tr("none (B_FRAME_PRESENT otherwise)"), both},
+        {Text::tr("Resolution"), Text::tr("at most 720p (1280×720 or 720×1280)"), both},
+        {Text::tr("Video bitrate"), Text::tr("at most 8.5 Mbps"), both},
+        {Text::tr("Keyframe interval"), Text::tr("1 to 2 seconds"), both},
+        {Text::tr("Audio codec"), Text::tr("Opus"), Text::tr("WHIP")},
+        {Text::tr("Audio codec"), Text::tr("AAC-LC"), Text::tr("RTMP(S)")},
     };
 }
 

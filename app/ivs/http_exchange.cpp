@@ -17,10 +17,11 @@ namespace {
 
 constexpr char kSigningName[] = "ivs";
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::HttpExchange", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::HttpExchange)
+};
 
 // The Host header exactly as it is sent, since it is signed.
 QByteArray hostHeader(const QUrl &url)
@@ -100,11 +101,12 @@ ExchangeOutcome outcomeOf(QNetworkReply *reply, const Interruption &interruption
         outcome.httpStatus = status.toInt();
         outcome.transportError = localError(
             ErrorCategory::MalformedResponse,
-            tr("Unexpected response (HTTP %1): the answer is larger than %2 MiB")
+            Text::tr("Unexpected response (HTTP %1): the answer is larger than %2 MiB")
                 .arg(outcome.httpStatus)
                 .arg(post.maxResponseBytes / (1024 * 1024)),
             QString(),
-            tr("An Amazon IVS answer is small; check the endpoint URL and any proxy in between."));
+            Text::tr(
+                "An Amazon IVS answer is small; check the endpoint URL and any proxy in between."));
         return outcome;
     }
     if (!status.isValid() || interruption.timedOut) {

@@ -12,10 +12,11 @@ namespace ivs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::Paging", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::Paging)
+};
 
 struct Pager {
     QPointer<IvsClient> client; // a page may answer after the client is gone
@@ -35,8 +36,8 @@ void fetchPage(const std::shared_ptr<Pager> &pager, const QString &token)
     if (!pager->context)
         return;
     if (!pager->client) {
-        pager->result.error = localError(ErrorCategory::Network, tr("The connection was closed"),
-                                         QString(), QString());
+        pager->result.error = localError(
+            ErrorCategory::Network, Text::tr("The connection was closed"), QString(), QString());
         return pager->done(pager->result);
     }
     QJsonObject request = pager->request;
@@ -54,9 +55,9 @@ void fetchPage(const std::shared_ptr<Pager> &pager, const QString &token)
             const QJsonObject answer = QJsonDocument::fromJson(call.body).object();
             const QJsonValue list = answer.value(pager->listKey);
             if (!list.isArray()) {
-                result.error = unexpectedResponse(
-                    call.httpStatus, call.contentType,
-                    tr("The %1 answer has no \"%2\" list.").arg(pager->operation, pager->listKey));
+                result.error = unexpectedResponse(call.httpStatus, call.contentType,
+                                                  Text::tr("The %1 answer has no \"%2\" list.")
+                                                      .arg(pager->operation, pager->listKey));
                 return pager->done(result);
             }
             const QJsonArray items = list.toArray();
@@ -68,8 +69,8 @@ void fetchPage(const std::shared_ptr<Pager> &pager, const QString &token)
             if (pager->seenTokens.contains(next) || result.pages >= pager->maxPages) {
                 result.error = unexpectedResponse(
                     call.httpStatus, call.contentType,
-                    tr("%1 kept returning more pages (a repeated page token after %2 pages); "
-                       "the list is incomplete.")
+                    Text::tr("%1 kept returning more pages (a repeated page token after %2 pages); "
+                             "the list is incomplete.")
                         .arg(pager->operation)
                         .arg(result.pages));
                 return pager->done(result);

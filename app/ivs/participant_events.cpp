@@ -7,10 +7,11 @@ namespace ivs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::ParticipantEvents", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::ParticipantEvents)
+};
 
 struct Advice {
     QString meaning;
@@ -22,84 +23,97 @@ struct Advice {
 std::optional<Advice> adviceFor(const QString &code)
 {
     if (code == QLatin1String("INSUFFICIENT_CAPABILITIES"))
-        return Advice{tr("The participant's token does not allow what it tried to do: publishing "
-                         "needs a token with the PUBLISH capability, subscribing one with "
-                         "SUBSCRIBE."),
-                      tr("Create a new participant token (CreateParticipantToken) with the "
-                         "capabilities the participant needs, and join with it.")};
+        return Advice{
+            Text::tr("The participant's token does not allow what it tried to do: publishing "
+                     "needs a token with the PUBLISH capability, subscribing one with "
+                     "SUBSCRIBE."),
+            Text::tr("Create a new participant token (CreateParticipantToken) with the "
+                     "capabilities the participant needs, and join with it.")};
     if (code == QLatin1String("QUOTA_EXCEEDED"))
-        return Advice{tr("Too many participants want to publish to or subscribe to the stage at "
-                         "once: a service quota is reached."),
-                      tr("Wait for a participant to leave or stop a publisher; see the IVS "
-                         "Real-Time service quotas for the limits (some can be raised in Service "
-                         "Quotas).")};
+        return Advice{
+            Text::tr("Too many participants want to publish to or subscribe to the stage at "
+                     "once: a service quota is reached."),
+            Text::tr("Wait for a participant to leave or stop a publisher; see the IVS "
+                     "Real-Time service quotas for the limits (some can be raised in Service "
+                     "Quotas).")};
     if (code == QLatin1String("PUBLISHER_NOT_FOUND"))
-        return Advice{tr("The participant tried to subscribe to a publisher that is not on the "
-                         "stage (any more)."),
-                      tr("Usually harmless when that publisher has just left; if it keeps "
-                         "happening, subscribe only to participants that are publishing.")};
+        return Advice{
+            Text::tr("The participant tried to subscribe to a publisher that is not on the "
+                     "stage (any more)."),
+            Text::tr("Usually harmless when that publisher has just left; if it keeps "
+                     "happening, subscribe only to participants that are publishing.")};
     if (code == QLatin1String("BITRATE_EXCEEDED"))
-        return Advice{tr("The stream went over the maximum bitrate: video may use at most 8.5 "
-                         "Mbps."),
-                      tr("Set the encoder's video bitrate to 8.5 Mbps or less (and audio to 160 "
-                         "kbps or less).")};
+        return Advice{
+            Text::tr("The stream went over the maximum bitrate: video may use at most 8.5 "
+                     "Mbps."),
+            Text::tr("Set the encoder's video bitrate to 8.5 Mbps or less (and audio to 160 "
+                     "kbps or less).")};
     if (code == QLatin1String("RESOLUTION_EXCEEDED"))
-        return Advice{tr("The video is larger than the maximum resolution of 720p."),
-                      tr("Set the encoder's output (scaled) resolution to 720p or lower.")};
+        return Advice{Text::tr("The video is larger than the maximum resolution of 720p."),
+                      Text::tr("Set the encoder's output (scaled) resolution to 720p or lower.")};
     if (code == QLatin1String("STREAM_DURATION_EXCEEDED"))
-        return Advice{tr("The participant published or subscribed for longer than allowed: 24 "
-                         "hours at most."),
-                      tr("Join again to continue; plan longer events as several stretches of "
-                         "less than 24 hours each.")};
+        return Advice{
+            Text::tr("The participant published or subscribed for longer than allowed: 24 "
+                     "hours at most."),
+            Text::tr("Join again to continue; plan longer events as several stretches of "
+                     "less than 24 hours each.")};
     if (code == QLatin1String("INVALID_AUDIO_CODEC"))
-        return Advice{tr("The audio codec is not accepted: IVS takes Opus over WHIP and AAC "
-                         "(AAC-LC) over RTMP or RTMPS."),
-                      tr("Set the encoder's audio to Opus for WHIP or AAC for RTMP(S), mono or "
-                         "stereo, 44.1 or 48 kHz, at most 160 kbps.")};
+        return Advice{
+            Text::tr("The audio codec is not accepted: IVS takes Opus over WHIP and AAC "
+                     "(AAC-LC) over RTMP or RTMPS."),
+            Text::tr("Set the encoder's audio to Opus for WHIP or AAC for RTMP(S), mono or "
+                     "stereo, 44.1 or 48 kHz, at most 160 kbps.")};
     if (code == QLatin1String("INVALID_VIDEO_CODEC"))
-        return Advice{tr("The video codec is not accepted: IVS takes H.264 with the Baseline (or "
-                         "Constrained Baseline) profile."),
-                      tr("Set the encoder to H.264, profile Baseline, with a keyframe every 1 or 2 "
-                         "seconds and no B-frames.")};
+        return Advice{
+            Text::tr("The video codec is not accepted: IVS takes H.264 with the Baseline (or "
+                     "Constrained Baseline) profile."),
+            Text::tr("Set the encoder to H.264, profile Baseline, with a keyframe every 1 or 2 "
+                     "seconds and no B-frames.")};
     if (code == QLatin1String("INVALID_PROTOCOL"))
-        return Advice{tr("The participant's ingest configuration is for RTMPS, but it streamed "
-                         "over plain RTMP."),
-                      tr("Use the stage's rtmps endpoint in the encoder; plain RTMP needs an "
-                         "ingest configuration created for RTMP with insecureIngest set.")};
+        return Advice{
+            Text::tr("The participant's ingest configuration is for RTMPS, but it streamed "
+                     "over plain RTMP."),
+            Text::tr("Use the stage's rtmps endpoint in the encoder; plain RTMP needs an "
+                     "ingest configuration created for RTMP with insecureIngest set.")};
     if (code == QLatin1String("INVALID_STREAM_KEY"))
-        return Advice{tr("The stream key is not valid: mistyped, from a deleted ingest "
-                         "configuration, or from one not associated with a stage."),
-                      tr("Copy the stream key again from the ingest configuration associated with "
-                         "this stage (GetIngestConfiguration).")};
+        return Advice{
+            Text::tr("The stream key is not valid: mistyped, from a deleted ingest "
+                     "configuration, or from one not associated with a stage."),
+            Text::tr("Copy the stream key again from the ingest configuration associated with "
+                     "this stage (GetIngestConfiguration).")};
     if (code == QLatin1String("REUSE_OF_STREAM_KEY"))
-        return Advice{tr("The stream key is already in use by another active stage session."),
-                      tr("Stop the other stream first, or give each encoder its own ingest "
-                         "configuration and stream key.")};
+        return Advice{Text::tr("The stream key is already in use by another active stage session."),
+                      Text::tr("Stop the other stream first, or give each encoder its own ingest "
+                               "configuration and stream key.")};
     if (code == QLatin1String("B_FRAME_PRESENT"))
-        return Advice{tr("The video contains B-frames, which IVS Real-Time does not accept: the "
-                         "stream is disconnected."),
-                      tr("Turn off B-frames in the encoder (B-frames = 0; with x264 in OBS, add "
-                         "bframes=0 to the x264 options). OBS's WHIP output does this already.")};
+        return Advice{
+            Text::tr("The video contains B-frames, which IVS Real-Time does not accept: the "
+                     "stream is disconnected."),
+            Text::tr("Turn off B-frames in the encoder (B-frames = 0; with x264 in OBS, add "
+                     "bframes=0 to the x264 options). OBS's WHIP output does this already.")};
     if (code == QLatin1String("INVALID_INPUT"))
-        return Advice{tr("The input stream is not valid (the service gives no more detail)."),
-                      tr("Check the encoder against the ingest requirements: H.264 Baseline "
-                         "without B-frames, at most 720p and 8.5 Mbps, Opus (WHIP) or AAC (RTMP) "
-                         "audio.")};
+        return Advice{
+            Text::tr("The input stream is not valid (the service gives no more detail)."),
+            Text::tr("Check the encoder against the ingest requirements: H.264 Baseline "
+                     "without B-frames, at most 720p and 8.5 Mbps, Opus (WHIP) or AAC (RTMP) "
+                     "audio.")};
     if (code == QLatin1String("INTERNAL_SERVER_EXCEPTION"))
-        return Advice{tr("Amazon IVS failed internally while handling the participant."),
-                      tr("This is usually temporary: try again. If it persists, check the AWS "
-                         "Health Dashboard for the region or contact AWS Support.")};
+        return Advice{
+            Text::tr("Amazon IVS failed internally while handling the participant."),
+            Text::tr("This is usually temporary: try again. If it persists, check the AWS "
+                     "Health Dashboard for the region or contact AWS Support.")};
     return std::nullopt;
 }
 
 Advice unknownCodeAdvice(const QString &code)
 {
-    return {tr("The service reported error %1, which this version of IVS Stage Browser does not "
-               "know.")
-                .arg(code),
-            tr("Look up %1 under ListParticipantEvents in the Amazon IVS Real-Time API "
-               "reference.")
-                .arg(code)};
+    return {
+        Text::tr("The service reported error %1, which this version of IVS Stage Browser does not "
+                 "know.")
+            .arg(code),
+        Text::tr("Look up %1 under ListParticipantEvents in the Amazon IVS Real-Time API "
+                 "reference.")
+            .arg(code)};
 }
 
 Advice codeAdvice(const QString &code)
@@ -109,13 +123,10 @@ Advice codeAdvice(const QString &code)
     return unknownCodeAdvice(code);
 }
 
-// Marks text for translation where tr() is applied later, so that lupdate still finds it.
-#define N_(text) QT_TRANSLATE_NOOP("ivs::ParticipantEvents", text)
-
-QString remoteOr(const ParticipantEvent &event, const char *withId, const char *withoutId)
+// withId has a %1 for the remote participant's ID.
+QString remoteOr(const ParticipantEvent &event, const QString &withId, const QString &withoutId)
 {
-    return event.remoteParticipantId.isEmpty() ? tr(withoutId)
-                                               : tr(withId).arg(event.remoteParticipantId);
+    return event.remoteParticipantId.isEmpty() ? withoutId : withId.arg(event.remoteParticipantId);
 }
 
 // EventName of ivs-realtime 2020-07-14. For subscribe events remoteParticipantId is the
@@ -124,37 +135,35 @@ QString eventMeaning(const ParticipantEvent &event)
 {
     const QString &name = event.name;
     if (name == QLatin1String("JOINED"))
-        return tr("The participant joined the stage.");
+        return Text::tr("The participant joined the stage.");
     if (name == QLatin1String("LEFT"))
-        return tr("The participant left the stage.");
+        return Text::tr("The participant left the stage.");
     if (name == QLatin1String("JOIN_ERROR"))
-        return tr("The participant could not join the stage.");
+        return Text::tr("The participant could not join the stage.");
     if (name == QLatin1String("PUBLISH_STARTED"))
-        return tr("The participant started publishing.");
+        return Text::tr("The participant started publishing.");
     if (name == QLatin1String("PUBLISH_STOPPED"))
-        return tr("The participant stopped publishing.");
+        return Text::tr("The participant stopped publishing.");
     if (name == QLatin1String("PUBLISH_ERROR"))
-        return tr("The participant's publishing failed.");
+        return Text::tr("The participant's publishing failed.");
     if (name == QLatin1String("SUBSCRIBE_STARTED"))
-        return remoteOr(event, N_("The participant started receiving participant %1."),
-                        N_("The participant started receiving another participant."));
+        return remoteOr(event, Text::tr("The participant started receiving participant %1."),
+                        Text::tr("The participant started receiving another participant."));
     if (name == QLatin1String("SUBSCRIBE_STOPPED"))
-        return remoteOr(event, N_("The participant stopped receiving participant %1."),
-                        N_("The participant stopped receiving another participant."));
+        return remoteOr(event, Text::tr("The participant stopped receiving participant %1."),
+                        Text::tr("The participant stopped receiving another participant."));
     if (name == QLatin1String("SUBSCRIBE_ERROR"))
-        return remoteOr(event, N_("The participant could not receive participant %1."),
-                        N_("The participant could not receive another participant."));
+        return remoteOr(event, Text::tr("The participant could not receive participant %1."),
+                        Text::tr("The participant could not receive another participant."));
     if (name == QLatin1String("REPLICATION_STARTED"))
-        return tr("The participant started being replicated to another stage.");
+        return Text::tr("The participant started being replicated to another stage.");
     if (name == QLatin1String("REPLICATION_STOPPED"))
-        return tr("The participant stopped being replicated to another stage.");
+        return Text::tr("The participant stopped being replicated to another stage.");
     if (name == QLatin1String("TOKEN_EXCHANGED"))
-        return tr("The participant's token was exchanged for a new one (new capabilities or "
-                  "attributes) without leaving the stage.");
-    return tr("Event %1, which this version of IVS Stage Browser does not know.").arg(name);
+        return Text::tr("The participant's token was exchanged for a new one (new capabilities or "
+                        "attributes) without leaving the stage.");
+    return Text::tr("Event %1, which this version of IVS Stage Browser does not know.").arg(name);
 }
-
-#undef N_
 
 } // namespace
 
@@ -169,8 +178,8 @@ EventExplanation explainParticipantEvent(const ParticipantEvent &event)
         explanation.meaning += QLatin1Char(' ') + advice.meaning;
         explanation.action = advice.action;
     } else if (explanation.isError) {
-        explanation.action = tr("The service gave no error code: look at the participant's "
-                                "client or encoder logs for the reason.");
+        explanation.action = Text::tr("The service gave no error code: look at the participant's "
+                                      "client or encoder logs for the reason.");
     }
     return explanation;
 }

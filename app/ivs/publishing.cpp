@@ -14,10 +14,11 @@ namespace ivs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::Publishing", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::Publishing)
+};
 
 IngestConfiguration ingestFrom(const QJsonObject &object)
 {
@@ -40,16 +41,18 @@ IngestConfiguration ingestFrom(const QJsonObject &object)
 QString TokenRequest::problem() const
 {
     if (durationMinutes < kMinMinutes || durationMinutes > kMaxMinutes)
-        return tr("The token lifetime must be from 1 minute to 14 days (20160 minutes); %1 "
-                  "minutes was asked for.")
+        return Text::tr("The token lifetime must be from 1 minute to 14 days (20160 minutes); %1 "
+                        "minutes was asked for.")
             .arg(durationMinutes);
     if (userId.size() > 128)
-        return tr("The user id has at most 128 characters; this one has %1.").arg(userId.size());
+        return Text::tr("The user id has at most 128 characters; this one has %1.")
+            .arg(userId.size());
     if (capabilities.isEmpty())
-        return tr("A token needs at least one capability: PUBLISH or SUBSCRIBE.");
+        return Text::tr("A token needs at least one capability: PUBLISH or SUBSCRIBE.");
     for (const QString &capability : capabilities) {
         if (capability != QLatin1String("PUBLISH") && capability != QLatin1String("SUBSCRIBE"))
-            return tr("\"%1\" is not a capability: use PUBLISH or SUBSCRIBE.").arg(capability);
+            return Text::tr("\"%1\" is not a capability: use PUBLISH or SUBSCRIBE.")
+                .arg(capability);
     }
     return {};
 }
@@ -85,7 +88,7 @@ void createParticipantToken(IvsClient &client, const StageArn &stage, const Toke
             const QString token = object.value(QStringLiteral("token")).toString();
             if (token.isEmpty()) {
                 result.error = unexpectedResponse(call.httpStatus, call.contentType,
-                                                  tr("The answer has no participant token."));
+                                                  Text::tr("The answer has no participant token."));
                 return done(result);
             }
             ParticipantToken participant;
@@ -136,8 +139,9 @@ void getIngestConfiguration(IvsClient &client, const QString &ingestArn, QObject
                                            .value(QStringLiteral("ingestConfiguration"))
                                            .toObject();
             if (object.value(QStringLiteral("arn")).toString().isEmpty())
-                result.error = unexpectedResponse(call.httpStatus, call.contentType,
-                                                  tr("The answer has no ingest configuration."));
+                result.error =
+                    unexpectedResponse(call.httpStatus, call.contentType,
+                                       Text::tr("The answer has no ingest configuration."));
             else
                 result.configuration = ingestFrom(object);
             done(result);

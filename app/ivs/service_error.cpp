@@ -9,10 +9,11 @@ namespace ivs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::ServiceError", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::ServiceError)
+};
 
 QString stripErrorTypeSuffix(const QString &code)
 {
@@ -34,61 +35,68 @@ struct Classification {
 Classification classify(const QString &code, int status)
 {
     if (code == QLatin1String("ResourceNotFoundException"))
-        return {ErrorCategory::NotFound, tr("Stage not found"),
-                tr("Check the ARN, that the credentials belong to the stage's account, and that "
-                   "the stage has not been deleted.")};
+        return {
+            ErrorCategory::NotFound, Text::tr("Stage not found"),
+            Text::tr("Check the ARN, that the credentials belong to the stage's account, and that "
+                     "the stage has not been deleted.")};
     if (code == QLatin1String("ValidationException"))
-        return {ErrorCategory::Validation, tr("The service rejected the request"),
-                tr("Check the ARN and the values you entered.")};
+        return {ErrorCategory::Validation, Text::tr("The service rejected the request"),
+                Text::tr("Check the ARN and the values you entered.")};
     if (code == QLatin1String("AccessDeniedException"))
-        return {ErrorCategory::AccessDenied, tr("Access denied"),
-                tr("Ask your administrator to allow this action (for example ivs:GetStage) on "
-                   "the stage for these credentials.")};
+        return {
+            ErrorCategory::AccessDenied, Text::tr("Access denied"),
+            Text::tr("Ask your administrator to allow this action (for example ivs:GetStage) on "
+                     "the stage for these credentials.")};
     if (code == QLatin1String("PendingVerification"))
-        return {ErrorCategory::AccessDenied, tr("The AWS account is pending verification"),
-                tr("Wait until AWS has verified the account, or contact AWS Support.")};
+        return {ErrorCategory::AccessDenied, Text::tr("The AWS account is pending verification"),
+                Text::tr("Wait until AWS has verified the account, or contact AWS Support.")};
     if (code == QLatin1String("InvalidSignatureException") ||
         code == QLatin1String("SignatureDoesNotMatch") ||
         code == QLatin1String("IncompleteSignatureException"))
-        return {ErrorCategory::Authentication, tr("The request signature was rejected"),
-                tr("Check the secret access key, and that this computer's clock is correct (a "
-                   "difference of more than 5 minutes is refused).")};
+        return {
+            ErrorCategory::Authentication, Text::tr("The request signature was rejected"),
+            Text::tr("Check the secret access key, and that this computer's clock is correct (a "
+                     "difference of more than 5 minutes is refused).")};
     if (code == QLatin1String("UnrecognizedClientException") ||
         code == QLatin1String("InvalidClientTokenId"))
-        return {ErrorCategory::Authentication, tr("The access key is not recognised"),
-                tr("Check the access key ID and session token; the key may have been deleted or "
-                   "deactivated.")};
+        return {
+            ErrorCategory::Authentication, Text::tr("The access key is not recognised"),
+            Text::tr("Check the access key ID and session token; the key may have been deleted or "
+                     "deactivated.")};
     if (code == QLatin1String("ExpiredTokenException") || code == QLatin1String("ExpiredToken"))
-        return {ErrorCategory::Authentication, tr("The session token has expired"),
-                tr("Refresh your temporary credentials (for example with aws sso login) and try "
-                   "again.")};
+        return {
+            ErrorCategory::Authentication, Text::tr("The session token has expired"),
+            Text::tr("Refresh your temporary credentials (for example with aws sso login) and try "
+                     "again.")};
     if (code == QLatin1String("MissingAuthenticationTokenException"))
-        return {ErrorCategory::Authentication, tr("The request was not signed"),
-                tr("Configure AWS credentials and try again.")};
+        return {ErrorCategory::Authentication, Text::tr("The request was not signed"),
+                Text::tr("Configure AWS credentials and try again.")};
     if (code == QLatin1String("ConflictException"))
-        return {ErrorCategory::Conflict, tr("The stage is busy"),
-                tr("The change conflicts with the stage's current state (for example an active "
-                   "recording). Try again when it has ended.")};
+        return {
+            ErrorCategory::Conflict, Text::tr("The stage is busy"),
+            Text::tr("The change conflicts with the stage's current state (for example an active "
+                     "recording). Try again when it has ended.")};
     if (code == QLatin1String("ServiceQuotaExceededException"))
-        return {ErrorCategory::QuotaExceeded, tr("A service quota is exceeded"),
-                tr("Delete unused resources or request a quota increase in Service Quotas.")};
+        return {ErrorCategory::QuotaExceeded, Text::tr("A service quota is exceeded"),
+                Text::tr("Delete unused resources or request a quota increase in Service Quotas.")};
     if (status == 429 || code.contains(QLatin1String("Throttl")) ||
         code == QLatin1String("TooManyRequestsException"))
-        return {ErrorCategory::Throttling, tr("Too many requests"),
-                tr("Wait a few seconds and try again.")};
+        return {ErrorCategory::Throttling, Text::tr("Too many requests"),
+                Text::tr("Wait a few seconds and try again.")};
     if (status >= 500)
-        return {ErrorCategory::ServiceFailure, tr("The service failed to answer"),
-                tr("This is usually temporary: try again in a moment. If it persists, check the "
-                   "AWS Health Dashboard for the region.")};
+        return {
+            ErrorCategory::ServiceFailure, Text::tr("The service failed to answer"),
+            Text::tr("This is usually temporary: try again in a moment. If it persists, check the "
+                     "AWS Health Dashboard for the region.")};
     if (status == 403)
-        return {ErrorCategory::AccessDenied, tr("Access denied"),
-                tr("Check the credentials and their IAM permissions.")};
+        return {ErrorCategory::AccessDenied, Text::tr("Access denied"),
+                Text::tr("Check the credentials and their IAM permissions.")};
     if (status == 404 && code.isEmpty())
-        return {ErrorCategory::NotFound, tr("Not found"),
-                tr("Check the endpoint URL: it does not look like an Amazon IVS Real-Time "
-                   "endpoint.")};
-    return {ErrorCategory::OtherService, tr("The service returned an error"),
-            tr("Check the request and try again.")};
+        return {ErrorCategory::NotFound, Text::tr("Not found"),
+                Text::tr("Check the endpoint URL: it does not look like an Amazon IVS Real-Time "
+                         "endpoint.")};
+    return {ErrorCategory::OtherService, Text::tr("The service returned an error"),
+            Text::tr("Check the request and try again.")};
 }
 
 } // namespace
@@ -107,11 +115,11 @@ QString ServiceError::userMessage() const
     if (!text.endsWith(QLatin1Char('.')))
         text += QLatin1Char('.');
     if (attempts > 1)
-        text += QLatin1Char(' ') + tr("(Gave up after %1 attempts.)").arg(attempts);
+        text += QLatin1Char(' ') + Text::tr("(Gave up after %1 attempts.)").arg(attempts);
     if (!nextStep.isEmpty())
         text += QLatin1Char(' ') + nextStep;
     if (!requestId.isEmpty())
-        text += QLatin1Char(' ') + tr("Request ID: %1.").arg(requestId);
+        text += QLatin1Char(' ') + Text::tr("Request ID: %1.").arg(requestId);
     return text;
 }
 
@@ -149,12 +157,14 @@ ServiceError unexpectedResponse(int httpStatus, const QByteArray &contentType,
     ServiceError error;
     error.category = ErrorCategory::MalformedResponse;
     error.httpStatus = httpStatus;
-    error.summary = contentType.isEmpty()
-                        ? tr("Unexpected response")
-                        : tr("Unexpected response (%1)").arg(QString::fromLatin1(contentType));
+    error.summary =
+        contentType.isEmpty()
+            ? Text::tr("Unexpected response")
+            : Text::tr("Unexpected response (%1)").arg(QString::fromLatin1(contentType));
     error.serviceMessage = problem;
-    error.nextStep = tr("This does not look like an Amazon IVS answer. Check the endpoint URL, "
-                        "and any proxy between you and AWS.");
+    error.nextStep =
+        Text::tr("This does not look like an Amazon IVS answer. Check the endpoint URL, "
+                 "and any proxy between you and AWS.");
     return error;
 }
 

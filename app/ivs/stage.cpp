@@ -13,10 +13,11 @@ namespace ivs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::Stage", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::Stage)
+};
 
 QString jsonKindName(const QJsonValue &value)
 {
@@ -24,19 +25,19 @@ QString jsonKindName(const QJsonValue &value)
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
+        return Text::tr("a boolean");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return Text::tr("a number");
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return Text::tr("a string");
     case QJsonValue::Array:
-        return QStringLiteral("a list");
+        return Text::tr("a list");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return Text::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return QStringLiteral("nothing");
+    return Text::tr("nothing");
 }
 
 bool isInteger(const QJsonValue &value)
@@ -95,7 +96,7 @@ QString validateObject(const QJsonObject &object, const FieldSpec &spec, const Q
             continue;
         const QString memberPath = path + QLatin1Char('.') + member.name;
         if (!hasType(value, member.type)) {
-            return tr("The service's answer is malformed: %1 should be %2, but it is %3.")
+            return Text::tr("The service's answer is malformed: %1 should be %2, but it is %3.")
                 .arg(memberPath, fieldTypeName(member.type), jsonKindName(value));
         }
         if (member.type == FieldType::Object) {
@@ -113,7 +114,7 @@ std::optional<Stage> Stage::fromJson(const QJsonObject &stage, QString *error)
 {
     QString problem = validateObject(stage, stageSchema(), QStringLiteral("stage"));
     if (problem.isEmpty() && stage.value(QStringLiteral("arn")).toString().isEmpty())
-        problem = tr("The service's answer is malformed: stage.arn is missing.");
+        problem = Text::tr("The service's answer is malformed: stage.arn is missing.");
     if (!problem.isEmpty()) {
         if (error)
             *error = problem;
@@ -128,13 +129,13 @@ std::optional<Stage> Stage::fromGetStageResponse(const QByteArray &body, QString
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     QString problem;
     if (parseError.error != QJsonParseError::NoError) {
-        problem = tr("The service's answer is not valid JSON (%1 at byte %2).")
+        problem = Text::tr("The service's answer is not valid JSON (%1 at byte %2).")
                       .arg(parseError.errorString())
                       .arg(parseError.offset);
     } else if (!document.isObject()) {
-        problem = tr("The service's answer is malformed: expected a JSON object.");
+        problem = Text::tr("The service's answer is malformed: expected a JSON object.");
     } else if (!document.object().value(QStringLiteral("stage")).isObject()) {
-        problem = tr("The service's answer is malformed: it has no \"stage\" object.");
+        problem = Text::tr("The service's answer is malformed: it has no \"stage\" object.");
     }
     if (!problem.isEmpty()) {
         if (error)

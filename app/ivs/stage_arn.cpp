@@ -10,10 +10,11 @@ namespace {
 constexpr qsizetype kMaxArnLength = 128;
 const QString kExample = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::StageArn", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::StageArn)
+};
 
 bool matches(const QString &pattern, const QString &text)
 {
@@ -23,14 +24,14 @@ bool matches(const QString &pattern, const QString &text)
 QString describeOtherResource(const QString &resourceType)
 {
     if (resourceType == QLatin1String("channel"))
-        return tr("This is an IVS low-latency channel ARN, not a Real-Time stage ARN.");
+        return Text::tr("This is an IVS low-latency channel ARN, not a Real-Time stage ARN.");
     if (resourceType == QLatin1String("storage-configuration"))
-        return tr("This is a storage configuration ARN, not a stage ARN.");
+        return Text::tr("This is a storage configuration ARN, not a stage ARN.");
     if (resourceType == QLatin1String("encoder-configuration"))
-        return tr("This is an encoder configuration ARN, not a stage ARN.");
+        return Text::tr("This is an encoder configuration ARN, not a stage ARN.");
     if (resourceType == QLatin1String("ingest-configuration"))
-        return tr("This is an ingest configuration ARN, not a stage ARN.");
-    return tr("The resource part must be \"stage/<id>\", but it is of type \"%1\".")
+        return Text::tr("This is an ingest configuration ARN, not a stage ARN.");
+    return Text::tr("The resource part must be \"stage/<id>\", but it is of type \"%1\".")
         .arg(resourceType);
 }
 
@@ -38,35 +39,40 @@ QString describeOtherResource(const QString &resourceType)
 QString validate(const QString &arn, const QStringList &fields)
 {
     if (arn.isEmpty())
-        return tr("Enter a stage ARN, for example %1.").arg(kExample);
+        return Text::tr("Enter a stage ARN, for example %1.").arg(kExample);
     if (!arn.startsWith(QLatin1String("arn:"))) {
         if (matches(QStringLiteral("[a-zA-Z0-9-]{1,64}"), arn))
-            return tr("\"%1\" looks like a stage ID. Paste the full stage ARN, for example %2.")
+            return Text::tr(
+                       "\"%1\" looks like a stage ID. Paste the full stage ARN, for example %2.")
                 .arg(arn, kExample);
-        return tr("Not an ARN: a stage ARN starts with \"arn:aws:ivs:\", for example %1.")
+        return Text::tr("Not an ARN: a stage ARN starts with \"arn:aws:ivs:\", for example %1.")
             .arg(kExample);
     }
     if (arn.size() > kMaxArnLength)
-        return tr("A stage ARN is at most %1 characters; this one has %2.")
+        return Text::tr("A stage ARN is at most %1 characters; this one has %2.")
             .arg(kMaxArnLength)
             .arg(arn.size());
     if (fields.size() < 6)
-        return tr("Incomplete ARN: expected arn:aws:ivs:<region>:<account>:stage/<id>.");
+        return Text::tr("Incomplete ARN: expected arn:aws:ivs:<region>:<account>:stage/<id>.");
     if (fields.at(1) != QLatin1String("aws"))
-        return tr("Unsupported partition \"%1\": Amazon IVS stages are in the \"aws\" partition.")
+        return Text::tr(
+                   "Unsupported partition \"%1\": Amazon IVS stages are in the \"aws\" partition.")
             .arg(fields.at(1));
     if (fields.at(2) != QLatin1String("ivs"))
-        return tr("This ARN belongs to the \"%1\" service, not Amazon IVS (\"ivs\").")
+        return Text::tr("This ARN belongs to the \"%1\" service, not Amazon IVS (\"ivs\").")
             .arg(fields.at(2));
     if (fields.at(3).isEmpty())
-        return tr("The ARN has no region: expected arn:aws:ivs:<region>:<account>:stage/<id>.");
+        return Text::tr(
+            "The ARN has no region: expected arn:aws:ivs:<region>:<account>:stage/<id>.");
     if (!matches(QStringLiteral("[a-z0-9-]+"), fields.at(3)))
-        return tr("Region \"%1\" is not valid: regions look like \"us-west-2\".").arg(fields.at(3));
+        return Text::tr("Region \"%1\" is not valid: regions look like \"us-west-2\".")
+            .arg(fields.at(3));
     if (!matches(QStringLiteral("[0-9]+"), fields.at(4)))
-        return tr("Account \"%1\" is not valid: the account is a 12-digit number.")
+        return Text::tr("Account \"%1\" is not valid: the account is a 12-digit number.")
             .arg(fields.at(4));
     if (fields.size() > 6)
-        return tr("Too many \":\" separators: expected arn:aws:ivs:<region>:<account>:stage/<id>.");
+        return Text::tr(
+            "Too many \":\" separators: expected arn:aws:ivs:<region>:<account>:stage/<id>.");
     const QString resource = fields.at(5);
     const qsizetype slash = resource.indexOf(QLatin1Char('/'));
     const QString resourceType = slash < 0 ? resource : resource.left(slash);
@@ -74,9 +80,9 @@ QString validate(const QString &arn, const QStringList &fields)
         return describeOtherResource(resourceType);
     const QString stageId = resource.mid(slash + 1);
     if (slash < 0 || stageId.isEmpty())
-        return tr("The ARN has no stage ID after \"stage/\".");
+        return Text::tr("The ARN has no stage ID after \"stage/\".");
     if (!matches(QStringLiteral("[a-zA-Z0-9-]+"), stageId))
-        return tr("Stage ID \"%1\" is not valid: only letters, digits and \"-\" are allowed.")
+        return Text::tr("Stage ID \"%1\" is not valid: only letters, digits and \"-\" are allowed.")
             .arg(stageId);
     return {};
 }

@@ -17,10 +17,11 @@ const QString kRecordingKey = QStringLiteral("autoParticipantRecordingConfigurat
 const QString kFormat = QStringLiteral("ivs-stage-browser/stage-configuration");
 constexpr int kFormatVersion = 1;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::StageChanges", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::StageChanges)
+};
 
 // The effective object of `spec` over `received`: documented defaults fill what is missing.
 QJsonObject withDefaults(const FieldSpec &spec, const QJsonObject &received)
@@ -156,27 +157,28 @@ std::optional<EditableConfig> EditableConfig::fromDocument(const QJsonObject &do
         return std::nullopt;
     };
     if (document.value(QStringLiteral("format")).toString() != kFormat)
-        return fail(tr("This is not a stage configuration exported by IVS Stage Browser (its "
-                       "\"format\" is not \"%1\").")
+        return fail(Text::tr("This is not a stage configuration exported by IVS Stage Browser (its "
+                             "\"format\" is not \"%1\").")
                         .arg(kFormat));
     if (document.value(QStringLiteral("version")).toInt() != kFormatVersion)
-        return fail(tr("Unsupported stage configuration version %1 (this app reads version %2).")
-                        .arg(document.value(QStringLiteral("version")).toInt())
-                        .arg(kFormatVersion));
+        return fail(
+            Text::tr("Unsupported stage configuration version %1 (this app reads version %2).")
+                .arg(document.value(QStringLiteral("version")).toInt())
+                .arg(kFormatVersion));
     const QJsonValue stage = document.value(QStringLiteral("stage"));
     if (!stage.isObject())
-        return fail(tr("The file has no \"stage\" object."));
+        return fail(Text::tr("The file has no \"stage\" object."));
     const QJsonObject object = stage.toObject();
 
     EditableConfig config = base;
     if (object.contains(QStringLiteral("name"))) {
         if (!object.value(QStringLiteral("name")).isString())
-            return fail(tr("stage.name must be text."));
+            return fail(Text::tr("stage.name must be text."));
         config.name = object.value(QStringLiteral("name")).toString();
     }
     if (object.contains(kRecordingKey)) {
         if (!object.value(kRecordingKey).isObject())
-            return fail(tr("stage.%1 must be an object.").arg(kRecordingKey));
+            return fail(Text::tr("stage.%1 must be an object.").arg(kRecordingKey));
         QString problem;
         const auto parsed =
             Stage::fromJson(QJsonObject{{QStringLiteral("arn"), QStringLiteral("file")},
@@ -190,12 +192,12 @@ std::optional<EditableConfig> EditableConfig::fromDocument(const QJsonObject &do
     if (object.contains(QStringLiteral("tags"))) {
         const QJsonValue tags = object.value(QStringLiteral("tags"));
         if (!tags.isObject())
-            return fail(tr("stage.tags must be an object of text values."));
+            return fail(Text::tr("stage.tags must be an object of text values."));
         config.tags.clear();
         const QJsonObject tagObject = tags.toObject();
         for (auto it = tagObject.begin(); it != tagObject.end(); ++it) {
             if (!it.value().isString())
-                return fail(tr("Tag \"%1\" must have a text value.").arg(it.key()));
+                return fail(Text::tr("Tag \"%1\" must have a text value.").arg(it.key()));
             config.tags.insert(it.key(), it.value().toString());
         }
     }
@@ -215,7 +217,8 @@ QStringList configProblems(const EditableConfig &config)
             problems.append(QStringLiteral("%1: %2").arg(path, problem));
     }
     if (config.tags.size() > kMaxTags)
-        problems.append(tr("At most %1 tags; there are %2.").arg(kMaxTags).arg(config.tags.size()));
+        problems.append(
+            Text::tr("At most %1 tags; there are %2.").arg(kMaxTags).arg(config.tags.size()));
     for (auto it = config.tags.begin(); it != config.tags.end(); ++it) {
         QString problem = tagKeyProblem(it.key());
         if (problem.isEmpty())
@@ -303,16 +306,17 @@ QString describeValue(const QJsonValue &value)
 QString StageChanges::reviewText() const
 {
     if (isEmpty())
-        return tr("No changes.");
-    QString text = tr("Changes to %1:").arg(arn) + QLatin1Char('\n');
+        return Text::tr("No changes.");
+    QString text = Text::tr("Changes to %1:").arg(arn) + QLatin1Char('\n');
     for (const FieldChange &change : changes)
         text += QStringLiteral("  %1: %2 → %3\n")
                     .arg(change.path, describeValue(change.before), describeValue(change.after));
     if (disablesRecording)
-        text += tr("Recording will be turned OFF: sending an empty storageConfigurationArn resets "
-                   "every other recording setting to its default.") +
+        text += Text::tr(
+                    "Recording will be turned OFF: sending an empty storageConfigurationArn resets "
+                    "every other recording setting to its default.") +
                 QLatin1Char('\n');
-    text += QLatin1Char('\n') + tr("Requests:") + QLatin1Char('\n');
+    text += QLatin1Char('\n') + Text::tr("Requests:") + QLatin1Char('\n');
     if (updateStageBody)
         text += QStringLiteral("  POST /UpdateStage %1\n").arg(compactJson(*updateStageBody));
     // Paths and queries exactly as they go on the wire, percent-encoding included.

@@ -9,10 +9,11 @@ namespace ivs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::StageRules", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::StageRules)
+};
 
 const QString kRecording = QStringLiteral("autoParticipantRecordingConfiguration.");
 
@@ -26,14 +27,14 @@ QList<FieldRule> buildRules()
          0,
          128,
          QStringLiteral("[a-zA-Z0-9-_]*"),
-         tr("letters, digits, \"-\" and \"_\"")},
+         Text::tr("letters, digits, \"-\" and \"_\"")},
         {kRecording + QStringLiteral("storageConfigurationArn"),
          Kind::StorageConfiguration,
          {},
          0,
          128,
          QStringLiteral("(|arn:aws:ivs:[a-z0-9-]+:[0-9]+:storage-configuration/[a-zA-Z0-9-]+)"),
-         tr("empty (recording off) or a storage configuration ARN")},
+         Text::tr("empty (recording off) or a storage configuration ARN")},
         {kRecording + QStringLiteral("mediaTypes"),
          Kind::MultiChoice,
          {QStringLiteral("AUDIO_VIDEO"), QStringLiteral("AUDIO_ONLY"), QStringLiteral("NONE")},
@@ -117,48 +118,50 @@ QString valueProblem(const FieldRule &rule, const QJsonValue &value)
     case Kind::Text:
     case Kind::StorageConfiguration: {
         if (!value.isString())
-            return tr("Expected text.");
+            return Text::tr("Expected text.");
         const QString text = value.toString();
         if (text.size() > rule.maximum)
-            return tr("At most %1 characters; this has %2.").arg(rule.maximum).arg(text.size());
+            return Text::tr("At most %1 characters; this has %2.")
+                .arg(rule.maximum)
+                .arg(text.size());
         if (!QRegularExpression(QRegularExpression::anchoredPattern(rule.pattern))
                  .match(text)
                  .hasMatch())
-            return tr("Use %1.").arg(rule.patternHint);
+            return Text::tr("Use %1.").arg(rule.patternHint);
         return {};
     }
     case Kind::Choice:
         if (!rule.choices.contains(value.toString()))
-            return tr("Choose one of %1.").arg(rule.choices.join(QStringLiteral(", ")));
+            return Text::tr("Choose one of %1.").arg(rule.choices.join(QStringLiteral(", ")));
         return {};
     case Kind::MultiChoice: {
         if (!value.isArray())
-            return tr("Expected a list.");
+            return Text::tr("Expected a list.");
         QStringList picked;
         const QJsonArray items = value.toArray();
         for (const QJsonValue &item : items) {
             if (!rule.choices.contains(item.toString()))
-                return tr("\"%1\" is not one of %2.")
+                return Text::tr("\"%1\" is not one of %2.")
                     .arg(item.toString(), rule.choices.join(QStringLiteral(", ")));
             if (picked.contains(item.toString()))
-                return tr("\"%1\" is listed twice.").arg(item.toString());
+                return Text::tr("\"%1\" is listed twice.").arg(item.toString());
             picked.append(item.toString());
         }
         if (picked.size() < rule.minimum || picked.size() > rule.maximum)
             return rule.minimum == rule.maximum
-                       ? tr("Choose exactly %1.").arg(rule.minimum)
-                       : tr("Choose from %1 to %2.").arg(rule.minimum).arg(rule.maximum);
+                       ? Text::tr("Choose exactly %1.").arg(rule.minimum)
+                       : Text::tr("Choose from %1 to %2.").arg(rule.minimum).arg(rule.maximum);
         return {};
     }
     case Kind::Integer:
         if (!isWholeNumber(value))
-            return tr("Expected a whole number.");
+            return Text::tr("Expected a whole number.");
         if (value.toDouble() < rule.minimum || value.toDouble() > rule.maximum)
-            return tr("Must be from %1 to %2.").arg(rule.minimum).arg(rule.maximum);
+            return Text::tr("Must be from %1 to %2.").arg(rule.minimum).arg(rule.maximum);
         return {};
     case Kind::Boolean:
         if (!value.isBool())
-            return tr("Expected on or off.");
+            return Text::tr("Expected on or off.");
         return {};
     }
     return {};
@@ -167,18 +170,18 @@ QString valueProblem(const FieldRule &rule, const QJsonValue &value)
 QString tagKeyProblem(const QString &key)
 {
     if (key.isEmpty())
-        return tr("A tag key cannot be empty.");
+        return Text::tr("A tag key cannot be empty.");
     if (key.size() > 128)
-        return tr("A tag key has at most 128 characters; this has %1.").arg(key.size());
+        return Text::tr("A tag key has at most 128 characters; this has %1.").arg(key.size());
     if (key.startsWith(QLatin1String("aws:"), Qt::CaseInsensitive))
-        return tr("Tag keys starting with \"aws:\" are reserved for AWS.");
+        return Text::tr("Tag keys starting with \"aws:\" are reserved for AWS.");
     return {};
 }
 
 QString tagValueProblem(const QString &value)
 {
     if (value.size() > 256)
-        return tr("A tag value has at most 256 characters; this has %1.").arg(value.size());
+        return Text::tr("A tag value has at most 256 characters; this has %1.").arg(value.size());
     return {};
 }
 

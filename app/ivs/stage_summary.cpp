@@ -9,17 +9,19 @@ namespace ivs {
 
 std::optional<StagePage> parseListStagesResponse(const QByteArray &body, QString *error)
 {
-    auto fail = [error](const char *message) -> std::optional<StagePage> {
+    auto fail = [error](const QString &message) -> std::optional<StagePage> {
         if (error)
-            *error = QCoreApplication::translate("ivs::StageSummary", message);
+            *error = message;
         return std::nullopt;
     };
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (!document.isObject())
-        return fail("The ListStages answer is not a JSON object.");
+        return fail(QCoreApplication::translate("ivs::StageSummary",
+                                                "The ListStages answer is not a JSON object."));
     const QJsonValue stages = document.object().value(QStringLiteral("stages"));
     if (!stages.isArray())
-        return fail("The ListStages answer has no \"stages\" list.");
+        return fail(QCoreApplication::translate("ivs::StageSummary",
+                                                "The ListStages answer has no \"stages\" list."));
     StagePage page;
     page.nextToken = document.object().value(QStringLiteral("nextToken")).toString();
     const QJsonArray entries = stages.toArray();
@@ -28,7 +30,8 @@ std::optional<StagePage> parseListStagesResponse(const QByteArray &body, QString
         StageSummary summary;
         summary.arn = object.value(QStringLiteral("arn")).toString();
         if (summary.arn.isEmpty())
-            return fail("A ListStages entry has no ARN.");
+            return fail(
+                QCoreApplication::translate("ivs::StageSummary", "A ListStages entry has no ARN."));
         summary.name = object.value(QStringLiteral("name")).toString();
         summary.activeSessionId = object.value(QStringLiteral("activeSessionId")).toString();
         const QJsonObject tags = object.value(QStringLiteral("tags")).toObject();

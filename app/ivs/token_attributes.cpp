@@ -7,10 +7,11 @@ namespace ivs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::TokenAttributes", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::TokenAttributes)
+};
 
 } // namespace
 
@@ -18,12 +19,12 @@ QString addTokenAttribute(const QString &text, QMap<QString, QString> &attribute
 {
     const qsizetype equals = text.indexOf(QLatin1Char('='));
     if (equals < 0)
-        return tr("\"%1\" is not an attribute: write key=value.").arg(text);
+        return Text::tr("\"%1\" is not an attribute: write key=value.").arg(text);
     const QString key = text.left(equals).trimmed();
     if (key.isEmpty())
-        return tr("\"%1\" has no key before \"=\": write key=value.").arg(text);
+        return Text::tr("\"%1\" has no key before \"=\": write key=value.").arg(text);
     if (attributes.contains(key))
-        return tr("The attribute \"%1\" is given twice.").arg(key);
+        return Text::tr("The attribute \"%1\" is given twice.").arg(key);
     attributes.insert(key, text.mid(equals + 1).trimmed());
     return {};
 }
@@ -57,7 +58,7 @@ QString tokenAttributesProblem(const QMap<QString, QString> &attributes)
     for (auto it = attributes.begin(); it != attributes.end(); ++it)
         bytes += it.key().toUtf8().size() + it.value().toUtf8().size();
     if (bytes > kMaxTokenAttributeBytes)
-        return tr("Token attributes may hold at most %1 bytes in all; these have %2.")
+        return Text::tr("Token attributes may hold at most %1 bytes in all; these have %2.")
             .arg(kMaxTokenAttributeBytes)
             .arg(bytes);
     return {};

@@ -8,10 +8,11 @@ namespace ivs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::TransportError", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::TransportError)
+};
 
 QString hostAndPort(const QUrl &url)
 {
@@ -26,11 +27,12 @@ ServiceError tlsError(const QUrl &url, const QString &errorString, const QList<Q
         reasons.append(error.errorString());
     reasons.removeDuplicates();
     const QString detail = reasons.isEmpty() ? errorString : reasons.join(QStringLiteral("; "));
-    return localError(ErrorCategory::Tls,
-                      tr("The TLS connection to %1 could not be verified").arg(url.host()), detail,
-                      tr("If you connect through a private certificate authority or a "
-                         "TLS-inspecting proxy, set AWS_CA_BUNDLE to its PEM certificate file. "
-                         "Certificate errors are never ignored."));
+    return localError(
+        ErrorCategory::Tls,
+        Text::tr("The TLS connection to %1 could not be verified").arg(url.host()), detail,
+        Text::tr("If you connect through a private certificate authority or a "
+                 "TLS-inspecting proxy, set AWS_CA_BUNDLE to its PEM certificate file. "
+                 "Certificate errors are never ignored."));
 }
 
 } // namespace
@@ -42,34 +44,35 @@ ServiceError transportError(QNetworkReply::NetworkError code, const QString &err
     const bool local = aws::isLoopbackHost(url.host());
     if (timedOut || code == QNetworkReply::TimeoutError)
         return localError(ErrorCategory::Timeout,
-                          tr("No answer from %1 within %2 seconds")
+                          Text::tr("No answer from %1 within %2 seconds")
                               .arg(hostAndPort(url))
                               .arg(QString::number(timeoutMs / 1000.0, 'g', 3)),
                           QString(),
-                          tr("Check your network connection and try again; the service or a "
-                             "proxy may be slow."));
+                          Text::tr("Check your network connection and try again; the service or a "
+                                   "proxy may be slow."));
     if (!sslErrors.isEmpty() || code == QNetworkReply::SslHandshakeFailedError)
         return tlsError(url, errorString, sslErrors);
     switch (code) {
     case QNetworkReply::ConnectionRefusedError:
         return localError(
             ErrorCategory::Network,
-            tr("Could not connect to %1: the connection was refused").arg(hostAndPort(url)),
+            Text::tr("Could not connect to %1: the connection was refused").arg(hostAndPort(url)),
             QString(),
-            local ? tr("Check that the local endpoint is running and the endpoint "
-                       "URL's port is right.")
-                  : tr("Check the endpoint URL and your firewall."));
+            local ? Text::tr("Check that the local endpoint is running and the endpoint "
+                             "URL's port is right.")
+                  : Text::tr("Check the endpoint URL and your firewall."));
     case QNetworkReply::HostNotFoundError:
-        return localError(ErrorCategory::Network, tr("Could not find the host %1").arg(url.host()),
-                          QString(),
-                          tr("Check your network connection and DNS, that the region in the ARN "
-                             "exists, and any endpoint URL override."));
+        return localError(
+            ErrorCategory::Network, Text::tr("Could not find the host %1").arg(url.host()),
+            QString(),
+            Text::tr("Check your network connection and DNS, that the region in the ARN "
+                     "exists, and any endpoint URL override."));
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::TemporaryNetworkFailureError: {
-        ServiceError error =
-            localError(ErrorCategory::Network,
-                       tr("%1 closed the connection before answering").arg(hostAndPort(url)),
-                       QString(), tr("Try again; if it persists, check any proxy or firewall."));
+        ServiceError error = localError(
+            ErrorCategory::Network,
+            Text::tr("%1 closed the connection before answering").arg(hostAndPort(url)), QString(),
+            Text::tr("Try again; if it persists, check any proxy or firewall."));
         error.transient = true;
         return error;
     }
@@ -78,13 +81,14 @@ ServiceError transportError(QNetworkReply::NetworkError code, const QString &err
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
-        return localError(ErrorCategory::Network, tr("The proxy failed"), errorString,
-                          tr("Check the proxy settings (https_proxy, no_proxy)."));
+        return localError(ErrorCategory::Network, Text::tr("The proxy failed"), errorString,
+                          Text::tr("Check the proxy settings (https_proxy, no_proxy)."));
     default:
         break;
     }
-    return localError(ErrorCategory::Network, tr("The request to %1 failed").arg(hostAndPort(url)),
-                      errorString, tr("Check your network connection and try again."));
+    return localError(ErrorCategory::Network,
+                      Text::tr("The request to %1 failed").arg(hostAndPort(url)), errorString,
+                      Text::tr("Check your network connection and try again."));
 }
 
 } // namespace ivs

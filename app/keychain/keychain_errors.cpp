@@ -6,10 +6,11 @@ namespace keychain {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("keychain::KeychainStore", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(keychain::KeychainStore)
+};
 
 bool mentions(const QString &message, const char *fragment)
 {
@@ -18,11 +19,12 @@ bool mentions(const QString &message, const char *fragment)
 
 KeychainError noService(const QString &detail)
 {
-    return {KeychainErrorKind::NoService,
-            tr("No keychain service is available (%1). On Linux, start a Secret Service such as "
-               "gnome-keyring or KeePassXC's Secret Service integration, in a desktop session "
-               "with a D-Bus session bus.")
-                .arg(detail)};
+    return {
+        KeychainErrorKind::NoService,
+        Text::tr("No keychain service is available (%1). On Linux, start a Secret Service such as "
+                 "gnome-keyring or KeePassXC's Secret Service integration, in a desktop session "
+                 "with a D-Bus session bus.")
+            .arg(detail)};
 }
 
 } // namespace
@@ -31,47 +33,51 @@ KeychainError classifyKeychainError(QKeychain::Error error, const QString &backe
 {
     switch (error) {
     case QKeychain::EntryNotFound:
-        return {KeychainErrorKind::NotFound,
-                tr("The keychain has no such entry. If the keyring is locked it can look empty: "
-                   "unlock it and try again, or enter the secret again.")};
+        return {
+            KeychainErrorKind::NotFound,
+            Text::tr("The keychain has no such entry. If the keyring is locked it can look empty: "
+                     "unlock it and try again, or enter the secret again.")};
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return {KeychainErrorKind::Locked,
-                tr("The keychain refused access: it is locked or access was denied. Unlock it "
-                   "(for example in \"Passwords and Keys\") and try again.")};
+        return {
+            KeychainErrorKind::Locked,
+            Text::tr("The keychain refused access: it is locked or access was denied. Unlock it "
+                     "(for example in \"Passwords and Keys\") and try again.")};
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return noService(tr("no supported keychain backend"));
+        return noService(Text::tr("no supported keychain backend"));
     case QKeychain::CouldNotDeleteEntry:
         return {KeychainErrorKind::Other,
-                tr("The keychain could not delete the entry (%1).").arg(backendMessage)};
+                Text::tr("The keychain could not delete the entry (%1).").arg(backendMessage)};
     case QKeychain::NoError:
     case QKeychain::OtherError:
         break;
     }
     if (mentions(backendMessage, "org.freedesktop.secrets") ||
         mentions(backendMessage, "ServiceUnknown"))
-        return noService(tr("no Secret Service on the session bus"));
+        return noService(Text::tr("no Secret Service on the session bus"));
     if (mentions(backendMessage, "autolaunch") || mentions(backendMessage, "session bus"))
-        return noService(tr("no D-Bus session bus"));
+        return noService(Text::tr("no D-Bus session bus"));
     if (mentions(backendMessage, "Object does not exist") ||
         mentions(backendMessage, "No such object"))
         return {KeychainErrorKind::NoService,
-                tr("The Secret Service has no default keyring to store into. Create one (for "
-                   "example in \"Passwords and Keys\") and try again.")};
+                Text::tr("The Secret Service has no default keyring to store into. Create one (for "
+                         "example in \"Passwords and Keys\") and try again.")};
     if (mentions(backendMessage, "locked"))
-        return {KeychainErrorKind::Locked,
-                tr("The keyring is locked. Unlock it (for example in \"Passwords and Keys\") and "
-                   "try again.")};
-    return {KeychainErrorKind::Other, tr("The keychain failed: %1").arg(backendMessage)};
+        return {
+            KeychainErrorKind::Locked,
+            Text::tr("The keyring is locked. Unlock it (for example in \"Passwords and Keys\") and "
+                     "try again.")};
+    return {KeychainErrorKind::Other, Text::tr("The keychain failed: %1").arg(backendMessage)};
 }
 
 KeychainError keychainTimeout(int timeoutMs)
 {
-    return {KeychainErrorKind::Timeout,
-            tr("The keychain did not answer within %1 seconds. It may be waiting for an unlock "
-               "prompt: unlock the keyring and try again.")
-                .arg(QString::number(timeoutMs / 1000.0, 'g', 3))};
+    return {
+        KeychainErrorKind::Timeout,
+        Text::tr("The keychain did not answer within %1 seconds. It may be waiting for an unlock "
+                 "prompt: unlock the keyring and try again.")
+            .arg(QString::number(timeoutMs / 1000.0, 'g', 3))};
 }
 
 } // namespace keychain

@@ -11,10 +11,11 @@ namespace model {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("model::StageTree", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(model::StageTree)
+};
 
 QString plainValue(const QJsonValue &value)
 {
@@ -93,8 +94,8 @@ QString displayText(const StageTreeNode &node)
         if (node.origin == ValueOrigin::NotReturned && node.children.empty())
             return QStringLiteral("—");
         if (count == 0)
-            return tr("no tags");
-        return count == 1 ? tr("1 tag") : tr("%1 tags").arg(count);
+            return Text::tr("no tags");
+        return count == 1 ? Text::tr("1 tag") : Text::tr("%1 tags").arg(count);
     }
     if (node.isGroup())
         return {};
@@ -102,9 +103,9 @@ QString displayText(const StageTreeNode &node)
     if (value.isUndefined() || value.isNull())
         return QStringLiteral("—");
     if (value.isString() && value.toString().isEmpty())
-        return tr("(empty)");
+        return Text::tr("(empty)");
     if (value.isArray() && value.toArray().isEmpty())
-        return tr("(none)");
+        return Text::tr("(none)");
     return plainValue(value);
 }
 
@@ -120,22 +121,23 @@ QString noteText(const StageTreeNode &node)
 {
     switch (node.editState) {
     case EditState::Changed:
-        return tr("edited — was %1").arg(displayTextOf(node.value));
+        return Text::tr("edited — was %1").arg(displayTextOf(node.value));
     case EditState::Added:
-        return tr("new tag — not applied yet");
+        return Text::tr("new tag — not applied yet");
     case EditState::Removed:
-        return tr("will be deleted");
+        return Text::tr("will be deleted");
     case EditState::Unchanged:
         break;
     }
     if (node.isGroup() && node.hasPendingEdit())
-        return tr("edited");
+        return Text::tr("edited");
     const QString meaning = node.spec ? node.spec->absentMeaningText() : QString();
     switch (node.origin) {
     case ValueOrigin::Default:
-        return meaning.isEmpty() ? tr("default") : tr("default — %1").arg(meaning);
+        return meaning.isEmpty() ? Text::tr("default") : Text::tr("default — %1").arg(meaning);
     case ValueOrigin::NotReturned:
-        return meaning.isEmpty() ? tr("not returned") : tr("not returned — %1").arg(meaning);
+        return meaning.isEmpty() ? Text::tr("not returned")
+                                 : Text::tr("not returned — %1").arg(meaning);
     case ValueOrigin::Service:
         break;
     }
@@ -146,18 +148,18 @@ QString noteText(const StageTreeNode &node)
 QString toolTipText(const StageTreeNode &node)
 {
     if (!node.spec)
-        return tr("Tag \"%1\" = \"%2\"").arg(node.key, node.currentValue().toString());
+        return Text::tr("Tag \"%1\" = \"%2\"").arg(node.key, node.currentValue().toString());
     QString tip = node.spec->descriptionText();
     if (node.spec->hasDefault() && !node.isGroup())
-        tip += QLatin1Char('\n') + tr("Documented default: %1")
+        tip += QLatin1Char('\n') + Text::tr("Documented default: %1")
                                        .arg(plainValue(node.spec->defaultValue).isEmpty()
                                                 ? QStringLiteral("\"\"")
                                                 : plainValue(node.spec->defaultValue));
     if (node.origin == ValueOrigin::Default)
-        tip += QLatin1Char('\n') + tr("The service did not return this field; the documented "
-                                      "default is shown.");
+        tip += QLatin1Char('\n') + Text::tr("The service did not return this field; the documented "
+                                            "default is shown.");
     else if (node.origin == ValueOrigin::NotReturned)
-        tip += QLatin1Char('\n') + tr("The service did not return this field.");
+        tip += QLatin1Char('\n') + Text::tr("The service did not return this field.");
     if (!node.path.isEmpty())
         tip += QLatin1Char('\n') + node.path;
     return tip;

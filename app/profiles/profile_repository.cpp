@@ -2,18 +2,7 @@
 
 #include "keychain/keychain_store.h"
 
-#include <QCoreApplication>
-
 namespace profiles {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("profiles::ProfileRepository", text);
-}
-
-} // namespace
 
 ProfileRepository::ProfileRepository(ProfileStore &store, keychain::KeychainStore &keychain,
                                      QObject *parent)
@@ -113,7 +102,7 @@ void KeychainProfileProvider::fetchCredentials(
 
 QString KeychainProfileProvider::sourceDescription() const
 {
-    return tr("keychain profile \"%1\"").arg(m_profileName);
+    return ProfileRepository::tr("keychain profile \"%1\"").arg(m_profileName);
 }
 
 } // namespace profiles

@@ -16,10 +16,11 @@ namespace session {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("session::Backend", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(session::Backend)
+};
 
 } // namespace
 
@@ -55,10 +56,11 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions &options, QString 
     if (options.forceDemo || (options.demoWhenUnconfigured && options.profile.isEmpty() &&
                               !backend->anythingConfigured())) {
         if (!options.forceDemo)
-            backend->m_demoReason = tr("No AWS credentials are configured, so the built-in demo "
-                                       "endpoint is used. Add a profile (Profiles…), or set "
-                                       "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, to inspect "
-                                       "your own stages.");
+            backend->m_demoReason =
+                Text::tr("No AWS credentials are configured, so the built-in demo "
+                         "endpoint is used. Add a profile (Profiles…), or set "
+                         "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, to inspect "
+                         "your own stages.");
         if (!backend->useDemo(error))
             return nullptr;
         return backend;
@@ -110,9 +112,9 @@ bool Backend::useDemo(QString *error)
     }
     aws::EndpointConfig endpoint;
     endpoint.overrideUrl = m_demo->url();
-    endpoint.overrideSource = tr("demo");
+    endpoint.overrideSource = Text::tr("demo");
     m_credentials = std::make_unique<aws::StaticCredentialProvider>(
-        demo::DemoEndpoint::credentials(), tr("demo credentials"));
+        demo::DemoEndpoint::credentials(), Text::tr("demo credentials"));
     m_client->setCredentialProvider(m_credentials.get());
     m_client->setEndpointConfig(endpoint);
     m_demoActive = true;
@@ -194,11 +196,12 @@ QString Backend::description() const
 {
     const aws::EndpointConfig &endpoint = m_client->endpointConfig();
     if (m_demoActive)
-        return tr("Demo endpoint %1 with sample stages").arg(endpoint.overrideUrl.toString());
-    QString where = tr("AWS");
+        return Text::tr("Demo endpoint %1 with sample stages").arg(endpoint.overrideUrl.toString());
+    QString where = Text::tr("AWS");
     if (!endpoint.overrideUrl.isEmpty())
-        where = tr("%1 (from %2)").arg(endpoint.overrideUrl.toString(), endpoint.overrideSource);
-    return tr("%1 · credentials: %2").arg(where, credentialSource());
+        where =
+            Text::tr("%1 (from %2)").arg(endpoint.overrideUrl.toString(), endpoint.overrideSource);
+    return Text::tr("%1 · credentials: %2").arg(where, credentialSource());
 }
 
 void Backend::testProfile(const QString &profile, QObject *context,
@@ -235,7 +238,7 @@ void Backend::testProfile(const QString &profile, QObject *context,
             if (result.error)
                 done(false, result.error->userMessage());
             else
-                done(true, tr("The credentials from %1 work: ListStages in %2 succeeded.")
+                done(true, Text::tr("The credentials from %1 work: ListStages in %2 succeeded.")
                                .arg(source, trial->region));
             // The client is still on the stack of this callback: release it afterwards.
             QMetaObject::invokeMethod(

@@ -9,10 +9,11 @@ namespace session {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("session::ProfileImport", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(session::ProfileImport)
+};
 
 QString whyNotImportable(const aws::SharedConfig &shared, const aws::SharedProfile &profile)
 {
@@ -20,16 +21,18 @@ QString whyNotImportable(const aws::SharedConfig &shared, const aws::SharedProfi
         !problem.isEmpty())
         return problem;
     if (!profile.credentialProcess.isEmpty())
-        return tr("It runs credential_process for fresh keys at each use, so there are none to "
-                  "copy; it keeps working as an AWS CLI profile.");
+        return Text::tr(
+            "It runs credential_process for fresh keys at each use, so there are none to "
+            "copy; it keeps working as an AWS CLI profile.");
     if (!shared.value(profile.name, QStringLiteral("sso_session")).isEmpty() ||
         !shared.value(profile.name, QStringLiteral("sso_start_url")).isEmpty())
-        return tr("It signs in through IAM Identity Center (SSO), which leaves no keys to copy.");
+        return Text::tr(
+            "It signs in through IAM Identity Center (SSO), which leaves no keys to copy.");
     if (!shared.value(profile.name, QStringLiteral("role_arn")).isEmpty())
-        return tr("It assumes a role, which has no keys of its own to copy.");
+        return Text::tr("It assumes a role, which has no keys of its own to copy.");
     if (!profile.accessKeyId.isEmpty())
-        return tr("It has an access key ID but no secret access key.");
-    return tr("It has no access keys.");
+        return Text::tr("It has an access key ID but no secret access key.");
+    return Text::tr("It has no access keys.");
 }
 
 } // namespace

@@ -10,10 +10,11 @@ namespace session {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("session::ProfileValidation", text);
-}
+// A class rather than a function so that lupdate files the messages below under the
+// same context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(session::ProfileValidation)
+};
 
 bool containsWhitespace(const QString &text)
 {
@@ -35,7 +36,7 @@ QString regionProblem(const QString &region)
     static const QRegularExpression shape(QStringLiteral("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$"));
     if (region.isEmpty() || shape.match(region).hasMatch())
         return {};
-    return tr("\"%1\" is not a region name; regions look like us-east-1 or eu-central-1.")
+    return Text::tr("\"%1\" is not a region name; regions look like us-east-1 or eu-central-1.")
         .arg(region);
 }
 
@@ -50,24 +51,24 @@ DraftProblems checkDraftFields(const ProfileDraft &draft)
     static const QRegularExpression keyIdShape(QStringLiteral("^[A-Za-z0-9]{1,128}$"));
     DraftProblems problems;
     if (draft.name.isEmpty())
-        problems.name = tr("Enter a name for the profile.");
+        problems.name = Text::tr("Enter a name for the profile.");
     else
         problems.name = profiles::ProfileStore::nameProblem(draft.name);
     problems.region = regionProblem(draft.region);
     if (draft.accessKeyId.isEmpty())
-        problems.accessKeyId = tr("Enter the access key ID.");
+        problems.accessKeyId = Text::tr("Enter the access key ID.");
     else if (!keyIdShape.match(draft.accessKeyId).hasMatch())
-        problems.accessKeyId = tr("An access key ID has only letters and digits, like "
-                                  "AKIAIOSFODNN7EXAMPLE.");
+        problems.accessKeyId = Text::tr("An access key ID has only letters and digits, like "
+                                        "AKIAIOSFODNN7EXAMPLE.");
     // The messages never quote a secret: it might be shown over someone's shoulder.
     if (draft.secretAccessKey.isEmpty())
-        problems.secretAccessKey = tr("Enter the secret access key.");
+        problems.secretAccessKey = Text::tr("Enter the secret access key.");
     else if (containsWhitespace(draft.secretAccessKey))
         problems.secretAccessKey =
-            tr("The secret access key contains a space; check that it was pasted whole.");
+            Text::tr("The secret access key contains a space; check that it was pasted whole.");
     if (containsWhitespace(draft.sessionToken))
         problems.sessionToken =
-            tr("The session token contains a space; check that it was pasted whole.");
+            Text::tr("The session token contains a space; check that it was pasted whole.");
     return problems;
 }
 

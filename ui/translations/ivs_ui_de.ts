@@ -1,0 +1,1222 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ui::ArnInput</name>
+    <message>
+        <source>&amp;Get</source>
+        <translation>Abr&amp;ufen</translation>
+    </message>
+    <message>
+        <source>Stage &amp;ARN:</source>
+        <translation>Stage-AR&amp;N:</translation>
+    </message>
+    <message>
+        <source>Paste a stage ARN: arn:aws:ivs:REGION:ACCOUNT:stage/ID</source>
+        <translation>Stage-ARN einfügen: arn:aws:ivs:REGION:KONTO:stage/ID</translation>
+    </message>
+    <message>
+        <source>The ARN of an Amazon IVS Real-Time stage. Press Enter to look it up.</source>
+        <translation>Der ARN einer Amazon-IVS-Real-Time-Stage. Drücken Sie Enter, um sie abzurufen.</translation>
+    </message>
+    <message>
+        <source>Known stage ARNs</source>
+        <translation>Bekannte Stage-ARNs</translation>
+    </message>
+    <message>
+        <source>Look up the stage (Enter)</source>
+        <translation>Stage abrufen (Enter)</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Demo stages</source>
+        <translation>Demo-Stages</translation>
+    </message>
+</context>
+<context>
+    <name>ui::BusyIndicator</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop this request (Esc)</source>
+        <translation>Diese Anfrage abbrechen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ChecksPanel</name>
+    <message>
+        <source>Check Again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Read the storage configuration, sessions and participants again and repeat the checks</source>
+        <translation>Speicherkonfiguration, Sitzungen und Teilnehmer erneut lesen und die Prüfungen wiederholen</translation>
+    </message>
+    <message>
+        <source>Double-click a finding to show its field in the stage tree</source>
+        <translation>Doppelklicken Sie auf einen Befund, um sein Feld im Stage-Baum zu zeigen</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Look up a stage to check it.</source>
+        <translation>Rufen Sie eine Stage ab, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConnectionBar</name>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>Where the credentials come from. Changing it looks the shown stage up again.</source>
+        <translation>Woher die Zugangsdaten stammen. Ein Wechsel ruft die angezeigte Stage erneut ab.</translation>
+    </message>
+    <message>
+        <source>R&amp;egion:</source>
+        <translation>R&amp;egion:</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>The region for calls that are not about one stage. A stage is always looked up in the region its ARN names.</source>
+        <translation>Die Region für Aufrufe, die nicht eine einzelne Stage betreffen. Eine Stage wird immer in der Region abgerufen, die ihr ARN nennt.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ImportProfilesDialog</name>
+    <message>
+        <source>Import from AWS CLI Profiles</source>
+        <translation>Aus AWS-CLI-Profilen importieren</translation>
+    </message>
+    <message>
+        <source>The checked profiles&apos; access keys are copied into the system keychain, with their region. The AWS CLI&apos;s files are not changed.</source>
+        <translation>Die Zugriffsschlüssel der angehakten Profile werden samt Region in den Schlüsselbund des Systems kopiert. Die Dateien der AWS CLI bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>%1 — no region · %2</source>
+        <translation>%1 — keine Region · %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 · %3</source>
+        <translation>%1 — %2 · %3</translation>
+    </message>
+    <message>
+        <source>Replaces the keychain profile of the same name.</source>
+        <translation>Ersetzt das gleichnamige Profil im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>No AWS CLI profiles were found in %1.</source>
+        <translation>In %1 wurden keine AWS-CLI-Profile gefunden.</translation>
+    </message>
+    <message>
+        <source>Copying 1 profile into the keychain…</source>
+        <translation>1 Profil wird in den Schlüsselbund kopiert…</translation>
+    </message>
+    <message>
+        <source>Copying %1 profiles into the keychain…</source>
+        <translation>%1 Profile werden in den Schlüsselbund kopiert…</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>Importiert: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MainWindow</name>
+    <message>
+        <source>Profiles…</source>
+        <translation>Profile…</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Add, edit, test or import profiles (%1)</source>
+        <translation>Profile hinzufügen, bearbeiten, testen oder importieren (%1)</translation>
+    </message>
+    <message>
+        <source>Pick a demo stage from the ARN list, or paste an ARN.</source>
+        <translation>Wählen Sie eine Demo-Stage aus der ARN-Liste, oder fügen Sie einen ARN ein.</translation>
+    </message>
+    <message>
+        <source>Paste a stage ARN and press Enter.</source>
+        <translation>Fügen Sie einen Stage-ARN ein und drücken Sie Enter.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Switch the connection</source>
+        <translation>Verbindung wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Publish to This Stage…</source>
+        <translation>In dieser Stage &amp;veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Now using %1.</source>
+        <translation>Jetzt in Verwendung: %1.</translation>
+    </message>
+    <message>
+        <source>Read the stage again with the new connection</source>
+        <translation>Stage mit der neuen Verbindung erneut lesen</translation>
+    </message>
+    <message>
+        <source>Your edits are kept; the stage was not read again with the new connection. Reload (F5) when you are ready.</source>
+        <translation>Ihre Änderungen bleiben erhalten; die Stage wurde mit der neuen Verbindung nicht erneut gelesen. Laden Sie neu (F5), sobald Sie so weit sind.</translation>
+    </message>
+    <message>
+        <source>IVS Stage Browser</source>
+        <translation>IVS Stage Browser</translation>
+    </message>
+    <message>
+        <source> (demo)</source>
+        <translation> (Demo)</translation>
+    </message>
+    <message>
+        <source>Look the stage up again</source>
+        <translation>Stage erneut abrufen</translation>
+    </message>
+    <message>
+        <source>Look up another stage</source>
+        <translation>Eine andere Stage abrufen</translation>
+    </message>
+    <message>
+        <source>Nothing was looked up; your edits are kept.</source>
+        <translation>Es wurde nichts abgerufen; Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Reload the stage</source>
+        <translation>Stage neu laden</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>Fenster schließen</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>%1 wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>Showing %1, retrieved at %2.</source>
+        <translation>Angezeigt wird %1, abgerufen um %2.</translation>
+    </message>
+    <message>
+        <source>Could not get %1.
+%2</source>
+        <translation>%1 konnte nicht abgerufen werden.
+%2</translation>
+    </message>
+    <message>
+        <source>The tree still shows %1 as retrieved at %2, marked stale.</source>
+        <translation>Der Baum zeigt weiterhin %1 mit dem Stand von %2, als veraltet markiert.</translation>
+    </message>
+    <message>
+        <source>Your edits to it are still pending.</source>
+        <translation>Ihre Änderungen daran stehen weiterhin aus.</translation>
+    </message>
+    <message>
+        <source>Lookup failed.</source>
+        <translation>Abruf fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the ARN is not valid.</source>
+        <translation>Es wurde nichts gesendet: Der ARN ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Stages</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>The tree has no row %1.</source>
+        <translation>Der Baum hat keine Zeile %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Re&amp;view Changes…</source>
+        <translation>Änderungen &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>Show each change and the exact requests Apply will send</source>
+        <translation>Jede Änderung und die genauen Anfragen zeigen, die „Anwenden“ senden wird</translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>&amp;Anwenden…</translation>
+    </message>
+    <message>
+        <source>Review the changes, then send them to the service (%1)</source>
+        <translation>Die Änderungen prüfen und dann an den Dienst senden (%1)</translation>
+    </message>
+    <message>
+        <source>Rever&amp;t…</source>
+        <translation>&amp;Zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Drop every change that has not been applied</source>
+        <translation>Alle nicht angewendeten Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Add Ta&amp;g…</source>
+        <translation>&amp;Tag hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload Stage</source>
+        <translation>Stage &amp;neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Export Stage…</source>
+        <translation>Stage &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Apply from &amp;File…</source>
+        <translation>Aus &amp;Datei anwenden…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Unapplied Changes</source>
+        <translation>Nicht angewendete Änderungen</translation>
+    </message>
+    <message>
+        <source>Cancel keeps everything as it is. Edit › Review Changes… shows what would be lost.</source>
+        <translation>„Abbrechen“ lässt alles, wie es ist. Bearbeiten › Änderungen prüfen… zeigt, was verloren ginge.</translation>
+    </message>
+    <message>
+        <source>the stage</source>
+        <translation>der Stage</translation>
+    </message>
+    <message>
+        <source>%1 and discard 1 unapplied change to %2?</source>
+        <translation>%1 und 1 nicht angewendete Änderung an %2 verwerfen?</translation>
+    </message>
+    <message>
+        <source>%1 and discard %2 unapplied changes to %3?</source>
+        <translation>%1 und %2 nicht angewendete Änderungen an %3 verwerfen?</translation>
+    </message>
+    <message>
+        <source>1 change not applied</source>
+        <translation>1 Änderung nicht angewendet</translation>
+    </message>
+    <message>
+        <source>%1 changes not applied</source>
+        <translation>%1 Änderungen nicht angewendet</translation>
+    </message>
+    <message>
+        <source>Applying changes to %1…</source>
+        <translation>Änderungen an %1 werden angewendet…</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>Angewendet.</translation>
+    </message>
+    <message>
+        <source>Apply failed; your edits are still pending.</source>
+        <translation>Anwenden fehlgeschlagen; Ihre Änderungen stehen weiterhin aus.</translation>
+    </message>
+    <message>
+        <source>%1: this value is not accepted.</source>
+        <translation>%1: Dieser Wert wird nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still in the editor; Escape leaves the field as it was.</source>
+        <translation>„%1“ steht noch im Editor; Escape lässt das Feld, wie es war.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not kept.</source>
+        <translation>„%1“ wurde nicht übernommen.</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot; added; it is sent when you apply.</source>
+        <translation>Tag „%1“ hinzugefügt; es wird beim Anwenden gesendet.</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot; will be deleted when you apply; Undo brings it back.</source>
+        <translation>Tag „%1“ wird beim Anwenden gelöscht; „Rückgängig“ holt es zurück.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reverted: the tree shows the stage as the service has it.</source>
+        <translation>Zurückgesetzt: Der Baum zeigt die Stage so, wie der Dienst sie hat.</translation>
+    </message>
+    <message>
+        <source>Stage configuration (*.json);;All files (*)</source>
+        <translation>Stage-Konfiguration (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export Stage</source>
+        <translation>Stage exportieren</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2
+Nothing was written.</source>
+        <translation>Export nach %1 nicht möglich: %2
+Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2, including the changes not yet applied.</source>
+        <translation>Konfiguration von %1 nach %2 exportiert, einschließlich der noch nicht angewendeten Änderungen.</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>Konfiguration von %1 nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Apply from File</source>
+        <translation>Aus Datei anwenden</translation>
+    </message>
+    <message>
+        <source>%1 was not applied; nothing changed.
+%2</source>
+        <translation>%1 wurde nicht angewendet; nichts wurde geändert.
+%2</translation>
+    </message>
+    <message>
+        <source>It is larger than 1 MiB, so it is not an exported stage.</source>
+        <translation>Die Datei ist größer als 1 MiB und damit keine exportierte Stage.</translation>
+    </message>
+    <message>
+        <source>%1 matches %2 as it is: there is nothing to apply.</source>
+        <translation>%1 stimmt bereits mit %2 überein: Es gibt nichts anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Loaded %1: 1 change pending.</source>
+        <translation>%1 geladen: 1 Änderung steht aus.</translation>
+    </message>
+    <message>
+        <source>Loaded %1: %2 changes pending.</source>
+        <translation>%1 geladen: %2 Änderungen stehen aus.</translation>
+    </message>
+    <message>
+        <source>Nothing has been sent yet.</source>
+        <translation>Es wurde noch nichts gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProfileFormDialog</name>
+    <message>
+        <source>Add Profile</source>
+        <translation>Profil hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit Profile &quot;%1&quot;</source>
+        <translation>Profil „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>e.g. production</source>
+        <translation>z. B. production</translation>
+    </message>
+    <message>
+        <source>e.g. us-east-1 (optional)</source>
+        <translation>z. B. us-east-1 (optional)</translation>
+    </message>
+    <message>
+        <source>AKIA…</source>
+        <translation>AKIA…</translation>
+    </message>
+    <message>
+        <source>only for temporary credentials</source>
+        <translation>nur für temporäre Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>The secret access key and session token are stored in the system keychain; the name, region and access key ID in this app&apos;s settings.</source>
+        <translation>Der geheime Zugriffsschlüssel und das Sitzungstoken werden im Schlüsselbund des Systems gespeichert; Name, Region und Zugriffsschlüssel-ID in den Einstellungen dieser App.</translation>
+    </message>
+    <message>
+        <source>The stored secret is never read back or shown: enter the secret access key again to save changes. A session token left empty is removed.</source>
+        <translation>Das gespeicherte Geheimnis wird nie zurückgelesen oder angezeigt: Geben Sie den geheimen Zugriffsschlüssel erneut ein, um Änderungen zu speichern. Ein leer gelassenes Sitzungstoken wird entfernt.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>&amp;Access key ID:</source>
+        <translation>&amp;Zugriffsschlüssel-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret access key:</source>
+        <translation>&amp;Geheimer Zugriffsschlüssel:</translation>
+    </message>
+    <message>
+        <source>Session &amp;token:</source>
+        <translation>Sitzungs&amp;token:</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProfilesDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Set A&amp;ctive</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>&amp;Import from AWS CLI…</source>
+        <translation>Aus AWS CLI i&amp;mportieren…</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Saved profile &quot;%1&quot;.</source>
+        <translation>Profil „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Deleted profile &quot;%1&quot;.</source>
+        <translation>Profil „%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>Importiert: %1.</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In Verwendung</translation>
+    </message>
+    <message>
+        <source>From the AWS CLI&apos;s files: change it there, or import it to keep its keys in the keychain.</source>
+        <translation>Aus den Dateien der AWS CLI: Ändern Sie es dort, oder importieren Sie es, um seine Schlüssel im Schlüsselbund zu verwahren.</translation>
+    </message>
+    <message>
+        <source>In use: the demo endpoint.</source>
+        <translation>In Verwendung: der Demo-Endpunkt.</translation>
+    </message>
+    <message>
+        <source>In use: automatic (environment variables, then AWS_PROFILE or &quot;default&quot;).</source>
+        <translation>In Verwendung: automatisch (Umgebungsvariablen, dann AWS_PROFILE oder „default“).</translation>
+    </message>
+    <message>
+        <source>In use: profile &quot;%1&quot;.</source>
+        <translation>In Verwendung: Profil „%1“.</translation>
+    </message>
+    <message>
+        <source>No profiles yet. Add one, or import keys from the AWS CLI&apos;s files.</source>
+        <translation>Noch keine Profile. Fügen Sie eines hinzu, oder importieren Sie Schlüssel aus den Dateien der AWS CLI.</translation>
+    </message>
+    <message>
+        <source>Only keychain profiles can be edited here; change AWS CLI profiles in their files.</source>
+        <translation>Hier lassen sich nur Profile aus dem Schlüsselbund bearbeiten; AWS-CLI-Profile ändern Sie in deren Dateien.</translation>
+    </message>
+    <message>
+        <source>Delete Profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Delete the keychain profile &quot;%1&quot;? Its keys are removed from the keychain; they cannot be shown again.</source>
+        <translation>Das Schlüsselbund-Profil „%1“ löschen? Seine Schlüssel werden aus dem Schlüsselbund entfernt und können nicht mehr angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleting &quot;%1&quot;…</source>
+        <translation>„%1“ wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Now using profile &quot;%1&quot;.</source>
+        <translation>Jetzt in Verwendung: Profil „%1“.</translation>
+    </message>
+    <message>
+        <source>Testing &quot;%1&quot;…</source>
+        <translation>„%1“ wird getestet…</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PublishDialog</name>
+    <message>
+        <source>Reveal</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>OBS keeps a profile&apos;s stream settings in service.json in the profile&apos;s folder, e.g. ~/.config/obs-studio/basic/profiles/&lt;Profile&gt;/service.json. Save there while OBS is closed; it reads the file when it starts. The file holds the %1.</source>
+        <translation>OBS speichert die Stream-Einstellungen eines Profils in service.json im Ordner des Profils, z. B. ~/.config/obs-studio/basic/profiles/&lt;Profil&gt;/service.json. Speichern Sie dort, während OBS geschlossen ist; OBS liest die Datei beim Start. Die Datei enthält %1.</translation>
+    </message>
+    <message>
+        <source>&amp;WHIP</source>
+        <translation>&amp;WHIP</translation>
+    </message>
+    <message>
+        <source>&amp;RTMP(S)</source>
+        <translation>&amp;RTMP(S)</translation>
+    </message>
+    <message>
+        <source>Every participant of the stage sees it: no personal or secret information. At most 128 characters.</source>
+        <translation>Jeder Teilnehmer der Stage sieht sie: keine persönlichen oder geheimen Angaben. Höchstens 128 Zeichen.</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>From 1 minute to 14 days (20160 minutes, 336 hours).</source>
+        <translation>Von 1 Minute bis 14 Tage (20160 Minuten, 336 Stunden).</translation>
+    </message>
+    <message>
+        <source>e.g. role=host, displayName=Studio A (optional)</source>
+        <translation>z. B. role=host, displayName=Studio A (optional)</translation>
+    </message>
+    <message>
+        <source>Encoded in the token, at most 1 KB in all. Every participant of the stage can read them: no personal or secret information.</source>
+        <translation>Im Token codiert, insgesamt höchstens 1 KB. Jeder Teilnehmer der Stage kann sie lesen: keine persönlichen oder geheimen Angaben.</translation>
+    </message>
+    <message>
+        <source>&amp;Create Token</source>
+        <translation>Token &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Lifetime:</source>
+        <translation>&amp;Gültig für:</translation>
+    </message>
+    <message>
+        <source>&amp;User id:</source>
+        <translation>&amp;Benutzer-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Attributes:</source>
+        <translation>&amp;Attribute:</translation>
+    </message>
+    <message>
+        <source>Copy Server</source>
+        <translation>Server kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Both</source>
+        <translation>Beides kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save as OBS Service Settings…</source>
+        <translation>Als OBS-Diensteinstellungen &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Bearer token:</source>
+        <translation>Bearer-Token:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Läuft ab:</translation>
+    </message>
+    <message>
+        <source>For the encoder (OBS: Settings → Stream → WHIP)</source>
+        <translation>Für den Encoder (OBS: Einstellungen → Stream → WHIP)</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>das Token</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Copy Stream Key</source>
+        <translation>Streamschlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as OBS Service Settings…</source>
+        <translation>Als OBS-Diensteinstellungen s&amp;peichern…</translation>
+    </message>
+    <message>
+        <source>Stream key:</source>
+        <translation>Streamschlüssel:</translation>
+    </message>
+    <message>
+        <source>For the encoder (OBS: Settings → Stream → Custom RTMP)</source>
+        <translation>Für den Encoder (OBS: Einstellungen → Stream → Benutzerdefiniert)</translation>
+    </message>
+    <message>
+        <source>stream key</source>
+        <translation>den Streamschlüssel</translation>
+    </message>
+    <message>
+        <source>The stage&apos;s ingest configurations. Choose one to fetch its stream key.</source>
+        <translation>Die Ingest-Konfigurationen der Stage. Wählen Sie eine aus, um ihren Streamschlüssel abzurufen.</translation>
+    </message>
+    <message>
+        <source>Encoder checklist</source>
+        <translation>Encoder-Checkliste</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1 &lt;i&gt;(%2)&lt;/i&gt;</source>
+        <translation>%1 &lt;i&gt;(%2)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Publish to This Stage</source>
+        <translation>In dieser Stage veröffentlichen</translation>
+    </message>
+    <message>
+        <source>No stage is shown: look a stage up first.</source>
+        <translation>Es wird keine Stage angezeigt: Rufen Sie zuerst eine Stage ab.</translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation>Stage: %1</translation>
+    </message>
+    <message>
+        <source>Creating a token…</source>
+        <translation>Token wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Token created. Whoever holds it can publish to this stage until it expires.</source>
+        <translation>Token erstellt. Wer es besitzt, kann bis zu seinem Ablauf in dieser Stage veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Loading the ingest configurations…</source>
+        <translation>Ingest-Konfigurationen werden geladen…</translation>
+    </message>
+    <message>
+        <source>This stage has no ingest configurations: create one (in the AWS console or with CreateIngestConfiguration) to publish over RTMP(S).</source>
+        <translation>Diese Stage hat keine Ingest-Konfigurationen: Legen Sie eine an (in der AWS-Konsole oder mit CreateIngestConfiguration), um über RTMP(S) zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Fetching the stream key of %1…</source>
+        <translation>Streamschlüssel von %1 wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>Stream key of %1. Whoever holds it can publish to this stage.</source>
+        <translation>Streamschlüssel von %1. Wer ihn besitzt, kann in dieser Stage veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Save OBS Service Settings</source>
+        <translation>OBS-Diensteinstellungen speichern</translation>
+    </message>
+    <message>
+        <source>OBS service settings (service.json);;JSON files (*.json)</source>
+        <translation>OBS-Diensteinstellungen (service.json);;JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1 (readable by you only). It holds the %2: delete it when the encoder no longer needs it.</source>
+        <translation>%1 gespeichert (nur für Sie lesbar). Die Datei enthält %2: Löschen Sie sie, wenn der Encoder sie nicht mehr braucht.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ReviewDialog</name>
+    <message>
+        <source>Review Changes</source>
+        <translation>Änderungen prüfen</translation>
+    </message>
+    <message>
+        <source>Nothing has been sent yet. Apply sends these requests in this order, then reads the stage again so the tree shows what the service holds.</source>
+        <translation>Es wurde noch nichts gesendet. „Anwenden“ sendet diese Anfragen in dieser Reihenfolge und liest danach die Stage erneut, damit der Baum zeigt, was der Dienst gespeichert hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>An&amp;wenden</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SessionsPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh the session in progress every %1 s</source>
+        <translation>Laufende Sitzung alle %1 s aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the participants of the session in progress, and the selected participant&apos;s events, again every %1 seconds; the checks follow</source>
+        <translation>Die Teilnehmer der laufenden Sitzung und die Ereignisse des gewählten Teilnehmers alle %1 Sekunden erneut lesen; die Prüfungen folgen</translation>
+    </message>
+    <message>
+        <source>Read the participants of the session in progress again</source>
+        <translation>Die Teilnehmer der laufenden Sitzung erneut lesen</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Listing sessions…</source>
+        <translation>Sitzungen werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Listing participants…</source>
+        <translation>Teilnehmer werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Reading events…</source>
+        <translation>Ereignisse werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The details of %1 could not be read: %2</source>
+        <translation>Die Details von %1 konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Look up a stage to see its sessions.</source>
+        <translation>Rufen Sie eine Stage ab, um ihre Sitzungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>The sessions could not be listed: %1</source>
+        <translation>Die Sitzungen konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>1 session</source>
+        <translation>1 Sitzung</translation>
+    </message>
+    <message>
+        <source>%1 sessions</source>
+        <translation>%1 Sitzungen</translation>
+    </message>
+    <message>
+        <source>No sessions yet.</source>
+        <translation>Noch keine Sitzungen.</translation>
+    </message>
+    <message>
+        <source>%1, none in progress.</source>
+        <translation>%1, keine davon läuft.</translation>
+    </message>
+    <message>
+        <source>%1, one in progress.</source>
+        <translation>%1, davon läuft eine.</translation>
+    </message>
+    <message>
+        <source>The participants could not be listed: %1</source>
+        <translation>Die Teilnehmer konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Nobody joined this session.</source>
+        <translation>Dieser Sitzung ist niemand beigetreten.</translation>
+    </message>
+    <message>
+        <source>1 participant; select one to see its events.</source>
+        <translation>1 Teilnehmer; wählen Sie ihn aus, um seine Ereignisse zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 participants; select one to see its events.</source>
+        <translation>%1 Teilnehmer; wählen Sie einen aus, um seine Ereignisse zu sehen.</translation>
+    </message>
+    <message>
+        <source>The events of %1 could not be read: %2</source>
+        <translation>Die Ereignisse von %1 konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>1 event of %1</source>
+        <translation>1 Ereignis von %1</translation>
+    </message>
+    <message>
+        <source>%1 events of %2</source>
+        <translation>%1 Ereignisse von %2</translation>
+    </message>
+    <message>
+        <source>, 1 error.</source>
+        <translation>, 1 Fehler.</translation>
+    </message>
+    <message>
+        <source>, %1 errors.</source>
+        <translation>, %1 Fehler.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::StageFieldDelegate</name>
+    <message>
+        <source>%1: %2, at most %3 characters.</source>
+        <translation>%1: %2, höchstens %3 Zeichen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: one of %2.</source>
+        <translation>%1: einer der Werte %2.</translation>
+    </message>
+    <message>
+        <source>%1: tick %2 to %3 of %4.</source>
+        <translation>%1: %2 bis %3 von %4 ankreuzen.</translation>
+    </message>
+    <message>
+        <source>%1: a whole number from %2 to %3.</source>
+        <translation>%1: eine ganze Zahl von %2 bis %3.</translation>
+    </message>
+    <message>
+        <source>%1: true or false.</source>
+        <translation>%1: true oder false.</translation>
+    </message>
+    <message>
+        <source>%1: pick a storage configuration or type its ARN; &quot;%2&quot; turns recording off.</source>
+        <translation>%1: Wählen Sie eine Speicherkonfiguration oder geben Sie ihren ARN ein; „%2“ schaltet die Aufzeichnung aus.</translation>
+    </message>
+    <message>
+        <source>Not accepted — %1</source>
+        <translation>Nicht akzeptiert — %1</translation>
+    </message>
+    <message>
+        <source>arn:aws:ivs:REGION:ACCOUNT:storage-configuration/ID</source>
+        <translation>arn:aws:ivs:REGION:KONTO:storage-configuration/ID</translation>
+    </message>
+</context>
+<context>
+    <name>ui::StageListPanel</name>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>Which regions to list stages in</source>
+        <translation>In welchen Regionen Stages aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regionen</translation>
+    </message>
+    <message>
+        <source>Choose the regions to list</source>
+        <translation>Die aufzulistenden Regionen wählen</translation>
+    </message>
+    <message>
+        <source>Filter by name, ID, ARN or tag</source>
+        <translation>Nach Name, ID, ARN oder Tag filtern</translation>
+    </message>
+    <message>
+        <source>%v of %m regions</source>
+        <translation>%v von %m Regionen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop listing; the stages already listed stay</source>
+        <translation>Auflisten abbrechen; bereits aufgelistete Stages bleiben</translation>
+    </message>
+    <message>
+        <source>Double-click a stage, or press Enter, to show it</source>
+        <translation>Doppelklicken Sie auf eine Stage oder drücken Sie Enter, um sie anzuzeigen</translation>
+    </message>
+    <message>
+        <source>Choose at least one region</source>
+        <translation>Wählen Sie mindestens eine Region</translation>
+    </message>
+    <message>
+        <source>List the stages in %1</source>
+        <translation>Die Stages in %1 auflisten</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s region (none set)</source>
+        <translation>Region der Verbindung (keine festgelegt)</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s region, %1</source>
+        <translation>Region der Verbindung, %1</translation>
+    </message>
+    <message>
+        <source>All demo regions (%1)</source>
+        <translation>Alle Demo-Regionen (%1)</translation>
+    </message>
+    <message>
+        <source>All Real-Time regions (%1)</source>
+        <translation>Alle Real-Time-Regionen (%1)</translation>
+    </message>
+    <message>
+        <source>Chosen regions</source>
+        <translation>Gewählte Regionen</translation>
+    </message>
+    <message>
+        <source>No region is set for this connection: choose one in the toolbar, or list other regions.</source>
+        <translation>Für diese Verbindung ist keine Region festgelegt: Wählen Sie eine in der Werkzeugleiste, oder listen Sie andere Regionen auf.</translation>
+    </message>
+    <message>
+        <source>Choose at least one region.</source>
+        <translation>Wählen Sie mindestens eine Region.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>1 stage</source>
+        <translation>1 Stage</translation>
+    </message>
+    <message>
+        <source>%1 stages</source>
+        <translation>%1 Stages</translation>
+    </message>
+    <message>
+        <source>1 region</source>
+        <translation>1 Region</translation>
+    </message>
+    <message>
+        <source>%1 regions</source>
+        <translation>%1 Regionen</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 listed so far.</source>
+        <translation>Abgebrochen: bisher %1 aufgelistet.</translation>
+    </message>
+    <message>
+        <source>%1 in %2.</source>
+        <translation>%1 in %2.</translation>
+    </message>
+    <message>
+        <source>%1 in %2; %3 could not be listed.</source>
+        <translation>%1 in %2; nicht auflistbar: %3.</translation>
+    </message>
+    <message>
+        <source>Listing stages in %1…</source>
+        <translation>Stages in %1 werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Press Load to list the stages of the regions chosen above.</source>
+        <translation>Klicken Sie auf „Laden“, um die Stages der oben gewählten Regionen aufzulisten.</translation>
+    </message>
+    <message>
+        <source>None matches the filter.</source>
+        <translation>Keine Stage passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown.</source>
+        <translation>%1 von %2 angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::StageTreeView</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Tag</source>
+        <translation>Tag &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the %1 endpoint</source>
+        <translation>Endpunkt %1 kopieren</translation>
+    </message>
+    <message>
+        <source>Copied %1 as JSON</source>
+        <translation>%1 als JSON kopiert</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Copied the path of %1</source>
+        <translation>Pfad von %1 kopiert</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;JSON</source>
+        <translation>Als &amp;JSON kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Value</source>
+        <translation>&amp;Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Field &amp;Path</source>
+        <translation>Feld&amp;pfad kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Value</source>
+        <translation>Wert &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tag…</source>
+        <translation>Tag &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Tag…</source>
+        <translation>Tag &amp;umbenennen…</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TagDialog</name>
+    <message>
+        <source>Add Tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rename Tag &quot;%1&quot;</source>
+        <translation>Tag „%1“ umbenennen</translation>
+    </message>
+    <message>
+        <source>The tag is added to the pending changes; nothing is sent until you apply them.</source>
+        <translation>Das Tag kommt zu den ausstehenden Änderungen; gesendet wird erst, wenn Sie sie anwenden.</translation>
+    </message>
+    <message>
+        <source>Renaming deletes the tag and adds it under the new key when you apply.</source>
+        <translation>Beim Anwenden löscht das Umbenennen das Tag und fügt es unter dem neuen Schlüssel hinzu.</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Wert:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+</context>
+</TS>
