@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <QtGlobal>
 
 namespace bench {
 
@@ -88,6 +89,7 @@ bool GoalReporter::allMet() const
 int runWithGoals(int argc, char **argv, std::vector<Goal> goals)
 {
     benchmark::Initialize(&argc, argv);
+    benchmark::AddCustomContext("Qt", qVersion()); // the library the figures came from
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 2;
     GoalReporter reporter(std::move(goals));
