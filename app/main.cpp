@@ -9,6 +9,7 @@
 #include "session/stage_catalog.h"
 #include "session/stage_editor.h"
 #include "session/stage_inspector.h"
+#include "startup_measurement.h"
 #include "ui/arn_input.h"
 #include "ui/main_window.h"
 
@@ -47,7 +48,7 @@ int runWindow(QApplication &app)
     const QCommandLineOption region(QStringLiteral("region"),
                                     QObject::tr("Region for calls that are not about one stage."),
                                     QObject::tr("REGION"));
-    parser.addOptions({demo, endpointUrl, profile, region, arn});
+    parser.addOptions({demo, endpointUrl, profile, region, arn, startup::measureStartupOption()});
     parser.process(app);
 
     session::BackendOptions options;
@@ -77,6 +78,8 @@ int runWindow(QApplication &app)
     ui::MainWindow window(browser, editor, profiles, catalog, inspector, stageModel, stageList,
                           context);
     window.setPublishController(&publisher);
+    if (parser.isSet(startup::measureStartupOption()))
+        startup::reportFirstPaint(*window.centralWidget());
     window.show();
     if (parser.isSet(arn)) {
         window.arnInput()->setText(parser.value(arn));

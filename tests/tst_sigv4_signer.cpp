@@ -125,6 +125,7 @@ private slots:
     void encodesAlreadyPercentEncodedPathAgain();
     void signatureDependsOnSecret();
     void signatureDependsOnSigningDay();
+    void eachSigningInputChangesTheScopeOrKey();
     void formatsAmzDateInUtc();
 };
 
@@ -222,12 +223,49 @@ void TestSigV4Signer::signatureDependsOnSigningDay()
     QVERIFY(later.authorization.contains("/20240518/us-west-2/ivs/aws4_request,"));
 }
 
+void TestSigV4Signer::eachSigningInputChangesTheScopeOrKey()
+{
+    // The key and scope are reused between requests: a change to any one input must show.
+    const aws::HttpRequestToSign request = ivsRequest("/GetStage");
+    const aws::SigningResult original =
+        aws::SigV4Signer::sign(request, kIvsCredentials, ivsOptions());
+
+    aws::Credentials otherId = kIvsCredentials;
+    otherId.accessKeyId = QStringLiteral("AKIDOTHER");
+    const aws::SigningResult byOtherId = aws::SigV4Signer::sign(request, otherId, ivsOptions());
+    QVERIFY(byOtherId.authorization.startsWith(
+        "AWS4-HMAC-SHA256 Credential=AKIDOTHER/20240517/us-west-2/ivs/aws4_request,"));
+    QCOMPARE(byOtherId.signature, original.signature);
+
+    aws::SigningOptions otherRegion = ivsOptions();
+    otherRegion.region = QStringLiteral("eu-west-1");
+    const aws::SigningResult inOtherRegion =
+        aws::SigV4Signer::sign(request, kIvsCredentials, otherRegion);
+    QVERIFY(inOtherRegion.stringToSign.contains("\n20240517/eu-west-1/ivs/aws4_request\n"));
+    QVERIFY(inOtherRegion.signature != original.signature);
+
+    aws::SigningOptions otherService = ivsOptions();
+    otherService.service = QStringLiteral("ivsrealtime");
+    const aws::SigningResult forOtherService =
+        aws::SigV4Signer::sign(request, kIvsCredentials, otherService);
+    QVERIFY(forOtherService.authorization.contains("/us-west-2/ivsrealtime/aws4_request,"));
+    QVERIFY(forOtherService.signature != original.signature);
+
+    // Back to the first inputs: exactly the first result again.
+    const aws::SigningResult again = aws::SigV4Signer::sign(request, kIvsCredentials, ivsOptions());
+    QCOMPARE(again.signature, original.signature);
+    QCOMPARE(again.authorization, original.authorization);
+}
+
 void TestSigV4Signer::formatsAmzDateInUtc()
 {
     // 14:36 at UTC+2 is 12:36 UTC: the header must carry UTC whatever zone the caller used.
     const QDateTime local(QDate(2015, 8, 30), QTime(14, 36, 0), QTimeZone(2 * 3600));
 
     QCOMPARE(aws::SigV4Signer::amzDate(local), QByteArray("20150830T123600Z"));
+    QCOMPARE(
+        aws::SigV4Signer::amzDate(QDateTime(QDate(2009, 1, 2), QTime(3, 4, 5), QTimeZone::utc())),
+        QByteArray("20090102T030405Z"));
     QCOMPARE(aws::SigV4Signer::credentialScope(local, QStringLiteral("us-east-1"),
                                                QStringLiteral("service")),
              QByteArray("20150830/us-east-1/service/aws4_request"));

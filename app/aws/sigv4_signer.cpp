@@ -1,11 +1,10 @@
 #include "aws/sigv4_signer.h"
 
+#include "aws/hmac_sha256.h"
+
 #include <algorithm>
-#include <cstdio>
-#include <map>
-#include <QCryptographicHash>
-#include <QMessageAuthenticationCode>
 #include <QTimeZone>
+#include <QVarLengthArray>
 
 namespace aws {
 
@@ -68,15 +67,30 @@ QByteArray normalizedPath(const QByteArray &path)
     return result;
 }
 
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+// Header names compare lowercased and trimmed. Names that already are (as every header this
+// app sends) are shared, not copied.
+QByteArray canonicalHeaderName(const QByteArray &name)
+{
+    const bool canonical =
+        (name.isEmpty() || (!isSpace(name.front()) && !isSpace(name.back()))) &&
+        std::none_of(name.cbegin(), name.cend(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    return canonical ? name : name.trimmed().toLower();
+}
+
 // Header values: surrounding whitespace trimmed, inner runs (including folded lines) collapsed.
 QByteArray canonicalHeaderValue(const QByteArray &value)
 {
-    return value.simplified();
-}
-
-QByteArray hmac(const QByteArray &key, const QByteArray &message)
-{
-    return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
+    bool simple = value.isEmpty() || (value.front() != ' ' && value.back() != ' ');
+    for (qsizetype i = 0; simple && i < value.size(); ++i) {
+        const char c = value.at(i);
+        simple = !isSpace(c) || (c == ' ' && value.at(i - 1) != ' ');
+    }
+    return simple ? value : value.simplified();
 }
 
 // Retries, refreshes and repeated lookups send the same body again: its hash is kept for the last
@@ -84,56 +98,92 @@ QByteArray hmac(const QByteArray &key, const QByteArray &message)
 QByteArray payloadSha256Hex(const QByteArray &body)
 {
     thread_local QByteArray lastBody;
-    thread_local QByteArray lastHash =
-        QCryptographicHash::hash({}, QCryptographicHash::Sha256).toHex();
+    thread_local QByteArray lastHash = SigV4Signer::sha256Hex({});
     if (body != lastBody) {
-        lastHash = QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
+        lastHash = SigV4Signer::sha256Hex(body);
         lastBody = body;
     }
     return lastHash;
 }
 
-// The signing key changes only with the secret, the day, the region and the service, so the four
-// HMACs that derive it are done once per day rather than once per request. The cache holds the
-// key (a secret in its own right) only in this thread's memory, never anywhere else.
-QByteArray derivedSigningKey(const QString &secret, const QByteArray &day, const QString &region,
-                             const QString &service)
+// Everything that depends only on the credentials, the day, the region and the service: the
+// signing key (its four HMACs), the credential scope and the start of the Authorization header.
+// Kept for the last combination this thread signed with, only in its memory: the key is a secret
+// in its own right.
+struct SigningScope {
+    QString accessKeyId;
+    QString secret;
+    QByteArray day;
+    QString region;
+    QString service;
+
+    QByteArray scope;            // 20150830/us-east-1/service/aws4_request
+    QByteArray credentialPrefix; // AWS4-HMAC-SHA256 Credential=AKID/<scope>, SignedHeaders=
+    HmacSha256 signingKey;
+};
+
+const SigningScope &signingScope(const Credentials &credentials, QByteArrayView day,
+                                 const SigningOptions &options)
 {
-    struct Cached {
-        QString secret;
-        QByteArray day;
-        QString region;
-        QString service;
-        QByteArray key;
-    };
-    thread_local Cached cached;
-    if (cached.key.isEmpty() || cached.secret != secret || cached.day != day ||
-        cached.region != region || cached.service != service) {
-        const QByteArray dateKey = hmac("AWS4" + secret.toUtf8(), day);
-        const QByteArray regionKey = hmac(dateKey, region.toUtf8());
-        const QByteArray serviceKey = hmac(regionKey, service.toUtf8());
-        cached = {secret, day, region, service, hmac(serviceKey, "aws4_request")};
-    }
-    return cached.key;
+    thread_local SigningScope cached;
+    if (!cached.signingKey.isNull() && cached.day == day &&
+        cached.secret == credentials.secretAccessKey && cached.region == options.region &&
+        cached.service == options.service && cached.accessKeyId == credentials.accessKeyId)
+        return cached;
+    const QByteArray region = options.region.toUtf8();
+    const QByteArray service = options.service.toUtf8();
+    const QByteArray dateKey =
+        HmacSha256(QByteArray("AWS4" + credentials.secretAccessKey.toUtf8())).mac(day);
+    const QByteArray regionKey = HmacSha256(dateKey).mac(region);
+    const QByteArray serviceKey = HmacSha256(regionKey).mac(service);
+    cached.accessKeyId = credentials.accessKeyId;
+    cached.secret = credentials.secretAccessKey;
+    cached.day = day.toByteArray();
+    cached.region = options.region;
+    cached.service = options.service;
+    cached.scope = cached.day + '/' + region + '/' + service + "/aws4_request";
+    cached.credentialPrefix = QByteArray(kAlgorithm) +
+                              " Credential=" + credentials.accessKeyId.toUtf8() + '/' +
+                              cached.scope + ", SignedHeaders=";
+    cached.signingKey = HmacSha256(HmacSha256(serviceKey).mac("aws4_request"));
+    return cached;
+}
+
+void appendTwoDigits(char *&out, int value)
+{
+    *out++ = static_cast<char>('0' + value / 10);
+    *out++ = static_cast<char>('0' + value % 10);
 }
 
 } // namespace
 
 QByteArray SigV4Signer::sha256Hex(const QByteArray &data)
 {
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+    QByteArray hex;
+    appendSha256Hex(hex, data);
+    return hex;
 }
 
 QByteArray SigV4Signer::amzDate(const QDateTime &time)
 {
-    // Formatted by hand: QDateTime::toString with a pattern costs more than the rest of signing.
+    // Formatted by hand: QDateTime::toString with a pattern, or even snprintf, costs more than the
+    // rest of building the canonical request.
     const QDateTime utc = time.toUTC();
     const QDate date = utc.date();
     const QTime clock = utc.time();
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%04d%02d%02dT%02d%02d%02dZ", date.year(), date.month(),
-                  date.day(), clock.hour(), clock.minute(), clock.second());
-    return QByteArray(buffer, 16);
+    QByteArray text(16, Qt::Uninitialized);
+    char *out = text.data();
+    const int year = date.year(); // AWS accepts only four-digit years
+    appendTwoDigits(out, (year / 100) % 100);
+    appendTwoDigits(out, year % 100);
+    appendTwoDigits(out, date.month());
+    appendTwoDigits(out, date.day());
+    *out++ = 'T';
+    appendTwoDigits(out, clock.hour());
+    appendTwoDigits(out, clock.minute());
+    appendTwoDigits(out, clock.second());
+    *out = 'Z';
+    return text;
 }
 
 QByteArray SigV4Signer::credentialScope(const QDateTime &time, const QString &region,
@@ -178,10 +228,10 @@ SigningResult SigV4Signer::sign(const HttpRequestToSign &request, const Credenti
 {
     SigningResult result;
     const QByteArray date = amzDate(options.signingTime);
-    const QByteArray scope = date.left(8) + '/' + options.region.toUtf8() + '/' +
-                             options.service.toUtf8() + "/aws4_request";
+    const SigningScope &scope = signingScope(credentials, QByteArrayView(date).first(8), options);
     const QByteArray payloadHash = payloadSha256Hex(request.body);
 
+    result.headersToAdd.reserve(4);
     result.headersToAdd.append({"X-Amz-Date", date});
     if (options.addContentSha256Header)
         result.headersToAdd.append({"X-Amz-Content-Sha256", payloadHash});
@@ -189,36 +239,69 @@ SigningResult SigV4Signer::sign(const HttpRequestToSign &request, const Credenti
     if (signToken)
         result.headersToAdd.append({"X-Amz-Security-Token", credentials.sessionToken.toUtf8()});
 
-    // Repeated headers are joined with commas in the order they appear.
-    std::map<QByteArray, QList<QByteArray>> canonical;
+    // Sorted by name; a stable sort keeps repeated headers in the order they appear, and their
+    // values are then joined with commas.
+    QVarLengthArray<QPair<QByteArray, QByteArray>, 8> headers;
     for (const auto &[name, value] : request.headers)
-        canonical[name.trimmed().toLower()].append(canonicalHeaderValue(value));
+        headers.append({canonicalHeaderName(name), canonicalHeaderValue(value)});
     for (const auto &[name, value] : std::as_const(result.headersToAdd))
-        canonical[name.trimmed().toLower()].append(canonicalHeaderValue(value));
+        headers.append({canonicalHeaderName(name), canonicalHeaderValue(value)});
+    std::stable_sort(headers.begin(), headers.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
 
     QByteArray canonicalHeaders;
-    QList<QByteArray> signedNames;
-    for (const auto &[name, values] : canonical) {
-        canonicalHeaders.append(name + ':' + values.join(',') + '\n');
-        signedNames.append(name);
+    canonicalHeaders.reserve(256);
+    result.signedHeaders.reserve(64);
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        const bool repeated = i > 0 && headers[i].first == headers[i - 1].first;
+        if (repeated) {
+            canonicalHeaders.chop(1); // the previous value's newline
+            canonicalHeaders.append(',');
+        } else {
+            if (!result.signedHeaders.isEmpty())
+                result.signedHeaders.append(';');
+            result.signedHeaders.append(headers[i].first);
+            canonicalHeaders.append(headers[i].first).append(':');
+        }
+        canonicalHeaders.append(headers[i].second).append('\n');
     }
-    result.signedHeaders = signedNames.join(';');
 
-    result.canonicalRequest = request.method + '\n' +
-                              canonicalUri(request.path, options.normalizePath) + '\n' +
-                              canonicalQuery(request.query) + '\n' + canonicalHeaders + '\n' +
-                              result.signedHeaders + '\n' + payloadHash;
+    const QByteArray uri = canonicalUri(request.path, options.normalizePath);
+    const QByteArray query = canonicalQuery(request.query);
+    QByteArray &canonicalRequest = result.canonicalRequest;
+    canonicalRequest.reserve(request.method.size() + uri.size() + query.size() +
+                             canonicalHeaders.size() + result.signedHeaders.size() +
+                             payloadHash.size() + 5);
+    canonicalRequest.append(request.method)
+        .append('\n')
+        .append(uri)
+        .append('\n')
+        .append(query)
+        .append('\n')
+        .append(canonicalHeaders)
+        .append('\n')
+        .append(result.signedHeaders)
+        .append('\n')
+        .append(payloadHash);
 
-    result.stringToSign = QByteArray(kAlgorithm) + '\n' + date + '\n' + scope + '\n' +
-                          sha256Hex(result.canonicalRequest);
+    QByteArray &stringToSign = result.stringToSign;
+    stringToSign.reserve(sizeof kAlgorithm + date.size() + scope.scope.size() + 64 + 3);
+    stringToSign.append(kAlgorithm)
+        .append('\n')
+        .append(date)
+        .append('\n')
+        .append(scope.scope)
+        .append('\n');
+    appendSha256Hex(stringToSign, canonicalRequest);
 
-    const QByteArray signingKey = derivedSigningKey(credentials.secretAccessKey, date.left(8),
-                                                    options.region, options.service);
-    result.signature = hmac(signingKey, result.stringToSign).toHex();
+    appendHex(result.signature, scope.signingKey.mac(stringToSign));
 
-    result.authorization =
-        QByteArray(kAlgorithm) + " Credential=" + credentials.accessKeyId.toUtf8() + '/' + scope +
-        ", SignedHeaders=" + result.signedHeaders + ", Signature=" + result.signature;
+    result.authorization.reserve(scope.credentialPrefix.size() + result.signedHeaders.size() +
+                                 result.signature.size() + 12);
+    result.authorization.append(scope.credentialPrefix)
+        .append(result.signedHeaders)
+        .append(", Signature=")
+        .append(result.signature);
 
     if (credentials.hasSessionToken() && !signToken)
         result.headersToAdd.append({"X-Amz-Security-Token", credentials.sessionToken.toUtf8()});

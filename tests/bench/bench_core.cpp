@@ -4,6 +4,7 @@
 #include "aws/environment_credential_provider.h"
 #include "aws/sigv4_signer.h"
 #include "bench_support.h"
+#include "goal_reporter.h"
 #include "ivs/browse_operations.h"
 #include "ivs/ivs_client.h"
 #include "ivs/stage.h"
@@ -13,16 +14,13 @@
 #include "model/stage_tree_model.h"
 #include "net/loopback_http_server.h"
 
-#include <algorithm>
 #include <benchmark/benchmark.h>
-#include <cstdio>
-#include <functional>
+#include <memory>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
-#include <vector>
 
 namespace {
 
@@ -190,118 +188,44 @@ BENCHMARK(LoadTenThousandStagesInHundredPages)
 
 } // namespace
 
-namespace {
-
-// Prints Google Benchmark's usual table, then each result beside its goal.
-class GoalReporter final : public benchmark::ConsoleReporter {
-public:
-    struct Goal {
-        const char *benchmark; // name prefix
-        const char *path;
-        const char *goal;
-        std::function<std::pair<double, bool>(const Run &)> measure; // value, met
-        const char *unit;
-    };
-
-    void ReportRuns(const std::vector<Run> &runs) override
-    {
-        ConsoleReporter::ReportRuns(runs);
-        for (const Run &run : runs) {
-            for (const Goal &goal : goals()) {
-                const std::string name = run.benchmark_name();
-                if (name.rfind(goal.benchmark, 0) != 0)
-                    continue;
-                // Repeated benchmarks are judged by their median.
-                if (run.run_type == Run::RT_Aggregate && run.aggregate_name != "median")
-                    continue;
-                if (run.run_type == Run::RT_Iteration && run.repetitions > 1)
-                    continue;
-                const auto [value, met] = goal.measure(run);
-                m_rows.push_back({goal.path, goal.goal, value, goal.unit, met});
-            }
-        }
-    }
-
-    void Finalize() override
-    {
-        ConsoleReporter::Finalize();
-        std::printf("\n%-56s %-22s %14s  %s\n", "path", "goal", "measured", "");
-        for (const Row &row : m_rows)
-            std::printf("%-56s %-22s %10.3f %-4s %s\n", row.path, row.goal, row.value, row.unit,
-                        row.met ? "met" : "MISSED");
-    }
-
-    bool allMet() const
-    {
-        return std::all_of(m_rows.begin(), m_rows.end(), [](const Row &row) { return row.met; });
-    }
-
-private:
-    struct Row {
-        const char *path;
-        const char *goal;
-        double value;
-        const char *unit;
-        bool met;
-    };
-
-    static double seconds(const Run &run)
-    {
-        return run.GetAdjustedRealTime() / benchmark::GetTimeUnitMultiplier(run.time_unit);
-    }
-
-    static const std::vector<Goal> &goals()
-    {
-        static const std::vector<Goal> all = {
-            {"SignGetStage", "SigV4 signing of a GetStage request", ">= 200,000 /s",
-             [](const Run &run) {
-                 const double perSecond = run.counters.at("items_per_second");
-                 return std::pair{perSecond, perSecond >= 200000.0};
-             },
-             "/s"},
-            {"ParseFiftyTagStageAndBuildTree", "parse a 50-tag stage and build the tree model",
-             "<= 100 us",
-             [](const Run &run) {
-                 const double us = seconds(run) * 1e6;
-                 return std::pair{us, us <= 100.0};
-             },
-             "us"},
-            {"GetStageOverLoopbackIntoModel", "GetStage over loopback into the model (warm)",
-             "<= 2 ms median",
-             [](const Run &run) {
-                 const double ms = seconds(run) * 1e3;
-                 return std::pair{ms, ms <= 2.0};
-             },
-             "ms"},
-            {"FilterTenThousandStagesPerKeystroke", "filter 10,000 stages per keystroke",
-             "<= 16 ms",
-             [](const Run &run) {
-                 const double ms = seconds(run) * 1e3;
-                 return std::pair{ms, ms <= 16.0};
-             },
-             "ms"},
-            {"LoadTenThousandStagesInHundredPages", "load 10,000 stages in 100 pages (loopback)",
-             "<= 2 s",
-             [](const Run &run) {
-                 const double s = seconds(run);
-                 return std::pair{s, s <= 2.0};
-             },
-             "s"},
-        };
-        return all;
-    }
-
-    std::vector<Row> m_rows;
-};
-
-} // namespace
-
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    GoalReporter reporter;
-    benchmark::RunSpecifiedBenchmarks(&reporter);
-    benchmark::Shutdown();
-    return reporter.allMet() ? 0 : 1;
+    using bench::Measurement;
+    using bench::Run;
+    return bench::runWithGoals(
+        argc, argv,
+        {
+            {"SignGetStage", "SigV4 signing of a GetStage request", ">= 200,000 /s",
+             [](const Run &run) {
+                 // Google Benchmark rates items by the thread's CPU time: one core's work.
+                 const double perSecond = run.counters.at("items_per_second");
+                 return Measurement{perSecond, perSecond >= 200000.0,
+                                    bench::grouped(perSecond, 0) + " /s (cpu)"};
+             }},
+            {"ParseFiftyTagStageAndBuildTree", "parse a 50-tag stage response and build the tree",
+             "<= 100 us",
+             [](const Run &run) {
+                 const double us = bench::cpuSeconds(run) * 1e6;
+                 return Measurement{us, us <= 100.0, bench::grouped(us, 1) + " us (cpu)"};
+             }},
+            {"GetStageOverLoopbackIntoModel", "GetStage over loopback into the model, warm",
+             "<= 2 ms median",
+             [](const Run &run) {
+                 const double ms = bench::wallSeconds(run) * 1e3;
+                 return Measurement{ms, ms <= 2.0, bench::grouped(ms, 3) + " ms (wall, median)"};
+             }},
+            {"FilterTenThousandStagesPerKeystroke", "filter 10,000 stage summaries per keystroke",
+             "<= 16 ms",
+             [](const Run &run) {
+                 const double ms = bench::cpuSeconds(run) * 1e3;
+                 return Measurement{ms, ms <= 16.0, bench::grouped(ms, 3) + " ms (cpu)"};
+             }},
+            {"LoadTenThousandStagesInHundredPages",
+             "load 10,000 stages (100 pages) from a local endpoint", "<= 2 s",
+             [](const Run &run) {
+                 const double s = bench::wallSeconds(run);
+                 return Measurement{s, s <= 2.0, bench::grouped(s, 3) + " s (wall)"};
+             }},
+        });
 }
