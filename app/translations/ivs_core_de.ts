@@ -2825,4 +2825,11 @@ Region: %3</translation>
         <translation>Speicherkonfiguration kann nicht gelesen werden: %1</translation>
     </message>
 </context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>Print how many milliseconds passed from start until the window was first drawn, then quit.</source>
+        <translation>Ausgeben, wie viele Millisekunden vom Start bis zum ersten Zeichnen des Fensters vergangen sind, dann beenden.</translation>
+    </message>
+</context>
 </TS>
