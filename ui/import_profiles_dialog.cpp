@@ -1,6 +1,7 @@
 #include "import_profiles_dialog.h"
 
 #include "session/profiles_controller.h"
+#include "text_tone.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -124,7 +125,7 @@ void ImportProfilesDialog::startImport()
     if (names.isEmpty())
         return;
     m_importing = true;
-    m_status->setStyleSheet({});
+    clearTextTone(m_status);
     m_status->setText(names.size() == 1
                           ? tr("Copying 1 profile into the keychain…")
                           : tr("Copying %1 profiles into the keychain…").arg(names.size()));
@@ -148,7 +149,7 @@ void ImportProfilesDialog::onImportFinished(const QStringList &imported, const Q
     for (const QString &name : imported)
         failed.removeAll(name);
     reload(failed);
-    m_status->setStyleSheet(QStringLiteral("color: #a4000f;"));
+    setTextTone(m_status, model::TextTone::Problem);
     QStringList lines;
     if (!imported.isEmpty())
         lines.append(tr("Imported %1.").arg(imported.join(QStringLiteral(", "))));

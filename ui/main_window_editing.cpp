@@ -13,6 +13,7 @@
 #include "stage_field_delegate.h"
 #include "stage_tree_view.h"
 #include "tag_dialog.h"
+#include "text_tone.h"
 
 #include <QAction>
 #include <QLabel>
@@ -93,7 +94,10 @@ void MainWindow::createEditing()
     toolBar->addAction(m_applyAction);
     toolBar->addAction(m_revertAction);
 
-    m_pendingLabel->setStyleSheet(QStringLiteral("color: #c06000; font-weight: bold;"));
+    setTextTone(m_pendingLabel, model::TextTone::Edited);
+    QFont bold = m_pendingLabel->font();
+    bold.setBold(true);
+    m_pendingLabel->setFont(bold);
 
     connect(&m_model, &model::StageTreeModel::pendingEditsChanged, this,
             &MainWindow::updateEditingState);

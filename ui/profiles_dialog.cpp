@@ -3,6 +3,7 @@
 #include "import_profiles_dialog.h"
 #include "profile_form_dialog.h"
 #include "session/profiles_controller.h"
+#include "text_tone.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -136,8 +137,7 @@ QString ProfilesDialog::statusText() const
 
 void ProfilesDialog::showStatus(const QString &text, bool error)
 {
-    m_status->setStyleSheet(error ? QStringLiteral("color: #a4000f;")
-                                  : QStringLiteral("color: #0b5b1e;"));
+    setTextTone(m_status, error ? model::TextTone::Problem : model::TextTone::Success);
     m_status->setText(text);
 }
 

@@ -1,6 +1,7 @@
 #include "publish_dialog.h"
 
 #include "session/publish_controller.h"
+#include "text_tone.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -340,7 +341,7 @@ QWidget *PublishDialog::createRtmpTab()
             [this] { copySecret(m_rtmpServer->text() + QLatin1Char('\n') + m_streamKey->text()); });
     connect(m_saveRtmp, &QPushButton::clicked, this, &PublishDialog::saveRtmp);
     m_rtmpWarning = makeNote(QStringLiteral("rtmpWarning"), tab);
-    m_rtmpWarning->setStyleSheet(QStringLiteral("color: #a4000f;"));
+    setTextTone(m_rtmpWarning, model::TextTone::Problem);
 
     auto *keyRow = new QHBoxLayout;
     keyRow->addWidget(m_streamKey, 1);
@@ -615,8 +616,7 @@ void PublishDialog::updateButtons()
 
 void PublishDialog::showStatus(QLabel *label, const QString &text, bool error)
 {
-    label->setStyleSheet(error ? QStringLiteral("color: #a4000f;")
-                               : QStringLiteral("color: #0b5b1e;"));
+    setTextTone(label, error ? model::TextTone::Problem : model::TextTone::Success);
     label->setText(text);
 }
 
