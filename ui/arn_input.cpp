@@ -40,6 +40,7 @@ ArnInput::ArnInput(QWidget *parent)
 
     m_listButton->setArrowType(Qt::DownArrow);
     m_listButton->setToolTip(tr("Known stage ARNs"));
+    m_listButton->setAccessibleName(m_listButton->toolTip());
     m_listButton->setMenu(m_menu);
     m_listButton->setPopupMode(QToolButton::InstantPopup);
     m_listButton->setEnabled(false);

@@ -28,6 +28,7 @@ ImportProfilesDialog::ImportProfilesDialog(session::ProfilesController &profiles
                              this);
     intro->setWordWrap(true);
     m_list->setObjectName(QStringLiteral("candidateList"));
+    m_list->setAccessibleName(tr("AWS CLI profiles to import"));
     m_list->setWordWrap(true);
     m_list->setAlternatingRowColors(true);
     m_status->setObjectName(QStringLiteral("statusLabel"));

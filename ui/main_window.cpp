@@ -5,6 +5,7 @@
 #include "busy_indicator.h"
 #include "checks_panel.h"
 #include "connection_bar.h"
+#include "go_to_actions.h"
 #include "message_banner.h"
 #include "model/stage_tree_model.h"
 #include "profiles_dialog.h"
@@ -13,6 +14,7 @@
 #include "session/publish_controller.h"
 #include "session/stage_browser.h"
 #include "session/stage_editor.h"
+#include "sessions_panel.h"
 #include "stage_field_delegate.h"
 #include "stage_list_panel.h"
 #include "stage_tree_view.h"
@@ -26,6 +28,7 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTime>
 #include <QTimer>
 #include <QToolBar>
@@ -205,6 +208,17 @@ void MainWindow::createMenus()
     edit->addAction(m_addTagAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    // Every part of the window one key press away, its dock shown if it was closed.
+    addGoToActions(*this, *view,
+                   {{m_tree, tr("Go to Stage &Tree"), QStringLiteral("focusTreeAction"),
+                     QKeySequence(Qt::CTRL | Qt::Key_1)},
+                    {m_stageList->table(), tr("Go to &Stages"), QStringLiteral("focusStagesAction"),
+                     QKeySequence(Qt::CTRL | Qt::Key_2)},
+                    {m_checks->table(), tr("Go to &Checks"), QStringLiteral("focusChecksAction"),
+                     QKeySequence(Qt::CTRL | Qt::Key_3)},
+                    {m_sessions->sessionsView(), tr("Go to S&essions"),
+                     QStringLiteral("focusSessionsAction"), QKeySequence(Qt::CTRL | Qt::Key_4)}});
+    view->addSeparator();
     const auto docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
     for (QDockWidget *dock : docks)
         view->addAction(dock->toggleViewAction());

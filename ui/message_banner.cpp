@@ -22,11 +22,14 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setObjectName(QStringLiteral("messageText"));
+    // Named by its kind, which only the icon shows; the message is its description.
+    m_text->setAccessibleName(tr("Message"));
 
     auto *close = new QToolButton(this);
     close->setAutoRaise(true);
     close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     close->setToolTip(tr("Dismiss"));
+    close->setAccessibleName(tr("Dismiss the message"));
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
 
     auto *layout = new QHBoxLayout(this);
@@ -42,6 +45,8 @@ void MessageBanner::showMessage(Kind kind, const QString &text)
     m_kind = kind;
     applyColours();
     m_text->setText(text);
+    m_text->setAccessibleName(kind == Kind::Error ? tr("Error") : tr("Notice"));
+    m_text->setAccessibleDescription(text);
     show();
 }
 

@@ -120,6 +120,9 @@ QLabel *ProfileFormDialog::addField(QFormLayout *form, const QString &label, QWi
     cellLayout->addWidget(error);
     auto *caption = new QLabel(label, this);
     caption->setBuddy(field);
+    // Qt looks for a buddy's text among the field's siblings; the caption is the cell's sibling.
+    field->setAccessibleName(
+        caption->text().remove(QLatin1Char('&')).remove(QLatin1Char(':')).trimmed());
     form->addRow(caption, cell);
     return error;
 }

@@ -50,6 +50,7 @@ ProfilesDialog::ProfilesDialog(session::ProfilesController &profiles, QWidget *p
     m_current->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_list->setObjectName(QStringLiteral("profileList"));
+    m_list->setAccessibleName(tr("Profiles"));
     m_list->setHeaderLabels({tr("Active"), tr("Name"), tr("Region"), tr("Source")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);

@@ -88,6 +88,9 @@ SessionsPanel::SessionsPanel(session::StageInspector &inspector, QWidget *parent
     m_autoRefresh->setChecked(m_inspector.autoRefresh());
     m_refresh->setObjectName(QStringLiteral("refreshSession"));
     m_refresh->setToolTip(tr("Read the participants of the session in progress again"));
+    m_sessions->setAccessibleName(tr("Sessions"));
+    m_participants->setAccessibleName(tr("Participants"));
+    m_events->setAccessibleName(tr("Events"));
 
     m_sessions->setModel(new RowIconProxy(m_inspector.sessions(), m_sessions));
     m_participants->setModel(new RowIconProxy(m_inspector.participants(), m_participants));

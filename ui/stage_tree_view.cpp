@@ -49,6 +49,7 @@ StageTreeView::StageTreeView(QWidget *parent)
     : QTreeView(parent)
     , m_delegate(new StageFieldDelegate(this))
 {
+    setAccessibleName(tr("Stage fields"));
     setAlternatingRowColors(true);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
@@ -151,6 +152,14 @@ void StageTreeView::afterReset()
         StageTreeModel::ValueColumn,
         std::clamp(header()->sectionSize(StageTreeModel::ValueColumn), 360, 640));
     addEndpointCopyButtons({});
+    // Tab reaches the copy buttons right after the tree, in row order, rather than after every
+    // control created before them.
+    QWidget *previous = this;
+    const auto buttons = viewport()->findChildren<QToolButton *>();
+    for (QToolButton *button : buttons) {
+        setTabOrder(previous, button);
+        previous = button;
+    }
 }
 
 void StageTreeView::addEndpointCopyButtons(const QModelIndex &parent)
@@ -168,6 +177,8 @@ void StageTreeView::addEndpointCopyButtons(const QModelIndex &parent)
             button->setToolButtonStyle(Qt::ToolButtonTextOnly);
             button->setAutoRaise(true);
             button->setToolTip(tr("Copy the %1 endpoint").arg(field.data().toString()));
+            // Every row's button says "Copy": the name tells them apart.
+            button->setAccessibleName(button->toolTip());
             button->setObjectName(QStringLiteral("copy-") + field.data().toString());
             layout->addWidget(button);
             layout->addStretch(1);
