@@ -71,9 +71,19 @@ void MainWindow::createEditing()
     m_addTagAction->setObjectName(QStringLiteral("addTagAction"));
     connect(m_addTagAction, &QAction::triggered, this, &MainWindow::openAddTag);
 
-    m_reloadAction = new QAction(tr("&Reload Stage"), this);
+    m_reloadAction = new QAction(tr("&Refresh"), this);
     m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
-    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    // F5 everywhere, and the platform's own refresh key where it has another (Ctrl+R).
+    QList<QKeySequence> refreshKeys{QKeySequence(Qt::Key_F5)};
+    const auto platformKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    for (const QKeySequence &key : platformKeys) {
+        if (!refreshKeys.contains(key))
+            refreshKeys.append(key);
+    }
+    m_reloadAction->setShortcuts(refreshKeys);
+    m_reloadAction->setToolTip(
+        tr("Read the shown stage again (%1)")
+            .arg(refreshKeys.constFirst().toString(QKeySequence::NativeText)));
     connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
 
     m_exportAction = new QAction(tr("&Export Stage…"), this);
@@ -186,6 +196,10 @@ void MainWindow::updateEditingState()
     m_importAction->setEnabled(editable);
     // While applying, a lookup or a new connection would pull the stage from under the apply.
     m_arnInput->setEnabled(!m_applying);
+    if (m_getAction) { // made after the editing actions
+        m_getAction->setEnabled(!m_applying);
+        m_pasteArnAction->setEnabled(!m_applying);
+    }
     m_connectionBar->setEnabled(!m_applying);
 
     setWindowModified(pending);
