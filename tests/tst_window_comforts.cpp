@@ -20,8 +20,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCompleter>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -93,8 +95,8 @@ QStringList menuShortcuts(QMenuBar *bar)
 } // namespace
 
 // The window's everyday comforts on the built-in demo endpoint: recent ARNs that survive a
-// restart, paste and drop of ARNs and console links, the shortcuts, the tree filter, and colours
-// that follow the palette.
+// restart, paste and drop of ARNs and console links, the shortcuts, the tree filter, the layout
+// kept for the next start, and colours that follow the palette.
 class TestWindowComforts : public QObject {
     Q_OBJECT
 private slots:
@@ -112,11 +114,13 @@ private slots:
     void shortcutsAreListedInTheMenus();
     void ctrlShiftCCopiesTheSubtreeAsJson();
     void ctrlFFilterHidesRowsAndEscapeRestoresThem();
+    void layoutAndColumnWidthsSurviveANewWindow();
     void coloursFollowADarkPalette();
     void toolbarIconsAreSharpAtDoubleScale();
 
 private:
     void openWindow();
+    void closeWindow(); // as the user does: the layout is saved
     void showStage(const QString &arn, const QString &name);
     QModelIndex row(const QString &path) const;
     bool isShown(const QString &path) const;
@@ -176,6 +180,12 @@ void TestWindowComforts::openWindow()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestWindowComforts::closeWindow()
+{
+    QVERIFY(m_window->close());
+    cleanup();
 }
 
 void TestWindowComforts::cleanup()
@@ -515,6 +525,34 @@ void TestWindowComforts::ctrlFFilterHidesRowsAndEscapeRestoresThem()
     QVERIFY(tree->hasFocus());
     QVERIFY(isShown(QStringLiteral("tags")));
     QVERIFY(isShown(QStringLiteral("endpoints")));
+}
+
+void TestWindowComforts::layoutAndColumnWidthsSurviveANewWindow()
+{
+    showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QTest::qWait(20); // the tree's own fitting to the stage is over
+    QHeaderView *header = m_window->treeView()->header();
+    const int fitted = header->sectionSize(StageTreeModel::ValueColumn);
+    header->resizeSection(StageTreeModel::FieldColumn, 333); // as a drag of the divider does
+    auto *sessions = m_window->findChild<QDockWidget *>(QStringLiteral("sessionsDock"));
+    QVERIFY(sessions);
+    sessions->close();
+    const QSize size = m_window->size() - QSize(70, 40);
+    m_window->resize(size);
+    QTRY_COMPARE(m_window->size(), size);
+    closeWindow();
+
+    openWindow();
+    QCOMPARE(m_window->size(), size);
+    sessions = m_window->findChild<QDockWidget *>(QStringLiteral("sessionsDock"));
+    QVERIFY(sessions->isHidden());
+    QVERIFY(!m_window->findChild<QDockWidget *>(QStringLiteral("checksDock"))->isHidden());
+    header = m_window->treeView()->header();
+    // Kept over the tree's fitting of its columns to a new stage; the others still fit.
+    showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QTest::qWait(20);
+    QCOMPARE(header->sectionSize(StageTreeModel::FieldColumn), 333);
+    QCOMPARE(header->sectionSize(StageTreeModel::ValueColumn), fitted);
 }
 
 void TestWindowComforts::coloursFollowADarkPalette()

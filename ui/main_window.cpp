@@ -20,6 +20,7 @@
 #include "stage_list_panel.h"
 #include "stage_tree_view.h"
 #include "tree_filter_bar.h"
+#include "window_layout.h"
 
 #include <algorithm>
 #include <QAction>
@@ -68,6 +69,7 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
     , m_profilesAction(new QAction(tr("Profiles…"), this))
     , m_settings(std::make_unique<QSettings>())
     , m_recentArns(std::make_unique<session::RecentArns>(*m_settings))
+    , m_layout(std::make_unique<WindowLayout>(*this, *m_settings))
 {
     auto *toolBar = addToolBar(tr("Connection"));
     toolBar->setObjectName(QStringLiteral("connectionToolBar"));
@@ -160,6 +162,7 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
     // The tree, the stage list and the panels below need room; most screens have it.
     const QSize room = screen() ? screen()->availableSize() * 9 / 10 : QSize();
     resize(std::clamp(room.width(), 1100, 1480), std::clamp(room.height(), 720, 960));
+    restoreLayout(); // as the user left it, if they did
     m_arnInput->focusInput();
 }
 
@@ -319,6 +322,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    m_layout->save();
     QMainWindow::closeEvent(event);
 }
 

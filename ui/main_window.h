@@ -38,6 +38,7 @@ class StageListPanel;
 class StageTreeView;
 class TagDialog;
 class TreeFilterBar;
+class WindowLayout;
 
 struct WindowContext {
     QString notice; // shown once at start, e.g. why demo mode was chosen
@@ -123,6 +124,7 @@ private:
     void createEditing();
     void createBrowsing();
     void createComforts();
+    void restoreLayout();
     void clearRecentArns();
     bool lookUp(const QString &text); // false when the user kept their edits instead
     // What was typed or pasted into the ARN field: a console link there is looked up by its ARN.
@@ -175,6 +177,8 @@ private:
     TreeFilterBar *m_filterBar = nullptr;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<session::RecentArns> m_recentArns;
+    std::unique_ptr<WindowLayout> m_layout;
+    bool m_layoutRestored = false; // docks were placed as the user left them
     StageListPanel *m_stageList = nullptr;
     ChecksPanel *m_checks = nullptr;
     SessionsPanel *m_sessions = nullptr;

@@ -1,6 +1,6 @@
 // MainWindow: comforts for everyday use — looking up a stage ARN pasted or dropped anywhere,
-// keyboard shortcuts for the ARN field, the tree filter and refreshing, and the recent ARNs kept
-// across starts.
+// keyboard shortcuts for the ARN field, the tree filter and refreshing, the recent ARNs kept
+// across starts, and the window laid out as the user left it.
 
 #include "arn_input.h"
 #include "icons.h"
@@ -10,6 +10,7 @@
 #include "session/recent_arns.h"
 #include "stage_tree_view.h"
 #include "tree_filter_bar.h"
+#include "window_layout.h"
 
 #include <QAction>
 #include <QApplication>
@@ -103,6 +104,11 @@ void MainWindow::createComforts()
 
     // Text or links dropped anywhere on the window; the ARN field leaves them to it as well.
     setAcceptDrops(true);
+}
+
+void MainWindow::restoreLayout()
+{
+    m_layoutRestored = m_layout->restore();
 }
 
 void MainWindow::clearRecentArns()

@@ -100,12 +100,15 @@ SessionsPanel::SessionsPanel(session::StageInspector &inspector, QWidget *parent
                                                        QHeaderView::Stretch);
 
     // The events' explanations are sentences: they get the whole width.
+    // Named, so the window remembers where the user put the dividers.
     auto *lists = new QSplitter(Qt::Horizontal);
+    lists->setObjectName(QStringLiteral("sessionListsSplitter"));
     lists->addWidget(section(tr("Sessions"), m_sessionsStatus, m_sessions));
     lists->addWidget(section(tr("Participants"), m_participantsStatus, m_participants));
     lists->setStretchFactor(0, 2);
     lists->setStretchFactor(1, 5);
     auto *split = new QSplitter(Qt::Vertical);
+    split->setObjectName(QStringLiteral("sessionEventsSplitter"));
     split->addWidget(lists);
     split->addWidget(section(tr("Events"), m_eventsStatus, m_events));
 
