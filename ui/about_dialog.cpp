@@ -73,10 +73,18 @@ QList<Component> components()
 
 QWidget *licensePage(const Component &component)
 {
-    QString text = component.notice + QStringLiteral("\n\n");
-    for (const QString &path : component.texts)
-        text += resourceText(path) + QLatin1Char('\n');
-    auto *view = new QPlainTextEdit(text.trimmed());
+    QString text = component.notice;
+    for (const QString &path : component.texts) {
+        // One blank line between the parts; not trimmed() whole, as a license's first line may
+        // be indented to centre it.
+        QString license = resourceText(path);
+        while (license.startsWith(QLatin1Char('\n')))
+            license.remove(0, 1);
+        while (license.endsWith(QLatin1Char('\n')))
+            license.chop(1);
+        text += QStringLiteral("\n\n") + license;
+    }
+    auto *view = new QPlainTextEdit(text);
     view->setReadOnly(true);
     // Licenses are laid out for a fixed-width font.
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -146,7 +154,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_licenses, 1);
     layout->addWidget(buttons);
-    resize(720, 560);
+    resize(860, 560); // room for every license's tab
 }
 
 AboutDialog *showAboutDialog(QWidget *parent)
