@@ -19,7 +19,9 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace ui {
 
@@ -95,12 +97,23 @@ void MainWindow::createComforts()
     connect(m_filterAction, &QAction::triggered, m_filterBar, &TreeFilterBar::open);
     addAction(m_filterAction);
 
-    auto *toolBar = addToolBar(tr("Stage"));
+    auto *toolBar = new QToolBar(tr("Stage"), this);
     toolBar->setObjectName(QStringLiteral("stageToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // Text-sized, like the labels of the text-only buttons beside them.
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    toolBar->setIconSize(QSize(iconSize, iconSize));
     toolBar->addAction(m_reloadAction);
     toolBar->addAction(m_filterAction);
+    // The toolbars share one row: the filter's funnel (and its tooltip) is enough there.
+    if (auto *filterButton = qobject_cast<QToolButton *>(toolBar->widgetForAction(m_filterAction)))
+        filterButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    // Reading the stage again comes before changing it.
+    if (auto *editToolBar = findChild<QToolBar *>(QStringLiteral("editToolBar")))
+        insertToolBar(editToolBar, toolBar);
+    else
+        addToolBar(toolBar);
 
     // Text or links dropped anywhere on the window; the ARN field leaves them to it as well.
     setAcceptDrops(true);
