@@ -1,5 +1,6 @@
 #include "cli/command_line.h"
 #include "i18n/translations.h"
+#include "identity/app_identity.h"
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "session/backend.h"
@@ -16,47 +17,71 @@
 #include <cstdio>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTextStream>
 
 namespace {
 
-void setApplicationIdentity()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("IVS Stage Browser"));
-    QCoreApplication::setApplicationName(QStringLiteral("ivs-stage-browser"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(IVS_STAGE_BROWSER_VERSION));
-}
+const QString kDemo = QStringLiteral("demo");
+const QString kEndpointUrl = QStringLiteral("endpoint-url");
+const QString kArn = QStringLiteral("arn");
+const QString kProfile = QStringLiteral("profile");
+const QString kRegion = QStringLiteral("region");
 
-int runWindow(QApplication &app)
+void addWindowOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("Inspect Amazon IVS Real-Time stages.") +
                                      QStringLiteral("\n\n") + cli::commandsHelpText());
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QObject::tr("Use the built-in demo endpoint and sample stages "
-                                              "(the default when no AWS credentials are set)."));
-    const QCommandLineOption endpointUrl(QStringLiteral("endpoint-url"),
-                                         QObject::tr("Send requests to URL."), QObject::tr("URL"));
-    const QCommandLineOption arn(QStringLiteral("arn"), QObject::tr("Look up this stage at start."),
-                                 QObject::tr("ARN"));
-    const QCommandLineOption profile(QStringLiteral("profile"),
-                                     QObject::tr("Use this profile (keychain, else AWS CLI)."),
-                                     QObject::tr("NAME"));
-    const QCommandLineOption region(QStringLiteral("region"),
-                                    QObject::tr("Region for calls that are not about one stage."),
-                                    QObject::tr("REGION"));
-    parser.addOptions({demo, endpointUrl, profile, region, arn, startup::measureStartupOption()});
+    parser.addOptions(
+        {{kDemo, QObject::tr("Use the built-in demo endpoint and sample stages "
+                             "(the default when no AWS credentials are set).")},
+         {kEndpointUrl, QObject::tr("Send requests to URL."), QObject::tr("URL")},
+         {kProfile, QObject::tr("Use this profile (keychain, else AWS CLI)."), QObject::tr("NAME")},
+         {kRegion, QObject::tr("Region for calls that are not about one stage."),
+          QObject::tr("REGION")},
+         {kArn, QObject::tr("Look up this stage at start."), QObject::tr("ARN")},
+         startup::measureStartupOption()});
+}
+
+// --help and --version need no display, so they are answered before a QApplication (which
+// needs one) exists, by the same parser and so in the same words. With Qt's own options
+// (-platform, -style…), which only QApplication knows, or with --help-all, which lists them,
+// QApplication answers as before.
+bool asksOnlyForHelpOrVersion(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addWindowOptions(parser);
+    return parser.parse(arguments) &&
+           (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version")));
+}
+
+int answerHelpOrVersion(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    identity::applyAppIdentity();
+    i18n::installTranslations(app);
+    QCommandLineParser parser;
+    addWindowOptions(parser);
+    parser.process(app); // prints the answer and exits
+    return 0;
+}
+
+int runWindow(QApplication &app)
+{
+    app.setWindowIcon(QIcon(identity::iconResource()));
+    QCommandLineParser parser;
+    addWindowOptions(parser);
     parser.process(app);
 
     session::BackendOptions options;
-    options.forceDemo = parser.isSet(demo);
+    options.forceDemo = parser.isSet(kDemo);
     options.demoWhenUnconfigured = true;
-    options.endpointUrl = parser.value(endpointUrl);
-    options.profile = parser.value(profile);
-    options.region = parser.value(region);
+    options.endpointUrl = parser.value(kEndpointUrl);
+    options.profile = parser.value(kProfile);
+    options.region = parser.value(kRegion);
     QString error;
     const auto backend = session::Backend::create(options, &error);
     if (!backend) {
@@ -81,9 +106,9 @@ int runWindow(QApplication &app)
     if (parser.isSet(startup::measureStartupOption()))
         startup::reportFirstPaint(*window.centralWidget());
     window.show();
-    if (parser.isSet(arn)) {
-        window.arnInput()->setText(parser.value(arn));
-        browser.lookUp(parser.value(arn));
+    if (parser.isSet(kArn)) {
+        window.arnInput()->setText(parser.value(kArn));
+        browser.lookUp(parser.value(kArn));
     }
     return app.exec();
 }
@@ -97,13 +122,17 @@ int main(int argc, char *argv[])
         arguments.append(QString::fromLocal8Bit(argv[i]));
     if (cli::isCommandInvocation(arguments)) {
         QCoreApplication app(argc, argv);
-        setApplicationIdentity();
+        identity::applyAppIdentity();
+        identity::carryOverLegacySettings();
         if (!i18n::wantsOutputForPrograms(arguments))
             i18n::installTranslations(app);
         return cli::runCommand(arguments);
     }
+    if (asksOnlyForHelpOrVersion(arguments))
+        return answerHelpOrVersion(argc, argv);
     QApplication app(argc, argv);
-    setApplicationIdentity();
+    identity::applyAppIdentity();
+    identity::carryOverLegacySettings();
     i18n::installTranslations(app);
     return runWindow(app);
 }

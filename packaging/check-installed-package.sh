@@ -15,7 +15,8 @@ dpkg-deb -f "$deb" Depends
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$deb" >/dev/null
 trap 'DEBIAN_FRONTEND=noninteractive $sudo apt-get remove -y -qq ivs-stage-browser >/dev/null' EXIT
 
-version=$(QT_QPA_PLATFORM=offscreen /usr/bin/ivs-stage-browser --version)
+# No display is needed to ask for the version.
+version=$(env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/ivs-stage-browser --version)
 echo "installed: $version"
 case "$version" in
     *"$(dpkg-deb -f "$deb" Version)"*) ;;
@@ -24,7 +25,9 @@ esac
 for f in /usr/share/applications/org.ivsstagebrowser.StageBrowser.desktop \
          /usr/share/metainfo/org.ivsstagebrowser.StageBrowser.metainfo.xml \
          /usr/share/icons/hicolor/scalable/apps/org.ivsstagebrowser.StageBrowser.svg \
-         /usr/share/icons/hicolor/256x256/apps/org.ivsstagebrowser.StageBrowser.png; do
+         /usr/share/icons/hicolor/256x256/apps/org.ivsstagebrowser.StageBrowser.png \
+         /usr/share/doc/ivs-stage-browser/LICENSE \
+         /usr/share/doc/ivs-stage-browser/copyright; do
     [ -f "$f" ] || { echo "missing after install: $f" >&2; exit 1; }
 done
 # The translations are built into the binary: German needs no files beside it.

@@ -1,6 +1,7 @@
 #include "cli/exit_codes.h"
 #include "cli/get_stage_command.h"
 #include "demo/demo_stages.h"
+#include "identity/app_identity.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
@@ -8,6 +9,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
 
@@ -43,10 +45,10 @@ Run runInProcess(const QStringList &arguments,
     return run;
 }
 
-Run runBinary(const QStringList &arguments)
+Run runBinary(const QStringList &arguments,
+              QProcessEnvironment environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
     environment.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
     process.setProcessEnvironment(environment);
@@ -86,6 +88,7 @@ private slots:
     void binaryHelpDocumentsOptionsAndExitCodes();
     void binaryRunsAgainstTheDemoEndpoint();
     void binaryRejectsABadArnWithOneLine();
+    void binaryAnswersVersionAndHelpWithoutADisplay();
 };
 
 void TestCli::treeOutputMarksDefaults()
@@ -314,6 +317,41 @@ void TestCli::binaryRejectsABadArnWithOneLine()
     QVERIFY(run.out.isEmpty());
     QVERIFY2(isOneLine(run.err), qPrintable(run.err));
     QVERIFY(run.err.contains(QLatin1String("looks like a stage ID")));
+}
+
+void TestCli::binaryAnswersVersionAndHelpWithoutADisplay()
+{
+    // As on a server or in a container: no display and no platform plugin chosen, where creating
+    // a QApplication aborts. Settings go to a scratch home, never the user's.
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    QProcessEnvironment headless = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : {QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("DISPLAY"),
+                                QStringLiteral("WAYLAND_DISPLAY")})
+        headless.remove(name);
+    headless.insert(QStringLiteral("HOME"), home.path());
+    headless.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+
+    const Run version = runBinary({QStringLiteral("--version")}, headless);
+    QCOMPARE(version.exitCode, 0);
+    QCOMPARE(version.out, QStringLiteral("ivs-stage-browser %1\n").arg(identity::version()));
+    QVERIFY2(version.err.isEmpty(), qPrintable(version.err));
+    QVERIFY(QRegularExpression(QStringLiteral("^\\d+\\.\\d+\\.\\d+$"))
+                .match(identity::version())
+                .hasMatch());
+
+    const Run shortVersion = runBinary({QStringLiteral("-v")}, headless);
+    QCOMPARE(shortVersion.exitCode, 0);
+    QCOMPARE(shortVersion.out, version.out);
+
+    const Run help = runBinary({QStringLiteral("--help")}, headless);
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.startsWith(QLatin1String("Usage: ")), qPrintable(help.out));
+    for (const QString &expected :
+         {QStringLiteral("--demo"), QStringLiteral("--arn <ARN>"), QStringLiteral("--version"),
+          QStringLiteral("get-stage --help")})
+        QVERIFY2(help.out.contains(expected), qPrintable(expected));
+    QVERIFY2(help.err.isEmpty(), qPrintable(help.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -12,10 +12,6 @@
 
 namespace ui {
 
-namespace {
-constexpr int kMaxRecentArns = 10;
-}
-
 ArnInput::ArnInput(QWidget *parent)
     : QWidget(parent)
     , m_edit(new QLineEdit(this))
@@ -30,6 +26,9 @@ ArnInput::ArnInput(QWidget *parent)
     m_edit->setClearButtonEnabled(true);
     m_edit->setMinimumWidth(m_edit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 62);
     m_edit->setToolTip(tr("The ARN of an Amazon IVS Real-Time stage. Press Enter to look it up."));
+    // A stage ARN or console link dropped here is looked up by the window, as anywhere else in
+    // it, rather than inserted into whatever the field holds.
+    m_edit->setAcceptDrops(false);
 
     auto *completer = new QCompleter(m_completions, this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -40,6 +39,7 @@ ArnInput::ArnInput(QWidget *parent)
 
     m_listButton->setArrowType(Qt::DownArrow);
     m_listButton->setToolTip(tr("Known stage ARNs"));
+    m_listButton->setAccessibleName(m_listButton->toolTip());
     m_listButton->setMenu(m_menu);
     m_listButton->setPopupMode(QToolButton::InstantPopup);
     m_listButton->setEnabled(false);
@@ -72,12 +72,9 @@ void ArnInput::setSuggestions(const QStringList &arns)
     rebuildLists();
 }
 
-void ArnInput::rememberArn(const QString &arn)
+void ArnInput::setRecentArns(const QStringList &arns)
 {
-    m_recent.removeAll(arn);
-    m_recent.prepend(arn);
-    while (m_recent.size() > kMaxRecentArns)
-        m_recent.removeLast();
+    m_recent = arns;
     rebuildLists();
 }
 
@@ -109,12 +106,27 @@ void ArnInput::rebuildLists()
     for (const QString &arn : std::as_const(m_recent))
         suggestedOnly.removeAll(arn);
     addSection(tr("Demo stages"), suggestedOnly);
+    if (!m_recent.isEmpty()) {
+        m_menu->addSeparator();
+        QAction *clear = m_menu->addAction(tr("Clear Recent"));
+        clear->setObjectName(QStringLiteral("clearRecentArns"));
+        clear->setToolTip(tr("Forget the recently shown stage ARNs"));
+        // Queued: clearing rebuilds this menu, which deletes the action still being triggered.
+        connect(clear, &QAction::triggered, this, &ArnInput::clearRecentRequested,
+                Qt::QueuedConnection);
+    }
     m_listButton->setEnabled(!m_menu->isEmpty());
 }
 
 void ArnInput::focusInput()
 {
     m_edit->setFocus(Qt::OtherFocusReason);
+}
+
+void ArnInput::focusAndSelectInput()
+{
+    focusInput();
+    m_edit->selectAll();
 }
 
 void ArnInput::pick(const QString &arn)

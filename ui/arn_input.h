@@ -13,6 +13,7 @@ namespace ui {
 
 // The ARN field with its "Get" button. Suggested ARNs (the demo's stages) and recently shown
 // ones complete as the user types and are listed in a drop-down menu; picking one looks it up.
+// The window keeps the recent list (it outlives the window); the menu offers to clear it.
 class ArnInput final : public QWidget {
     Q_OBJECT
 public:
@@ -21,14 +22,17 @@ public:
     QString text() const;
     void setText(const QString &text);
     void setSuggestions(const QStringList &arns);
-    void rememberArn(const QString &arn); // most recent first, no duplicates
+    void setRecentArns(const QStringList &arns); // most recent first
+    QStringList recentArns() const { return m_recent; }
     QStringList knownArns() const;
     void focusInput();
+    void focusAndSelectInput(); // ready to paste over what is there
     QLineEdit *lineEdit() const { return m_edit; }
     QMenu *arnMenu() const { return m_menu; }
 
 signals:
     void submitted(const QString &text);
+    void clearRecentRequested();
 
 private:
     void submit();

@@ -32,6 +32,7 @@ ChecksPanel::ChecksPanel(session::StageInspector &inspector, QWidget *parent)
     m_recheck->setToolTip(tr("Read the storage configuration, sessions and participants again "
                              "and repeat the checks"));
     m_table->setObjectName(QStringLiteral("findingsTable"));
+    m_table->setAccessibleName(tr("Findings"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_icon);

@@ -1,6 +1,7 @@
 #include "import_profiles_dialog.h"
 
 #include "session/profiles_controller.h"
+#include "text_tone.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -27,6 +28,7 @@ ImportProfilesDialog::ImportProfilesDialog(session::ProfilesController &profiles
                              this);
     intro->setWordWrap(true);
     m_list->setObjectName(QStringLiteral("candidateList"));
+    m_list->setAccessibleName(tr("AWS CLI profiles to import"));
     m_list->setWordWrap(true);
     m_list->setAlternatingRowColors(true);
     m_status->setObjectName(QStringLiteral("statusLabel"));
@@ -124,7 +126,7 @@ void ImportProfilesDialog::startImport()
     if (names.isEmpty())
         return;
     m_importing = true;
-    m_status->setStyleSheet({});
+    clearTextTone(m_status);
     m_status->setText(names.size() == 1
                           ? tr("Copying 1 profile into the keychain…")
                           : tr("Copying %1 profiles into the keychain…").arg(names.size()));
@@ -148,7 +150,7 @@ void ImportProfilesDialog::onImportFinished(const QStringList &imported, const Q
     for (const QString &name : imported)
         failed.removeAll(name);
     reload(failed);
-    m_status->setStyleSheet(QStringLiteral("color: #a4000f;"));
+    setTextTone(m_status, model::TextTone::Problem);
     QStringList lines;
     if (!imported.isEmpty())
         lines.append(tr("Imported %1.").arg(imported.join(QStringLiteral(", "))));

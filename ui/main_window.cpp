@@ -1,29 +1,38 @@
 #include "main_window.h"
 
+#include "about_dialog.h"
 #include "arn_input.h"
 #include "busy_indicator.h"
 #include "checks_panel.h"
 #include "connection_bar.h"
+#include "go_to_actions.h"
 #include "message_banner.h"
 #include "model/stage_tree_model.h"
 #include "profiles_dialog.h"
 #include "publish_dialog.h"
 #include "session/profiles_controller.h"
 #include "session/publish_controller.h"
+#include "session/recent_arns.h"
 #include "session/stage_browser.h"
 #include "session/stage_editor.h"
+#include "sessions_panel.h"
 #include "stage_field_delegate.h"
 #include "stage_list_panel.h"
 #include "stage_tree_view.h"
+#include "tree_filter_bar.h"
+#include "window_layout.h"
 
 #include <algorithm>
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScreen>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTime>
 #include <QTimer>
 #include <QToolBar>
@@ -58,6 +67,9 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
     , m_busy(new BusyIndicator)
     , m_connectionBar(new ConnectionBar(profiles))
     , m_profilesAction(new QAction(tr("Profiles…"), this))
+    , m_settings(std::make_unique<QSettings>())
+    , m_recentArns(std::make_unique<session::RecentArns>(*m_settings))
+    , m_layout(std::make_unique<WindowLayout>(*this, *m_settings))
 {
     auto *toolBar = addToolBar(tr("Connection"));
     toolBar->setObjectName(QStringLiteral("connectionToolBar"));
@@ -72,14 +84,17 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
     toolBar->addAction(m_profilesAction);
     connect(m_profilesAction, &QAction::triggered, this, &MainWindow::openProfilesDialog);
 
+    m_tree->setObjectName(QStringLiteral("stageTree"));
+    m_tree->setModel(&m_model);
+    m_filterBar = new TreeFilterBar(m_tree);
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_arnInput);
     layout->addWidget(m_banner);
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_tree, 1);
     setCentralWidget(central);
 
-    m_tree->setModel(&m_model);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_pendingLabel->setObjectName(QStringLiteral("pendingLabel"));
     statusBar()->addPermanentWidget(m_pendingLabel);
@@ -97,7 +112,7 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
     connect(cancel, &QAction::triggered, &m_browser, &session::StageBrowser::cancel);
     addAction(cancel);
 
-    connect(m_arnInput, &ArnInput::submitted, this, &MainWindow::lookUp);
+    connect(m_arnInput, &ArnInput::submitted, this, &MainWindow::lookUpTyped);
     connect(&m_browser, &session::StageBrowser::lookupStarted, this, &MainWindow::onLookupStarted);
     connect(&m_browser, &session::StageBrowser::stageShown, this, &MainWindow::onStageShown);
     connect(&m_browser, &session::StageBrowser::lookupFailed, this, &MainWindow::onLookupFailed);
@@ -141,12 +156,14 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
 
     createEditing();
     createBrowsing();
+    createComforts();
     createMenus();
     updateTitle({});
     updateEditingState();
     // The tree, the stage list and the panels below need room; most screens have it.
     const QSize room = screen() ? screen()->availableSize() * 9 / 10 : QSize();
     resize(std::clamp(room.width(), 1100, 1480), std::clamp(room.height(), 720, 960));
+    restoreLayout(); // as the user left it, if they did
     m_arnInput->focusInput();
 }
 
@@ -181,6 +198,7 @@ ProfilesDialog *MainWindow::openProfilesDialog()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_getAction);
     file->addAction(m_reloadAction);
     file->addSeparator();
     file->addAction(m_exportAction);
@@ -197,6 +215,10 @@ void MainWindow::createMenus()
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
+    edit->addAction(m_tree->copyAction());
+    edit->addAction(m_tree->copyJsonAction());
+    edit->addAction(m_pasteArnAction);
+    edit->addSeparator();
     edit->addAction(m_reviewAction);
     edit->addAction(m_applyAction);
     edit->addAction(m_revertAction);
@@ -204,9 +226,37 @@ void MainWindow::createMenus()
     edit->addAction(m_addTagAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_focusArnAction);
+    // Every part of the window one key press away, its dock shown if it was closed.
+    addGoToActions(*this, *view,
+                   {{m_tree, tr("Go to Stage &Tree"), QStringLiteral("focusTreeAction"),
+                     QKeySequence(Qt::CTRL | Qt::Key_1)},
+                    {m_stageList->table(), tr("Go to &Stages"), QStringLiteral("focusStagesAction"),
+                     QKeySequence(Qt::CTRL | Qt::Key_2)},
+                    {m_checks->table(), tr("Go to &Checks"), QStringLiteral("focusChecksAction"),
+                     QKeySequence(Qt::CTRL | Qt::Key_3)},
+                    {m_sessions->sessionsView(), tr("Go to S&essions"),
+                     QStringLiteral("focusSessionsAction"), QKeySequence(Qt::CTRL | Qt::Key_4)}});
+    view->addAction(m_filterAction);
+    view->addSeparator();
     const auto docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
     for (QDockWidget *dock : docks)
         view->addAction(dock->toggleViewAction());
+    // A toolbar hidden (and remembered so) must be easy to bring back.
+    view->addSeparator();
+    const auto toolBars = findChildren<QToolBar *>(Qt::FindDirectChildrenOnly);
+    for (QToolBar *toolBar : toolBars)
+        view->addAction(toolBar->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About IVS Stage Browser"));
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] { showAboutDialog(this); });
+    QAction *aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setObjectName(QStringLiteral("aboutQtAction"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::showConnection()
@@ -229,7 +279,7 @@ void MainWindow::onConnectionChanged()
     if (!std::exchange(m_switchConfirmed, false) &&
         !confirmDiscardEdits(tr("Read the stage again with the new connection"))) {
         statusBar()->showMessage(tr("Your edits are kept; the stage was not read again with the "
-                                    "new connection. Reload (F5) when you are ready."));
+                                    "new connection. Refresh (F5) when you are ready."));
         return;
     }
     m_browser.refresh();
@@ -273,6 +323,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    m_layout->save();
     QMainWindow::closeEvent(event);
 }
 
@@ -286,7 +337,7 @@ void MainWindow::onStageShown(const QString &arn, const QString &name)
 {
     m_shownName = name.isEmpty() ? arn : name;
     m_banner->hide();
-    m_arnInput->rememberArn(arn);
+    m_arnInput->setRecentArns(m_recentArns->remember(arn));
     updateTitle(m_shownName);
     statusBar()->showMessage(
         tr("Showing %1, retrieved at %2.").arg(m_shownName, QTime::currentTime().toString()));

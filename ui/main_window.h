@@ -1,11 +1,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <QMainWindow>
 #include <QPointer>
 
 class QAction;
 class QLabel;
+class QSettings;
 
 namespace model {
 class StageListModel;
@@ -14,6 +16,7 @@ class StageTreeModel;
 namespace session {
 class ProfilesController;
 class PublishController;
+class RecentArns;
 class StageBrowser;
 class StageCatalog;
 class StageEditor;
@@ -34,6 +37,8 @@ class SessionsPanel;
 class StageListPanel;
 class StageTreeView;
 class TagDialog;
+class TreeFilterBar;
+class WindowLayout;
 
 struct WindowContext {
     QString notice; // shown once at start, e.g. why demo mode was chosen
@@ -75,6 +80,11 @@ public:
     QAction *reloadAction() const { return m_reloadAction; }
     QAction *exportAction() const { return m_exportAction; }
     QAction *importAction() const { return m_importAction; }
+    QAction *getAction() const { return m_getAction; }
+    QAction *pasteArnAction() const { return m_pasteArnAction; }
+    QAction *focusArnAction() const { return m_focusArnAction; }
+    QAction *filterAction() const { return m_filterAction; }
+    TreeFilterBar *treeFilterBar() const { return m_filterBar; }
     ProfilesDialog *openProfilesDialog();
 
     void setDiscardConfirmer(DiscardConfirmer confirmer);
@@ -93,6 +103,10 @@ public:
     void reload();      // asks first
     bool exportStage();
     bool applyFromFile();
+    // Looks up the stage ARN found in pasted or dropped text (a bare ARN, a console link); says
+    // so, and leaves the ARN field alone, when there is none. False when nothing was looked up.
+    bool lookUpArnIn(const QString &text);
+    bool pasteStageArn(); // from the clipboard
 
     // Without one (as in tests) the Publish action stays disabled.
     void setPublishController(session::PublishController *publisher);
@@ -101,12 +115,20 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createMenus();
     void createEditing();
     void createBrowsing();
+    void createComforts();
+    void restoreLayout();
+    void clearRecentArns();
     bool lookUp(const QString &text); // false when the user kept their edits instead
+    // What was typed or pasted into the ARN field: a console link there is looked up by its ARN.
+    void lookUpTyped(const QString &text);
     void showListedStage(const QString &arn);
     void showField(const QString &fieldPath);
     void onLookupStarted(const QString &arn);
@@ -148,6 +170,15 @@ private:
     QAction *m_reloadAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_getAction = nullptr;
+    QAction *m_pasteArnAction = nullptr;
+    QAction *m_focusArnAction = nullptr;
+    QAction *m_filterAction = nullptr;
+    TreeFilterBar *m_filterBar = nullptr;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<session::RecentArns> m_recentArns;
+    std::unique_ptr<WindowLayout> m_layout;
+    bool m_layoutRestored = false; // docks were placed as the user left them
     StageListPanel *m_stageList = nullptr;
     ChecksPanel *m_checks = nullptr;
     SessionsPanel *m_sessions = nullptr;

@@ -50,6 +50,8 @@ void MainWindow::createBrowsing()
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     // Once the window has its size: docks are sized against it.
     QTimer::singleShot(0, this, [this, stages, checks] {
+        if (m_layoutRestored) // the user's own sizes, from the last time
+            return;
         resizeDocks({stages}, {std::clamp(width() / 4, 260, 420)}, Qt::Horizontal);
         resizeDocks({checks}, {std::clamp(height() * 2 / 5, 220, 380)}, Qt::Vertical);
     });

@@ -13,6 +13,7 @@
 #include "stage_field_delegate.h"
 #include "stage_tree_view.h"
 #include "tag_dialog.h"
+#include "text_tone.h"
 
 #include <QAction>
 #include <QLabel>
@@ -70,9 +71,19 @@ void MainWindow::createEditing()
     m_addTagAction->setObjectName(QStringLiteral("addTagAction"));
     connect(m_addTagAction, &QAction::triggered, this, &MainWindow::openAddTag);
 
-    m_reloadAction = new QAction(tr("&Reload Stage"), this);
+    m_reloadAction = new QAction(tr("&Refresh"), this);
     m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
-    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    // F5 everywhere, and the platform's own refresh key where it has another (Ctrl+R).
+    QList<QKeySequence> refreshKeys{QKeySequence(Qt::Key_F5)};
+    const auto platformKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    for (const QKeySequence &key : platformKeys) {
+        if (!refreshKeys.contains(key))
+            refreshKeys.append(key);
+    }
+    m_reloadAction->setShortcuts(refreshKeys);
+    m_reloadAction->setToolTip(
+        tr("Read the shown stage again (%1)")
+            .arg(refreshKeys.constFirst().toString(QKeySequence::NativeText)));
     connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
 
     m_exportAction = new QAction(tr("&Export Stage…"), this);
@@ -93,7 +104,10 @@ void MainWindow::createEditing()
     toolBar->addAction(m_applyAction);
     toolBar->addAction(m_revertAction);
 
-    m_pendingLabel->setStyleSheet(QStringLiteral("color: #c06000; font-weight: bold;"));
+    setTextTone(m_pendingLabel, model::TextTone::Edited);
+    QFont bold = m_pendingLabel->font();
+    bold.setBold(true);
+    m_pendingLabel->setFont(bold);
 
     connect(&m_model, &model::StageTreeModel::pendingEditsChanged, this,
             &MainWindow::updateEditingState);
@@ -182,6 +196,10 @@ void MainWindow::updateEditingState()
     m_importAction->setEnabled(editable);
     // While applying, a lookup or a new connection would pull the stage from under the apply.
     m_arnInput->setEnabled(!m_applying);
+    if (m_getAction) { // made after the editing actions
+        m_getAction->setEnabled(!m_applying);
+        m_pasteArnAction->setEnabled(!m_applying);
+    }
     m_connectionBar->setEnabled(!m_applying);
 
     setWindowModified(pending);

@@ -19,10 +19,16 @@ public:
     QString text() const;
     Kind kind() const { return m_kind; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyColours();
+
     QLabel *m_icon;
     QLabel *m_text;
     Kind m_kind = Kind::Notice;
+    bool m_restyling = false;
 };
 
 } // namespace ui

@@ -1,6 +1,7 @@
 #include "profile_form_dialog.h"
 
 #include "session/profiles_controller.h"
+#include "text_tone.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -14,13 +15,11 @@ namespace ui {
 
 namespace {
 
-const QString kErrorStyle = QStringLiteral("color: #a4000f;");
-
 QLabel *errorLabel(const QString &objectName, QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
-    label->setStyleSheet(kErrorStyle);
+    setTextTone(label, model::TextTone::Problem);
     label->setWordWrap(true);
     label->hide();
     return label;
@@ -121,6 +120,9 @@ QLabel *ProfileFormDialog::addField(QFormLayout *form, const QString &label, QWi
     cellLayout->addWidget(error);
     auto *caption = new QLabel(label, this);
     caption->setBuddy(field);
+    // Qt looks for a buddy's text among the field's siblings; the caption is the cell's sibling.
+    field->setAccessibleName(
+        caption->text().remove(QLatin1Char('&')).remove(QLatin1Char(':')).trimmed());
     form->addRow(caption, cell);
     return error;
 }

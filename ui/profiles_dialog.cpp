@@ -3,6 +3,7 @@
 #include "import_profiles_dialog.h"
 #include "profile_form_dialog.h"
 #include "session/profiles_controller.h"
+#include "text_tone.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -49,6 +50,7 @@ ProfilesDialog::ProfilesDialog(session::ProfilesController &profiles, QWidget *p
     m_current->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_list->setObjectName(QStringLiteral("profileList"));
+    m_list->setAccessibleName(tr("Profiles"));
     m_list->setHeaderLabels({tr("Active"), tr("Name"), tr("Region"), tr("Source")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
@@ -136,8 +138,7 @@ QString ProfilesDialog::statusText() const
 
 void ProfilesDialog::showStatus(const QString &text, bool error)
 {
-    m_status->setStyleSheet(error ? QStringLiteral("color: #a4000f;")
-                                  : QStringLiteral("color: #0b5b1e;"));
+    setTextTone(m_status, error ? model::TextTone::Problem : model::TextTone::Success);
     m_status->setText(text);
 }
 

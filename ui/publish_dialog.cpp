@@ -1,6 +1,7 @@
 #include "publish_dialog.h"
 
 #include "session/publish_controller.h"
+#include "text_tone.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -300,6 +301,7 @@ QWidget *PublishDialog::createWhipTab()
     resultLayout->addWidget(makeObsHint(tr("token"), resultBox));
 
     m_whipStatus = makeNote(QStringLiteral("whipStatus"), tab);
+    m_whipStatus->setAccessibleName(tr("Token status"));
 
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(request);
@@ -314,6 +316,7 @@ QWidget *PublishDialog::createRtmpTab()
     auto *tab = new QWidget(this);
     m_ingestList = new QTreeWidget(tab);
     m_ingestList->setObjectName(QStringLiteral("ingestList"));
+    m_ingestList->setAccessibleName(tr("Ingest configurations"));
     m_ingestList->setHeaderLabels({tr("Name"), tr("Protocol"), tr("State"), tr("User id")});
     m_ingestList->setRootIsDecorated(false);
     m_ingestList->setUniformRowHeights(true);
@@ -340,7 +343,8 @@ QWidget *PublishDialog::createRtmpTab()
             [this] { copySecret(m_rtmpServer->text() + QLatin1Char('\n') + m_streamKey->text()); });
     connect(m_saveRtmp, &QPushButton::clicked, this, &PublishDialog::saveRtmp);
     m_rtmpWarning = makeNote(QStringLiteral("rtmpWarning"), tab);
-    m_rtmpWarning->setStyleSheet(QStringLiteral("color: #a4000f;"));
+    m_rtmpWarning->setAccessibleName(tr("Stream key warning"));
+    setTextTone(m_rtmpWarning, model::TextTone::Problem);
 
     auto *keyRow = new QHBoxLayout;
     keyRow->addWidget(m_streamKey, 1);
@@ -363,6 +367,7 @@ QWidget *PublishDialog::createRtmpTab()
     resultLayout->addWidget(makeObsHint(tr("stream key"), resultBox));
 
     m_rtmpStatus = makeNote(QStringLiteral("rtmpStatus"), tab);
+    m_rtmpStatus->setAccessibleName(tr("Stream key status"));
 
     auto *listRow = new QHBoxLayout;
     listRow->addWidget(m_ingestList, 1);
@@ -534,6 +539,7 @@ void PublishDialog::onStreamKeyFetched(const QString &name, const QString &serve
     m_rtmpServer->setText(server);
     m_streamKey->setText(streamKey);
     m_rtmpWarning->setText(warning);
+    m_rtmpWarning->setAccessibleDescription(warning);
     showStatus(m_rtmpStatus,
                tr("Stream key of %1. Whoever holds it can publish to this stage.").arg(name),
                false);
@@ -579,7 +585,7 @@ void PublishDialog::clearWhip()
     m_whipServer->clear();
     m_token->clear();
     m_expiry->clear();
-    m_whipStatus->clear();
+    showStatus(m_whipStatus, QString(), false);
 }
 
 void PublishDialog::clearRtmp()
@@ -588,7 +594,8 @@ void PublishDialog::clearRtmp()
     m_rtmpServer->clear();
     m_streamKey->clear();
     m_rtmpWarning->clear();
-    m_rtmpStatus->clear();
+    m_rtmpWarning->setAccessibleDescription(QString());
+    showStatus(m_rtmpStatus, QString(), false);
 }
 
 void PublishDialog::updateButtons()
@@ -615,9 +622,10 @@ void PublishDialog::updateButtons()
 
 void PublishDialog::showStatus(QLabel *label, const QString &text, bool error)
 {
-    label->setStyleSheet(error ? QStringLiteral("color: #a4000f;")
-                               : QStringLiteral("color: #0b5b1e;"));
+    setTextTone(label, error ? model::TextTone::Problem : model::TextTone::Success);
     label->setText(text);
+    // The label is named by what it tells about; what it says now is its description.
+    label->setAccessibleDescription(text);
 }
 
 } // namespace ui

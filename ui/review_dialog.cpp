@@ -22,6 +22,7 @@ ReviewDialog::ReviewDialog(const QString &review, QWidget *parent)
     intro->setWordWrap(true);
 
     m_text->setObjectName(QStringLiteral("reviewText"));
+    m_text->setAccessibleName(tr("Requests to send"));
     m_text->setReadOnly(true);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // The request bodies are long one-line JSON; wrapped, they stay readable without scrolling.

@@ -88,6 +88,9 @@ SessionsPanel::SessionsPanel(session::StageInspector &inspector, QWidget *parent
     m_autoRefresh->setChecked(m_inspector.autoRefresh());
     m_refresh->setObjectName(QStringLiteral("refreshSession"));
     m_refresh->setToolTip(tr("Read the participants of the session in progress again"));
+    m_sessions->setAccessibleName(tr("Sessions"));
+    m_participants->setAccessibleName(tr("Participants"));
+    m_events->setAccessibleName(tr("Events"));
 
     m_sessions->setModel(new RowIconProxy(m_inspector.sessions(), m_sessions));
     m_participants->setModel(new RowIconProxy(m_inspector.participants(), m_participants));
@@ -97,12 +100,15 @@ SessionsPanel::SessionsPanel(session::StageInspector &inspector, QWidget *parent
                                                        QHeaderView::Stretch);
 
     // The events' explanations are sentences: they get the whole width.
+    // Named, so the window remembers where the user put the dividers.
     auto *lists = new QSplitter(Qt::Horizontal);
+    lists->setObjectName(QStringLiteral("sessionListsSplitter"));
     lists->addWidget(section(tr("Sessions"), m_sessionsStatus, m_sessions));
     lists->addWidget(section(tr("Participants"), m_participantsStatus, m_participants));
     lists->setStretchFactor(0, 2);
     lists->setStretchFactor(1, 5);
     auto *split = new QSplitter(Qt::Vertical);
+    split->setObjectName(QStringLiteral("sessionEventsSplitter"));
     split->addWidget(lists);
     split->addWidget(section(tr("Events"), m_eventsStatus, m_events));
 

@@ -192,6 +192,9 @@ QWidget *StageFieldDelegate::createEditor(QWidget *parent, const QStyleOptionVie
         return QStyledItemDelegate::createEditor(parent, option, index);
     }
     editor->setToolTip(limits);
+    //: %1 is the field being edited, e.g. "recordingMode"
+    editor->setAccessibleName(tr("Value of %1").arg(fieldName(index)));
+    editor->setAccessibleDescription(limits);
     emit editorOpened(limits);
     return editor;
 }

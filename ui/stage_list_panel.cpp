@@ -54,6 +54,7 @@ StageListPanel::StageListPanel(session::StageCatalog &catalog, model::StageListM
 {
     m_scope->setObjectName(QStringLiteral("regionScope"));
     m_scope->setToolTip(tr("Which regions to list stages in"));
+    m_scope->setAccessibleName(tr("Regions to list"));
     // The dock may be narrow: the choice's text may be cut, never the list beside the tree.
     m_scope->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_scope->setMinimumContentsLength(12);
@@ -65,8 +66,10 @@ StageListPanel::StageListPanel(session::StageCatalog &catalog, model::StageListM
     m_load->setObjectName(QStringLiteral("loadStages"));
     m_filter->setObjectName(QStringLiteral("stageFilter"));
     m_filter->setPlaceholderText(tr("Filter by name, ID, ARN or tag"));
+    m_filter->setAccessibleName(tr("Filter stages"));
     m_filter->setClearButtonEnabled(true);
     m_table->setObjectName(QStringLiteral("stageTable"));
+    m_table->setAccessibleName(tr("Stages"));
     m_progress->setObjectName(QStringLiteral("stageListProgress"));
     m_progress->setFormat(tr("%v of %m regions"));
     m_cancel->setObjectName(QStringLiteral("cancelStageList"));

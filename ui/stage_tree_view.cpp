@@ -1,6 +1,7 @@
 #include "stage_tree_view.h"
 
 #include "model/stage_tree_model.h"
+#include "model/subtree_json.h"
 #include "stage_field_delegate.h"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QMenu>
 #include <QTimer>
 #include <QToolButton>
@@ -48,7 +50,10 @@ bool isEditableValue(const QModelIndex &index)
 StageTreeView::StageTreeView(QWidget *parent)
     : QTreeView(parent)
     , m_delegate(new StageFieldDelegate(this))
+    , m_copyAction(new QAction(tr("&Copy Value"), this))
+    , m_copyJsonAction(new QAction(tr("Copy Row as &JSON"), this))
 {
+    setAccessibleName(tr("Stage fields"));
     setAlternatingRowColors(true);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
@@ -59,11 +64,19 @@ StageTreeView::StageTreeView(QWidget *parent)
     setItemDelegateForColumn(StageTreeModel::ValueColumn, m_delegate);
     connect(m_delegate, &StageFieldDelegate::valueRefused, this, &StageTreeView::reopenRefused);
 
-    auto *copy = new QAction(tr("&Copy"), this);
-    copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(copy, &QAction::triggered, this, &StageTreeView::copyCurrent);
-    addAction(copy);
+    m_copyAction->setObjectName(QStringLiteral("copyValueAction"));
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copyAction->setToolTip(tr("Copy the selected value, or a group as JSON"));
+    connect(m_copyAction, &QAction::triggered, this, &StageTreeView::copyCurrent);
+    addAction(m_copyAction);
+    m_copyJsonAction->setObjectName(QStringLiteral("copyJsonAction"));
+    m_copyJsonAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyJsonAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copyJsonAction->setToolTip(
+        tr("Copy the selected row and everything under it as JSON, named by its field"));
+    connect(m_copyJsonAction, &QAction::triggered, this, &StageTreeView::copyCurrentAsJson);
+    addAction(m_copyJsonAction);
 
     // Only while the tree itself has focus: in an open editor, Delete deletes a character.
     auto *deleteTag = new QAction(tr("&Delete Tag"), this);
@@ -151,6 +164,14 @@ void StageTreeView::afterReset()
         StageTreeModel::ValueColumn,
         std::clamp(header()->sectionSize(StageTreeModel::ValueColumn), 360, 640));
     addEndpointCopyButtons({});
+    // Tab reaches the copy buttons right after the tree, in row order, rather than after every
+    // control created before them.
+    QWidget *previous = this;
+    const auto buttons = viewport()->findChildren<QToolButton *>();
+    for (QToolButton *button : buttons) {
+        setTabOrder(previous, button);
+        previous = button;
+    }
 }
 
 void StageTreeView::addEndpointCopyButtons(const QModelIndex &parent)
@@ -168,6 +189,8 @@ void StageTreeView::addEndpointCopyButtons(const QModelIndex &parent)
             button->setToolButtonStyle(Qt::ToolButtonTextOnly);
             button->setAutoRaise(true);
             button->setToolTip(tr("Copy the %1 endpoint").arg(field.data().toString()));
+            // Every row's button says "Copy": the name tells them apart.
+            button->setAccessibleName(button->toolTip());
             button->setObjectName(QStringLiteral("copy-") + field.data().toString());
             layout->addWidget(button);
             layout->addStretch(1);
@@ -189,6 +212,23 @@ bool StageTreeView::copyCurrent()
         return false;
     copyRow(current);
     return true;
+}
+
+bool StageTreeView::copyCurrentAsJson()
+{
+    const QModelIndex current = currentIndex();
+    if (!current.isValid())
+        return false;
+    copySubtree(current);
+    return true;
+}
+
+void StageTreeView::copySubtree(const QModelIndex &index)
+{
+    const QModelIndex field = index.siblingAtColumn(StageTreeModel::FieldColumn);
+    QApplication::clipboard()->setText(QString::fromUtf8(
+        QJsonDocument(model::subtreeAsJson(field)).toJson(QJsonDocument::Indented)));
+    emit copied(tr("Copied %1 and all under it as JSON").arg(field.data().toString()));
 }
 
 void StageTreeView::copyRow(const QModelIndex &index)
@@ -218,9 +258,12 @@ void StageTreeView::contextMenuEvent(QContextMenuEvent *event)
     const bool group = field.data(StageTreeModel::JsonValueRole).value<QJsonValue>().isObject();
 
     QMenu menu(this);
-    QAction *copyValue = menu.addAction(group ? tr("Copy as &JSON") : tr("&Copy Value"));
+    QAction *copyValue = menu.addAction(group ? tr("&Copy as JSON") : tr("&Copy Value"));
     copyValue->setShortcut(QKeySequence::Copy);
     connect(copyValue, &QAction::triggered, this, [this, field] { copyRow(field); });
+    QAction *copySubtreeJson = menu.addAction(tr("Copy Row as &JSON"));
+    copySubtreeJson->setShortcut(m_copyJsonAction->shortcut());
+    connect(copySubtreeJson, &QAction::triggered, this, [this, field] { copySubtree(field); });
     QAction *copyPath = menu.addAction(tr("Copy Field &Path"));
     connect(copyPath, &QAction::triggered, this, [this, field] { copyFieldName(field); });
 

@@ -7,7 +7,8 @@ namespace ui {
 class StageFieldDelegate;
 
 // The stage tree with copying and editing. Ctrl+C and the context menu copy a leaf's value or a
-// group as JSON; endpoint rows carry a one-click copy button. Editable values open an editor on
+// group as JSON; Ctrl+Shift+C copies the row and all under it as a JSON object named by the
+// field; endpoint rows carry a one-click copy button. Editable values open an editor on
 // double-click, F2 or typing; tag rows offer add, rename and delete (the window carries them out).
 class StageTreeView final : public QTreeView {
     Q_OBJECT
@@ -18,6 +19,10 @@ public:
     void setModel(QAbstractItemModel *model) override;
     // Copies the current row; returns false when there is nothing to copy.
     bool copyCurrent();
+    bool copyCurrentAsJson(); // {"<field>": <value or group object>}
+    // For the window's Edit menu; their shortcuts work while the tree has the focus.
+    QAction *copyAction() const { return m_copyAction; }
+    QAction *copyJsonAction() const { return m_copyJsonAction; }
 
     // Off while a stage is being applied or replaced: edits then could not be kept.
     void setEditingEnabled(bool enabled);
@@ -46,12 +51,15 @@ protected:
 private:
     void copyRow(const QModelIndex &index);
     void copyFieldName(const QModelIndex &index);
+    void copySubtree(const QModelIndex &index);
     void afterReset();
     void addEndpointCopyButtons(const QModelIndex &parent);
     void reopenRefused(const QModelIndex &index, const QString &typed, bool keptInEditor);
     void deleteCurrentTag();
 
     StageFieldDelegate *m_delegate;
+    QAction *m_copyAction;
+    QAction *m_copyJsonAction;
     QPersistentModelIndex m_edited; // of the editor opened last
     bool m_editingEnabled = true;
 };

@@ -1,5 +1,7 @@
 #include "tag_dialog.h"
 
+#include "text_tone.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -26,7 +28,7 @@ TagDialog::TagDialog(Mode mode, const QString &key, const QString &value, Submit
     m_value->setReadOnly(!adding);
     m_error->setObjectName(QStringLiteral("tagError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #a8071a;"));
+    setTextTone(m_error, model::TextTone::Problem);
     m_error->hide();
 
     auto *intro = new QLabel(adding ? tr("The tag is added to the pending changes; nothing is sent "

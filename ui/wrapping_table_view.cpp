@@ -9,6 +9,9 @@ void setUpReadOnlyTable(QTableView *view)
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Read-only rows have no cells to step through: Tab leaves the table for the next control
+    // rather than trapping the keyboard in it.
+    view->setTabKeyNavigation(false);
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->verticalHeader()->hide();

@@ -1,16 +1,14 @@
 #include "model/events_model.h"
 
 #include "model/sessions_model.h"
+#include "model/text_colors.h"
 
 #include <algorithm>
-#include <QColor>
 #include <QFont>
 
 namespace model {
 
 namespace {
-
-const QColor kErrorText(0xB0, 0x20, 0x20);
 
 bool sameEvent(const ivs::ParticipantEvent &a, const ivs::ParticipantEvent &b)
 {
@@ -105,7 +103,7 @@ QVariant EventsModel::data(const QModelIndex &index, int role) const
         return tip;
     }
     case Qt::ForegroundRole:
-        return explanation.isError ? QVariant(kErrorText) : QVariant();
+        return explanation.isError ? QVariant(textColor(TextTone::Problem)) : QVariant();
     case Qt::FontRole:
         if (explanation.isError && index.column() != ExplanationColumn) {
             QFont font;

@@ -1,13 +1,12 @@
 #include "model/participants_model.h"
 
+#include "model/text_colors.h"
+
 #include <algorithm>
-#include <QColor>
 
 namespace model {
 
 namespace {
-
-const QColor kErrorText(0xB0, 0x20, 0x20);
 
 // What GetParticipant added, carried over to a fresher ListParticipants entry.
 ivs::ParticipantSummary withDetails(ivs::ParticipantSummary fresh,
@@ -140,7 +139,7 @@ QVariant ParticipantsModel::data(const QModelIndex &index, int role) const
         return tr("Participant %1").arg(participant.participantId);
     case Qt::ForegroundRole:
         if (index.column() == RecordingColumn && recordingFailed(participant))
-            return kErrorText;
+            return textColor(TextTone::Problem);
         return {};
     case RowIconRole:
         return static_cast<int>(recordingFailed(participant) ? RowIcon::Error : RowIcon::None);

@@ -3,22 +3,14 @@
 #include "ivs/stage_rules.h"
 #include "model/node_text.h"
 #include "model/stage_tree_builder.h"
+#include "model/text_colors.h"
 
-#include <QColor>
 #include <QFont>
 #include <QJsonDocument>
 #include <QMimeData>
 #include <QUndoStack>
 
 namespace model {
-
-namespace {
-// Mid grey reads as "secondary" on both light and dark palettes; the amber of pending edits
-// stands out on both.
-const QColor kSecondaryText(0x80, 0x80, 0x80);
-const QColor kEditedText(0xC0, 0x60, 0x00);
-const QColor kProblemText(0xB0, 0x20, 0x20);
-} // namespace
 
 StageTreeModel::StageTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -158,13 +150,14 @@ QVariant StageTreeModel::data(const QModelIndex &index, int role) const
         return {};
     }
     case Qt::ForegroundRole:
+        // From the palette in use, so that a dark one keeps them readable.
         if (edited)
-            return kEditedText;
+            return textColor(TextTone::Edited);
         if (index.column() == NoteColumn && shownAnnotation(node) &&
             shownAnnotation(node)->isProblem)
-            return kProblemText;
+            return textColor(TextTone::Problem);
         if (omitted && index.column() != FieldColumn)
-            return kSecondaryText;
+            return textColor(TextTone::Secondary);
         return {};
     case Qt::EditRole:
         return index.column() == ValueColumn ? editValue(node) : QVariant();
