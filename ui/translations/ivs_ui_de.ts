@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ui::AboutDialog</name>
+    <message>
+        <source>IVS Stage Browser</source>
+        <translation>IVS Stage Browser</translation>
+    </message>
+    <message>
+        <source>Copyright the IVS Stage Browser developers.
+Licensed under the Apache License, Version 2.0.</source>
+        <translation>Copyright die Entwickler von IVS Stage Browser.
+Lizenziert unter der Apache License, Version 2.0.</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>Copyright The Qt Company Ltd. and other contributors.
+The Qt libraries, but for Qt HTTP Server, are used under the GNU Lesser General Public License, version 3, which adds permissions to the GNU General Public License, version 3; both follow.</source>
+        <translation>Copyright The Qt Company Ltd. und weitere Mitwirkende.
+Die Qt-Bibliotheken außer Qt HTTP Server werden unter der GNU Lesser General Public License, Version 3, verwendet, die die GNU General Public License, Version 3, um Berechtigungen ergänzt; beide folgen.</translation>
+    </message>
+    <message>
+        <source>Qt HTTP Server</source>
+        <translation>Qt HTTP Server</translation>
+    </message>
+    <message>
+        <source>Copyright The Qt Company Ltd. and other contributors.
+Used for the built-in demo endpoint, under the GNU General Public License, version 3.</source>
+        <translation>Copyright The Qt Company Ltd. und weitere Mitwirkende.
+Verwendet für den eingebauten Demo-Endpunkt, unter der GNU General Public License, Version 3.</translation>
+    </message>
+    <message>
+        <source>QtKeychain</source>
+        <translation>QtKeychain</translation>
+    </message>
+    <message>
+        <source>Keeps the profiles&apos; secrets in the system keychain.</source>
+        <translation>Bewahrt die Geheimnisse der Profile im Schlüsselbund des Systems auf.</translation>
+    </message>
+    <message>
+        <source>License of %1</source>
+        <translation>Lizenz von %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is a program or library, %2 its license&apos;s SPDX identifier</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <extracomment>%1 is a program or library, %2 its version, %3 its license&apos;s SPDX identifier</extracomment>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>About IVS Stage Browser</source>
+        <translation>Über IVS Stage Browser</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Inspect, troubleshoot and edit Amazon IVS Real-Time stages.</source>
+        <translation>Amazon-IVS-Real-Time-Stages untersuchen, Probleme eingrenzen und bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Licensed under the Apache License, Version 2.0; the libraries it uses are listed below with their licenses.</source>
+        <translation>Lizenziert unter der Apache License, Version 2.0; die verwendeten Bibliotheken sind unten mit ihren Lizenzen aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>Lizenzen</translation>
+    </message>
+</context>
+<context>
     <name>ui::ArnInput</name>
     <message>
         <source>&amp;Get</source>
@@ -34,6 +109,14 @@
     <message>
         <source>Demo stages</source>
         <translation>Demo-Stages</translation>
+    </message>
+    <message>
+        <source>Clear Recent</source>
+        <translation>Zuletzt verwendete löschen</translation>
+    </message>
+    <message>
+        <source>Forget the recently shown stage ARNs</source>
+        <translation>Die zuletzt angezeigten Stage-ARNs vergessen</translation>
     </message>
 </context>
 <context>
@@ -72,6 +155,10 @@
     <message>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
     </message>
 </context>
 <context>
@@ -139,6 +226,10 @@
         <source>Imported %1.</source>
         <translation>Importiert: %1.</translation>
     </message>
+    <message>
+        <source>AWS CLI profiles to import</source>
+        <translation>Zu importierende AWS-CLI-Profile</translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
@@ -201,10 +292,6 @@
     <message>
         <source>Read the stage again with the new connection</source>
         <translation>Stage mit der neuen Verbindung erneut lesen</translation>
-    </message>
-    <message>
-        <source>Your edits are kept; the stage was not read again with the new connection. Reload (F5) when you are ready.</source>
-        <translation>Ihre Änderungen bleiben erhalten; die Stage wurde mit der neuen Verbindung nicht erneut gelesen. Laden Sie neu (F5), sobald Sie so weit sind.</translation>
     </message>
     <message>
         <source>IVS Stage Browser</source>
@@ -290,7 +377,7 @@
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>&amp;Wiederherstellen</translation>
+        <translation>Wieder&amp;herstellen</translation>
     </message>
     <message>
         <source>Redo</source>
@@ -323,10 +410,6 @@
     <message>
         <source>Add Ta&amp;g…</source>
         <translation>&amp;Tag hinzufügen…</translation>
-    </message>
-    <message>
-        <source>&amp;Reload Stage</source>
-        <translation>Stage &amp;neu laden</translation>
     </message>
     <message>
         <source>&amp;Export Stage…</source>
@@ -460,12 +543,128 @@ Es wurde nichts geschrieben.</translation>
         <source>Nothing has been sent yet.</source>
         <translation>Es wurde noch nichts gesendet.</translation>
     </message>
+    <message>
+        <source>Go to Stage &amp;Tree</source>
+        <translation>Zum Stage-&amp;Baum</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Stages</source>
+        <translation>Zu den &amp;Stages</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Checks</source>
+        <translation>Zu den &amp;Prüfungen</translation>
+    </message>
+    <message>
+        <source>Go to S&amp;essions</source>
+        <translation>Zu den S&amp;itzungen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About IVS Stage Browser</source>
+        <translation>&amp;Über IVS Stage Browser</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Your edits are kept; the stage was not read again with the new connection. Refresh (F5) when you are ready.</source>
+        <translation>Ihre Änderungen bleiben erhalten; die Stage wurde mit der neuen Verbindung nicht erneut gelesen. Aktualisieren Sie (F5), sobald Sie so weit sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Get Stage</source>
+        <translation>&amp;Stage abrufen</translation>
+    </message>
+    <message>
+        <source>Look up the stage whose ARN is in the field (Enter there)</source>
+        <translation>Die Stage abrufen, deren ARN im Feld steht (dort Enter)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Stage ARN</source>
+        <translation>Stage-ARN &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>Look up the stage ARN on the clipboard, or the one in a copied console link (%1)</source>
+        <translation>Die Stage abrufen, deren ARN in der Zwischenablage steht, auch aus einem kopierten Konsolenlink (%1)</translation>
+    </message>
+    <message>
+        <source>Go to Stage &amp;ARN</source>
+        <translation>Zum Stage-&amp;ARN</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the ARN field, its text selected (%1)</source>
+        <translation>Den Cursor ins ARN-Feld setzen, mit markiertem Text (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Tree…</source>
+        <translation>Baum &amp;filtern…</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Show only the rows of the tree that contain some text (%1; Escape shows all again)</source>
+        <translation>Nur die Zeilen des Baums zeigen, die einen bestimmten Text enthalten (%1; Escape zeigt wieder alle)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>The list of recent stage ARNs is cleared.</source>
+        <translation>Die Liste der zuletzt verwendeten Stage-ARNs wurde geleert.</translation>
+    </message>
+    <message>
+        <source>Changes are being applied; look up another stage after.</source>
+        <translation>Änderungen werden gerade angewendet; rufen Sie danach eine andere Stage ab.</translation>
+    </message>
+    <message>
+        <source>Nothing was looked up; the ARN field and the tree are as they were.</source>
+        <translation>Es wurde nichts abgerufen; ARN-Feld und Baum sind unverändert.</translation>
+    </message>
+    <message>
+        <source>No stage ARN in the pasted or dropped text.</source>
+        <translation>Kein Stage-ARN im eingefügten oder abgelegten Text.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the shown stage again (%1)</source>
+        <translation>Die angezeigte Stage erneut lesen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>ui::MessageBanner</name>
     <message>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>Meldung ausblenden</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>
@@ -836,6 +1035,22 @@ Es wurde nichts geschrieben.</translation>
         <source>Saved %1 (readable by you only). It holds the %2: delete it when the encoder no longer needs it.</source>
         <translation>%1 gespeichert (nur für Sie lesbar). Die Datei enthält %2: Löschen Sie sie, wenn der Encoder sie nicht mehr braucht.</translation>
     </message>
+    <message>
+        <source>Token status</source>
+        <translation>Token-Status</translation>
+    </message>
+    <message>
+        <source>Ingest configurations</source>
+        <translation>Ingest-Konfigurationen</translation>
+    </message>
+    <message>
+        <source>Stream key warning</source>
+        <translation>Streamschlüssel-Warnung</translation>
+    </message>
+    <message>
+        <source>Stream key status</source>
+        <translation>Streamschlüssel-Status</translation>
+    </message>
 </context>
 <context>
     <name>ui::ReviewDialog</name>
@@ -850,6 +1065,10 @@ Es wurde nichts geschrieben.</translation>
     <message>
         <source>&amp;Apply</source>
         <translation>An&amp;wenden</translation>
+    </message>
+    <message>
+        <source>Requests to send</source>
+        <translation>Zu sendende Anfragen</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1220,11 @@ Es wurde nichts geschrieben.</translation>
         <source>arn:aws:ivs:REGION:ACCOUNT:storage-configuration/ID</source>
         <translation>arn:aws:ivs:REGION:KONTO:storage-configuration/ID</translation>
     </message>
+    <message>
+        <source>Value of %1</source>
+        <extracomment>%1 is the field being edited, e.g. &quot;recordingMode&quot;</extracomment>
+        <translation>Wert von %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::StageListPanel</name>
@@ -1128,13 +1352,21 @@ Es wurde nichts geschrieben.</translation>
         <source>%1 of %2 shown.</source>
         <translation>%1 von %2 angezeigt.</translation>
     </message>
+    <message>
+        <source>Regions to list</source>
+        <translation>Aufzulistende Regionen</translation>
+    </message>
+    <message>
+        <source>Filter stages</source>
+        <translation>Stages filtern</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Stages</translation>
+    </message>
 </context>
 <context>
     <name>ui::StageTreeView</name>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
     <message>
         <source>&amp;Delete Tag</source>
         <translation>Tag &amp;löschen</translation>
@@ -1160,10 +1392,6 @@ Es wurde nichts geschrieben.</translation>
         <translation>Pfad von %1 kopiert</translation>
     </message>
     <message>
-        <source>Copy as &amp;JSON</source>
-        <translation>Als &amp;JSON kopieren</translation>
-    </message>
-    <message>
         <source>&amp;Copy Value</source>
         <translation>&amp;Wert kopieren</translation>
     </message>
@@ -1182,6 +1410,30 @@ Es wurde nichts geschrieben.</translation>
     <message>
         <source>&amp;Rename Tag…</source>
         <translation>Tag &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <source>Copy Row as &amp;JSON</source>
+        <translation>Zeile als &amp;JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Stage fields</source>
+        <translation>Stage-Felder</translation>
+    </message>
+    <message>
+        <source>Copy the selected value, or a group as JSON</source>
+        <translation>Den gewählten Wert kopieren, eine Gruppe als JSON</translation>
+    </message>
+    <message>
+        <source>Copy the selected row and everything under it as JSON, named by its field</source>
+        <translation>Die gewählte Zeile mit allem darunter als JSON kopieren, benannt nach ihrem Feld</translation>
+    </message>
+    <message>
+        <source>Copied %1 and all under it as JSON</source>
+        <translation>%1 mit allem darunter als JSON kopiert</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as JSON</source>
+        <translation>Als JSON &amp;kopieren</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1469,37 @@ Es wurde nichts geschrieben.</translation>
     <message>
         <source>&amp;Rename</source>
         <translation>&amp;Umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TreeFilterBar</name>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Show only rows containing this text (Escape clears)</source>
+        <translation>Nur Zeilen mit diesem Text zeigen (Escape leert das Feld)</translation>
+    </message>
+    <message>
+        <source>Show all rows (Escape)</source>
+        <translation>Alle Zeilen zeigen (Escape)</translation>
+    </message>
+    <message>
+        <source>Close the filter</source>
+        <translation>Filter schließen</translation>
+    </message>
+    <message>
+        <source>No rows match</source>
+        <translation>Keine Zeile passt</translation>
+    </message>
+    <message>
+        <source>1 row matches</source>
+        <translation>1 Zeile passt</translation>
+    </message>
+    <message>
+        <source>%1 rows match</source>
+        <translation>%1 Zeilen passen</translation>
     </message>
 </context>
 </TS>
