@@ -134,6 +134,11 @@ void TestTranslationFiles::initTestCase()
     const QString errors = QString::fromLocal8Bit(update.readAllStandardError());
     QVERIFY2(update.exitStatus() == QProcess::NormalExit && update.exitCode() == 0,
              qPrintable(errors));
+    // A tr() outside a class lupdate can name files its message under another context than the
+    // one the program looks it up in: the message would count as translated yet never show.
+    const QStringList misplaced =
+        errors.split(QLatin1Char('\n')).filter(QStringLiteral("lacks Q_OBJECT"));
+    QVERIFY2(misplaced.isEmpty(), qPrintable(misplaced.join(QLatin1Char('\n'))));
     m_files = QString::fromLocal8Bit(update.readAllStandardOutput())
                   .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     // One file for the core and one for the window, per language; German at least.

@@ -14,10 +14,11 @@ constexpr qsizetype kMaxSearchedLength = 64 * 1024;
 constexpr int kMaxDecodingRounds = 2;
 const QString kExample = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ivs::StageArnInText", text);
-}
+// A class rather than a function so that lupdate files the messages below under the same
+// context as Text::tr() looks them up in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ivs::StageArnInText)
+};
 
 // Any IVS resource ARN, so that a channel ARN can be named as such rather than ignored. The
 // resource part stops where an ARN cannot go on: at "?", "&", "#", quotes, spaces, etc.
@@ -51,11 +52,12 @@ bool looksLikeConsoleLink(const QString &text)
 QString nothingFound(const QString &text)
 {
     if (looksLikeConsoleLink(text))
-        return tr("This console link does not contain a stage ARN. Open the stage in the Amazon "
-                  "IVS console and copy its ARN (%1), or a link that includes it.")
+        return Text::tr(
+                   "This console link does not contain a stage ARN. Open the stage in the Amazon "
+                   "IVS console and copy its ARN (%1), or a link that includes it.")
             .arg(kExample);
-    return tr("No stage ARN found: expected a stage ARN such as %1, or an Amazon IVS console "
-              "link that contains one.")
+    return Text::tr("No stage ARN found: expected a stage ARN such as %1, or an Amazon IVS console "
+                    "link that contains one.")
         .arg(kExample);
 }
 

@@ -873,17 +873,6 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>ivs</name>
-    <message>
-        <source>This console link does not contain a stage ARN. Open the stage in the Amazon IVS console and copy its ARN (%1), or a link that includes it.</source>
-        <translation>Dieser Konsolenlink enthält keinen Stage-ARN. Öffnen Sie die Stage in der Amazon-IVS-Konsole und kopieren Sie ihren ARN (%1) oder einen Link, der ihn enthält.</translation>
-    </message>
-    <message>
-        <source>No stage ARN found: expected a stage ARN such as %1, or an Amazon IVS console link that contains one.</source>
-        <translation>Kein Stage-ARN gefunden: Erwartet wird ein Stage-ARN wie %1 oder ein Link der Amazon-IVS-Konsole, der einen enthält.</translation>
-    </message>
-</context>
-<context>
     <name>ivs::Browse</name>
     <message>
         <source>1 stage in the answer had no ARN and was left out.</source>
@@ -1674,6 +1663,17 @@ Befehle:
     <message>
         <source>Stage ID &quot;%1&quot; is not valid: only letters, digits and &quot;-&quot; are allowed.</source>
         <translation>Die Stage-ID „%1“ ist ungültig: Nur Buchstaben, Ziffern und „-“ sind erlaubt.</translation>
+    </message>
+</context>
+<context>
+    <name>ivs::StageArnInText</name>
+    <message>
+        <source>This console link does not contain a stage ARN. Open the stage in the Amazon IVS console and copy its ARN (%1), or a link that includes it.</source>
+        <translation>Dieser Konsolenlink enthält keinen Stage-ARN. Öffnen Sie die Stage in der Amazon-IVS-Konsole und kopieren Sie ihren ARN (%1) oder einen Link, der ihn enthält.</translation>
+    </message>
+    <message>
+        <source>No stage ARN found: expected a stage ARN such as %1, or an Amazon IVS console link that contains one.</source>
+        <translation>Kein Stage-ARN gefunden: Erwartet wird ein Stage-ARN wie %1 oder ein Link der Amazon-IVS-Konsole, der einen enthält.</translation>
     </message>
 </context>
 <context>
