@@ -18,25 +18,6 @@ QByteArray methodName(QHttpServerRequest::Method method)
 
 } // namespace
 
-QByteArray HttpRequest::header(const QByteArray &name) const
-{
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
-HttpResponse HttpResponse::json(int status, const QByteArray &body, HeaderList extraHeaders)
-{
-    HttpResponse response;
-    response.status = status;
-    response.headers = {{"Content-Type", "application/json"}};
-    response.headers += extraHeaders;
-    response.body = body;
-    return response;
-}
-
 LoopbackHttpServer::LoopbackHttpServer(Handler handler, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_handler(std::move(handler))

@@ -1,43 +1,22 @@
 #pragma once
 
+#include "net/http_message.h"
+
 #include <functional>
 #include <QAbstractHttpServer>
 #include <QByteArray>
 #include <QHostAddress>
-#include <QList>
-#include <QPair>
 #include <QSslConfiguration>
 #include <QUrl>
 
 namespace net {
-
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
-
-struct HttpRequest {
-    QByteArray method;
-    QByteArray path;  // percent-encoded, as on the request line
-    QByteArray query; // without '?'
-    HeaderList headers;
-    QByteArray body;
-
-    // First value of a header, case-insensitively; null when absent.
-    QByteArray header(const QByteArray &name) const;
-};
-
-struct HttpResponse {
-    int status = 200;
-    HeaderList headers;
-    QByteArray body;
-
-    static HttpResponse json(int status, const QByteArray &body, HeaderList extraHeaders = {});
-};
 
 // A small HTTP(S) server that only ever listens on a loopback address. It backs the built-in demo
 // endpoint and the tests' scripted endpoints, so both speak real HTTP to the real client.
 class LoopbackHttpServer final : public QAbstractHttpServer {
     Q_OBJECT
 public:
-    using Handler = std::function<HttpResponse(const HttpRequest &)>;
+    using Handler = HttpHandler;
 
     explicit LoopbackHttpServer(Handler handler, QObject *parent = nullptr);
 
