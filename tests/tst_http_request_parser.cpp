@@ -1,5 +1,6 @@
 #include "net/http_request_parser.h"
 
+#include <limits>
 #include <QTest>
 
 using net::HttpParseLimits;
@@ -435,9 +436,22 @@ void TestHttpRequestParser::refusesBodyOverTheLimitBeforeItArrives()
     QCOMPARE(fits.requests.first().request.body.size(), 16);
 
     HttpRequestParser parser(limits);
-    parser.append(head + "17\r\n\r\n"); // refused on the headers, without waiting for the body
+    parser.append(head + "17\r\n\r\nabc"); // refused on the headers, before the body is in
     QCOMPARE(parser.parse(), Result::Failed);
     QCOMPARE(parser.error().status, 413);
+    // What the client is still to send of it, for a server that reads it before closing.
+    QCOMPARE(parser.error().unreadBodyBytes, qint64(14));
+
+    HttpRequestParser huge(limits);
+    huge.append(head + "123456789012345678901234567890\r\n\r\n");
+    QCOMPARE(huge.parse(), Result::Failed);
+    QCOMPARE(huge.error().status, 413);
+    QCOMPARE(huge.error().unreadBodyBytes, std::numeric_limits<qint64>::max());
+    // Other refusals leave nothing to read.
+    HttpRequestParser malformed(limits);
+    malformed.append(head + "x\r\n\r\n");
+    QCOMPARE(malformed.parse(), Result::Failed);
+    QCOMPARE(malformed.error().unreadBodyBytes, qint64(0));
 }
 
 void TestHttpRequestParser::defaultLimitsAre64KiBOfHeadersAnd8MiBOfBody()

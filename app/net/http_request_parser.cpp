@@ -1,6 +1,7 @@
 #include "net/http_request_parser.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace net {
 
@@ -301,8 +302,13 @@ bool HttpRequestParser::finishHeaders()
             length = length.sliced(1);
         const bool lengthTooLarge = length.size() > kMaxLengthDigits;
         m_bodyLength = lengthTooLarge ? 0 : length.toLongLong();
-        if (lengthTooLarge || m_bodyLength > m_limits.maxBodyBytes)
-            return refuse(413, "The request body is too large.");
+        if (lengthTooLarge || m_bodyLength > m_limits.maxBodyBytes) {
+            const qint64 unread = lengthTooLarge ? std::numeric_limits<qint64>::max()
+                                                 : m_bodyLength - (m_buffer.size() - m_lineStart);
+            refuse(413, "The request body is too large.");
+            m_error.unreadBodyBytes = unread;
+            return false;
+        }
     }
     // HTTP/1.1 connections persist unless closed; HTTP/1.0 ones only when asked (RFC 9112 §9.3).
     m_current.keepAlive = !close && (m_current.minorVersion >= 1 || keepAlive);

@@ -16,6 +16,10 @@ struct HttpParseLimits {
 struct HttpParseError {
     int status = 400; // 400, 413, 431, 501 or 505
     QByteArray reason;
+    // For a body refused as too large (413): how many of its bytes the client is still to send,
+    // by its Content-Length. A server that reads and drops them before closing lets the client
+    // finish its upload and read the answer, instead of seeing the connection end under it.
+    qint64 unreadBodyBytes = 0;
 };
 
 struct ParsedRequest {
