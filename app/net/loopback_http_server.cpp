@@ -1,51 +1,27 @@
 #include "net/loopback_http_server.h"
 
+#include "net/http_connection.h"
+
 #include <QCoreApplication>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QMetaEnum>
+#include <QSslServer>
+#include <QTcpServer>
 
 namespace net {
 
-namespace {
-
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    const char *key =
-        QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(static_cast<int>(method));
-    return key ? QByteArray(key).toUpper() : QByteArray("UNKNOWN");
-}
-
-} // namespace
-
-QByteArray HttpRequest::header(const QByteArray &name) const
-{
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
-HttpResponse HttpResponse::json(int status, const QByteArray &body, HeaderList extraHeaders)
-{
-    HttpResponse response;
-    response.status = status;
-    response.headers = {{"Content-Type", "application/json"}};
-    response.headers += extraHeaders;
-    response.body = body;
-    return response;
-}
-
 LoopbackHttpServer::LoopbackHttpServer(Handler handler, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_handler(std::move(handler))
 {
 }
 
+LoopbackHttpServer::~LoopbackHttpServer()
+{
+    close(); // the connections use m_handler: end them before it goes
+}
+
 void LoopbackHttpServer::useTls(const QSslConfiguration &configuration)
 {
-    sslSetup(configuration);
+    m_tlsConfiguration = configuration;
     m_tls = true;
 }
 
@@ -58,8 +34,19 @@ bool LoopbackHttpServer::listenOnLoopback(const QHostAddress &address, quint16 p
                          .arg(address.toString());
         return false;
     }
-    m_port = listen(address, port);
-    if (m_port == 0) {
+    close();
+    if (m_tls) {
+        // QSslServer hands a connection over only once its handshake has succeeded.
+        auto *tlsListener = new QSslServer(this);
+        tlsListener->setSslConfiguration(m_tlsConfiguration);
+        m_listener = tlsListener;
+    } else {
+        m_listener = new QTcpServer(this);
+    }
+    connect(m_listener, &QTcpServer::pendingConnectionAvailable, this,
+            &LoopbackHttpServer::acceptConnections);
+    if (!m_listener->listen(address, port)) {
+        close();
         if (error)
             *error = QCoreApplication::translate("net::LoopbackHttpServer",
                                                  "Could not listen on %1 port %2.")
@@ -67,8 +54,14 @@ bool LoopbackHttpServer::listenOnLoopback(const QHostAddress &address, quint16 p
                          .arg(port);
         return false;
     }
+    m_port = m_listener->serverPort();
     m_address = address;
     return true;
+}
+
+bool LoopbackHttpServer::isListening() const
+{
+    return m_listener && m_listener->isListening();
 }
 
 QUrl LoopbackHttpServer::url() const
@@ -80,29 +73,20 @@ QUrl LoopbackHttpServer::url() const
     return url;
 }
 
-bool LoopbackHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void LoopbackHttpServer::close()
 {
-    HttpRequest exchange;
-    exchange.method = methodName(request.method());
-    exchange.path = request.url().path(QUrl::FullyEncoded).toUtf8();
-    exchange.query = request.url().query(QUrl::FullyEncoded).toUtf8();
-    for (const auto &[name, value] : request.headers())
-        exchange.headers.append({name, value});
-    exchange.body = request.body();
-
-    const HttpResponse response = m_handler(exchange);
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    for (const auto &[name, value] : response.headers)
-        responder.writeHeader(name, value);
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeBody(response.body);
-    return true;
+    delete m_listener; // with it any connection still in its TLS handshake
+    m_listener = nullptr;
+    m_port = 0;
+    qDeleteAll(findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly));
 }
 
-void LoopbackHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+void LoopbackHttpServer::acceptConnections()
 {
-    makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+    while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
+        ++m_accepted;
+        new HttpConnection(socket, m_handler, m_limits, this);
+    }
 }
 
 } // namespace net

@@ -1,64 +1,58 @@
 #pragma once
 
-#include <functional>
-#include <QAbstractHttpServer>
-#include <QByteArray>
+#include "net/http_message.h"
+#include "net/http_request_parser.h"
+
 #include <QHostAddress>
-#include <QList>
-#include <QPair>
+#include <QObject>
 #include <QSslConfiguration>
 #include <QUrl>
 
+class QTcpServer;
+
 namespace net {
 
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
-
-struct HttpRequest {
-    QByteArray method;
-    QByteArray path;  // percent-encoded, as on the request line
-    QByteArray query; // without '?'
-    HeaderList headers;
-    QByteArray body;
-
-    // First value of a header, case-insensitively; null when absent.
-    QByteArray header(const QByteArray &name) const;
-};
-
-struct HttpResponse {
-    int status = 200;
-    HeaderList headers;
-    QByteArray body;
-
-    static HttpResponse json(int status, const QByteArray &body, HeaderList extraHeaders = {});
-};
-
-// A small HTTP(S) server that only ever listens on a loopback address. It backs the built-in demo
-// endpoint and the tests' scripted endpoints, so both speak real HTTP to the real client.
-class LoopbackHttpServer final : public QAbstractHttpServer {
+// A small HTTP/1.1 server (HTTPS with useTls) that only ever listens on a loopback address. It
+// backs the built-in demo endpoint and the tests' scripted endpoints, so both speak real HTTP to
+// the real client. Connections persist across requests (keep-alive) and pipelined requests are
+// answered in order; see HttpRequestParser for what it accepts.
+class LoopbackHttpServer final : public QObject {
     Q_OBJECT
 public:
-    using Handler = std::function<HttpResponse(const HttpRequest &)>;
+    using Handler = HttpHandler;
 
     explicit LoopbackHttpServer(Handler handler, QObject *parent = nullptr);
+    ~LoopbackHttpServer() override;
 
     // Serve https with this configuration (certificate and key); call before listen().
     void useTls(const QSslConfiguration &configuration);
+    // Size limits for requests; call before listen().
+    void setLimits(HttpParseLimits limits) { m_limits = limits; }
 
     // Refuses (returns false, sets `error`) any address that is not loopback.
     bool listenOnLoopback(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0,
                           QString *error = nullptr);
+    bool isListening() const;
     quint16 port() const { return m_port; }
     QUrl url() const; // http(s)://127.0.0.1:<port>
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    // Stops listening and closes every connection at once. Not from within the handler.
+    void close();
+
+    // Connections accepted so far: tells a reused connection from a new one.
+    int acceptedConnections() const { return m_accepted; }
 
 private:
+    void acceptConnections();
+
     Handler m_handler;
+    HttpParseLimits m_limits;
+    QSslConfiguration m_tlsConfiguration;
+    bool m_tls = false;
+    QTcpServer *m_listener = nullptr;
     QHostAddress m_address;
     quint16 m_port = 0;
-    bool m_tls = false;
+    int m_accepted = 0;
 };
 
 } // namespace net
