@@ -425,7 +425,8 @@ void TestAccessibility::aboutDialogShowsVersionAndLicenses()
         textOf(QStringLiteral("Qt %1 (LGPL-3.0)").arg(QString::fromLatin1(qVersion())));
     QVERIFY(qt.contains(QLatin1String("GNU LESSER GENERAL PUBLIC LICENSE")));
     QVERIFY(qt.contains(QLatin1String("GNU GENERAL PUBLIC LICENSE")));
-    QVERIFY(textOf(QStringLiteral("Qt HTTP Server")).contains(QLatin1String("Version 3")));
+    // The demo endpoint is served by the app's own code: no GPL-only Qt module is linked.
+    QVERIFY(textOf(QStringLiteral("Qt HTTP Server")).isEmpty());
     const QString keychain = textOf(QStringLiteral("QtKeychain"));
     QVERIFY(keychain.contains(QLatin1String("Frank Osterfeld")));
     QVERIFY(keychain.contains(QLatin1String("Redistribution and use in source and binary forms")));

@@ -52,17 +52,10 @@ QList<Component> components()
          qtVersion,
          QStringLiteral("LGPL-3.0"),
          AboutDialog::tr("Copyright The Qt Company Ltd. and other contributors.\nThe Qt "
-                         "libraries, but for Qt HTTP Server, are used under the GNU Lesser General "
-                         "Public License, version 3, which adds permissions to the GNU General "
-                         "Public License, version 3; both follow."),
+                         "libraries are used under the GNU Lesser General Public License, version "
+                         "3, which adds permissions to the GNU General Public License, version 3; "
+                         "both follow."),
          {lgpl, gpl}},
-        {AboutDialog::tr("Qt HTTP Server"),
-         qtVersion,
-         QStringLiteral("GPL-3.0"),
-         AboutDialog::tr("Copyright The Qt Company Ltd. and other contributors.\nUsed for the "
-                         "built-in demo endpoint, under the GNU General Public License, version "
-                         "3."),
-         {gpl}},
         {AboutDialog::tr("QtKeychain"),
          QStringLiteral(IVS_QTKEYCHAIN_VERSION),
          QStringLiteral("BSD-2-Clause"),

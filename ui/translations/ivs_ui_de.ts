@@ -18,22 +18,6 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
         <translation>Qt</translation>
     </message>
     <message>
-        <source>Copyright The Qt Company Ltd. and other contributors.
-The Qt libraries, but for Qt HTTP Server, are used under the GNU Lesser General Public License, version 3, which adds permissions to the GNU General Public License, version 3; both follow.</source>
-        <translation>Copyright The Qt Company Ltd. und weitere Mitwirkende.
-Die Qt-Bibliotheken außer Qt HTTP Server werden unter der GNU Lesser General Public License, Version 3, verwendet, die die GNU General Public License, Version 3, um Berechtigungen ergänzt; beide folgen.</translation>
-    </message>
-    <message>
-        <source>Qt HTTP Server</source>
-        <translation>Qt HTTP Server</translation>
-    </message>
-    <message>
-        <source>Copyright The Qt Company Ltd. and other contributors.
-Used for the built-in demo endpoint, under the GNU General Public License, version 3.</source>
-        <translation>Copyright The Qt Company Ltd. und weitere Mitwirkende.
-Verwendet für den eingebauten Demo-Endpunkt, unter der GNU General Public License, Version 3.</translation>
-    </message>
-    <message>
         <source>QtKeychain</source>
         <translation>QtKeychain</translation>
     </message>
@@ -74,6 +58,12 @@ Verwendet für den eingebauten Demo-Endpunkt, unter der GNU General Public Licen
     <message>
         <source>Licenses</source>
         <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>Copyright The Qt Company Ltd. and other contributors.
+The Qt libraries are used under the GNU Lesser General Public License, version 3, which adds permissions to the GNU General Public License, version 3; both follow.</source>
+        <translation>Copyright The Qt Company Ltd. und weitere Mitwirkende.
+Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 3, verwendet, die die GNU General Public License, Version 3, um Berechtigungen ergänzt; beide folgen.</translation>
     </message>
 </context>
 <context>
