@@ -1,14 +1,26 @@
 // libFuzzer target: ivs::StageArn::parse on arbitrary UTF-8 text, as typed or pasted into the ARN
-// field or passed to --arn.
+// field or passed to --arn, and ivs::findStageArnInText on the same text, as pasted or dropped
+// anywhere in the window.
 
 #include "fuzz_support.h"
 #include "ivs/stage_arn.h"
+#include "ivs/stage_arn_in_text.h"
 
 #include <QString>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QString text = QString::fromUtf8(fuzz::bytes(data, size));
+
+    // Whatever it finds in text is a valid stage ARN; when it finds none, it says why.
+    QString problem;
+    const std::optional<ivs::StageArn> found = ivs::findStageArnInText(text, &problem);
+    if (found) {
+        FUZZ_CHECK(ivs::StageArn::parse(found->text()).has_value());
+    } else {
+        FUZZ_CHECK(!problem.isEmpty());
+    }
+
     QString error;
     const std::optional<ivs::StageArn> arn = ivs::StageArn::parse(text, &error);
     if (!arn) {
@@ -26,6 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QString againError;
     const std::optional<ivs::StageArn> again = ivs::StageArn::parse(arn->text(), &againError);
     FUZZ_CHECK(again.has_value());
+    // Pasted anywhere in the window, an ARN the field accepts is found as the same ARN.
+    FUZZ_CHECK(found.has_value() && *found == *arn);
     FUZZ_CHECK(*again == *arn);
     FUZZ_CHECK(againError.isEmpty());
     return 0;
