@@ -9,6 +9,7 @@
 #include "session/stage_editor.h"
 #include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/window_rig.h"
 #include "ui/about_dialog.h"
 #include "ui/arn_input.h"
 #include "ui/checks_panel.h"
@@ -136,16 +137,8 @@ private:
     void showStage(const QString &arn);
 
     QTemporaryDir m_home;
-    std::unique_ptr<session::Backend> m_backend;
-    std::unique_ptr<StageTreeModel> m_model;
-    std::unique_ptr<session::StageBrowser> m_browser;
-    std::unique_ptr<session::StageEditor> m_editor;
-    std::unique_ptr<session::ProfilesController> m_profiles;
-    std::unique_ptr<model::StageListModel> m_stageList;
-    std::unique_ptr<session::StageCatalog> m_catalog;
-    std::unique_ptr<session::StageInspector> m_inspector;
     std::unique_ptr<session::PublishController> m_publisher;
-    std::unique_ptr<ui::MainWindow> m_window;
+    testsupport::WindowRig m_rig;
 };
 
 void TestAccessibility::initTestCase()
@@ -159,61 +152,43 @@ void TestAccessibility::initTestCase()
 
 void TestAccessibility::init()
 {
-    session::BackendOptions options;
-    options.forceDemo = true;
     QString error;
-    m_backend = session::Backend::create(options, &error);
-    QVERIFY2(m_backend, qPrintable(error));
-    m_model = std::make_unique<StageTreeModel>();
-    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
-    m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
-    m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_stageList = std::make_unique<model::StageListModel>();
-    m_catalog = std::make_unique<session::StageCatalog>(m_backend->client(), *m_stageList);
-    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_model);
-    m_publisher = std::make_unique<session::PublishController>(m_backend->client());
-    m_window =
-        std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_catalog,
-                                         *m_inspector, *m_model, *m_stageList, ui::WindowContext());
-    m_window->setPublishController(m_publisher.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_rig.backend = testsupport::WindowRig::demoBackend(&error);
+    QVERIFY2(m_rig.backend, qPrintable(error));
+    m_rig.assemble();
+    m_publisher = std::make_unique<session::PublishController>(m_rig.backend->client());
+    m_rig.window->setPublishController(m_publisher.get());
+    m_rig.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_rig.window.get()));
 }
 
 void TestAccessibility::cleanup()
 {
-    m_window.reset();
+    m_rig.window.reset();
     m_publisher.reset();
-    m_inspector.reset();
-    m_catalog.reset();
-    m_stageList.reset();
-    m_profiles.reset();
-    m_editor.reset();
-    m_browser.reset();
-    m_model.reset();
-    m_backend.reset();
+    m_rig.reset();
 }
 
 void TestAccessibility::showStage(const QString &arn)
 {
-    m_window->arnInput()->setText(arn);
-    m_browser->lookUp(arn);
-    QTRY_VERIFY(m_model->stage().has_value());
-    QTRY_VERIFY(!m_inspector->isChecking());
+    m_rig.window->arnInput()->setText(arn);
+    m_rig.browser->lookUp(arn);
+    QTRY_VERIFY(m_rig.model->stage().has_value());
+    QTRY_VERIFY(!m_rig.inspector->isChecking());
 }
 
 void TestAccessibility::mainWindowControlsAreNamed()
 {
-    VERIFY_ALL_NAMED(m_window.get());
+    VERIFY_ALL_NAMED(m_rig.window.get());
     // With a stage shown: the tree's copy buttons, the filled panels.
     showStage(kFullyConfiguredDemoArn);
-    VERIFY_ALL_NAMED(m_window.get());
+    VERIFY_ALL_NAMED(m_rig.window.get());
 }
 
 void TestAccessibility::treeEditorsAreNamed()
 {
     showStage(kFullyConfiguredDemoArn);
-    ui::StageTreeView *tree = m_window->treeView();
+    ui::StageTreeView *tree = m_rig.window->treeView();
     QAbstractItemDelegate *delegate = tree->itemDelegateForColumn(StageTreeModel::ValueColumn);
     QVERIFY(delegate);
     // Every editable value, whatever its editor.
@@ -221,8 +196,8 @@ void TestAccessibility::treeEditorsAreNamed()
     int editors = 0;
     while (!pending.isEmpty()) {
         const QModelIndex parent = pending.takeFirst();
-        for (int row = 0; row < m_model->rowCount(parent); ++row) {
-            const QModelIndex field = m_model->index(row, StageTreeModel::FieldColumn, parent);
+        for (int row = 0; row < m_rig.model->rowCount(parent); ++row) {
+            const QModelIndex field = m_rig.model->index(row, StageTreeModel::FieldColumn, parent);
             pending.append(field);
             const QModelIndex value = field.siblingAtColumn(StageTreeModel::ValueColumn);
             if (!value.data(StageTreeModel::IsEditableRole).toBool())
@@ -237,7 +212,7 @@ void TestAccessibility::treeEditorsAreNamed()
             for (QWidget *control : std::as_const(controls)) {
                 // A combo box's list pops up in a window of its own, which Qt names.
                 if (control->focusPolicy() == Qt::NoFocus || control->focusProxy() ||
-                    control->window() != m_window.get())
+                    control->window() != m_rig.window.get())
                     continue;
                 QVERIFY2(!accessibleName(control).isEmpty(),
                          qPrintable(describe(control) + QStringLiteral(" editing ") +
@@ -253,35 +228,35 @@ void TestAccessibility::dialogsControlsAreNamed()
 {
     showStage(kFullyConfiguredDemoArn);
 
-    QPointer<ui::PublishDialog> publish = m_window->openPublishDialog();
+    QPointer<ui::PublishDialog> publish = m_rig.window->openPublishDialog();
     VERIFY_ALL_NAMED(publish.data());
     publish->close();
 
-    QPointer<ui::TagDialog> add = m_window->openAddTag();
+    QPointer<ui::TagDialog> add = m_rig.window->openAddTag();
     VERIFY_ALL_NAMED(add.data());
     add->reject();
-    QPointer<ui::TagDialog> rename = m_window->openRenameTag(QStringLiteral("show"));
+    QPointer<ui::TagDialog> rename = m_rig.window->openRenameTag(QStringLiteral("show"));
     VERIFY_ALL_NAMED(rename.data());
     rename->reject();
 
-    QVERIFY(m_model->setData(
-        m_model->indexForPath(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn),
-        QStringLiteral("studio-renamed"), Qt::EditRole));
-    QPointer<ui::ReviewDialog> review = m_window->openReview();
+    QVERIFY(m_rig.model->setData(m_rig.model->indexForPath(QStringLiteral("name"))
+                                     .siblingAtColumn(StageTreeModel::ValueColumn),
+                                 QStringLiteral("studio-renamed"), Qt::EditRole));
+    QPointer<ui::ReviewDialog> review = m_rig.window->openReview();
     VERIFY_ALL_NAMED(review.data());
     review->reject();
 
-    QAction *about = actionNamed(m_window.get(), QStringLiteral("aboutAction"));
+    QAction *about = actionNamed(m_rig.window.get(), QStringLiteral("aboutAction"));
     QVERIFY(about);
     about->trigger();
-    QPointer<ui::AboutDialog> aboutDialog = m_window->findChild<ui::AboutDialog *>();
+    QPointer<ui::AboutDialog> aboutDialog = m_rig.window->findChild<ui::AboutDialog *>();
     VERIFY_ALL_NAMED(aboutDialog.data());
     aboutDialog->close();
 }
 
 void TestAccessibility::profileDialogsControlsAreNamed()
 {
-    QPointer<ui::ProfilesDialog> profiles = m_window->openProfilesDialog();
+    QPointer<ui::ProfilesDialog> profiles = m_rig.window->openProfilesDialog();
     VERIFY_ALL_NAMED(profiles.data());
 
     auto *add = profiles->findChild<QPushButton *>(QStringLiteral("addButton"));
@@ -304,27 +279,27 @@ void TestAccessibility::profileDialogsControlsAreNamed()
 void TestAccessibility::panelsAreReachableFromTheKeyboard()
 {
     showStage(kFullyConfiguredDemoArn);
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QApplication::setActiveWindow(m_rig.window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_rig.window.get()));
 
     struct Target {
         const char *action;
         QWidget *panel;
     };
     const Target targets[] = {
-        {"focusTreeAction", m_window->treeView()},
-        {"focusStagesAction", m_window->stageListPanel()},
-        {"focusChecksAction", m_window->checksPanel()},
-        {"focusSessionsAction", m_window->sessionsPanel()},
+        {"focusTreeAction", m_rig.window->treeView()},
+        {"focusStagesAction", m_rig.window->stageListPanel()},
+        {"focusChecksAction", m_rig.window->checksPanel()},
+        {"focusSessionsAction", m_rig.window->sessionsPanel()},
     };
     for (const Target &target : targets) {
-        QAction *action = actionNamed(m_window.get(), QString::fromLatin1(target.action));
+        QAction *action = actionNamed(m_rig.window.get(), QString::fromLatin1(target.action));
         QVERIFY2(action, target.action);
         QVERIFY2(!action->shortcut().isEmpty(), target.action);
         // Closed docks come back when asked for.
         if (auto *dock = qobject_cast<QDockWidget *>(target.panel->parentWidget()))
             dock->close();
-        QTest::keySequence(m_window.get(), action->shortcut());
+        QTest::keySequence(m_rig.window.get(), action->shortcut());
         QTRY_VERIFY2(
             isInside(QApplication::focusWidget(), target.panel),
             qPrintable(QStringLiteral("%1 left the focus on %2")
@@ -334,7 +309,7 @@ void TestAccessibility::panelsAreReachableFromTheKeyboard()
         QVERIFY(target.panel->isVisible());
         // Listed in the View menu, so the shortcut can be found.
         bool listed = false;
-        const auto menus = m_window->menuBar()->findChildren<QMenu *>();
+        const auto menus = m_rig.window->menuBar()->findChildren<QMenu *>();
         for (const QMenu *menu : menus)
             listed = listed || menu->actions().contains(action);
         QVERIFY2(listed, target.action);
@@ -344,9 +319,9 @@ void TestAccessibility::panelsAreReachableFromTheKeyboard()
 void TestAccessibility::tabVisitsEveryPanel()
 {
     showStage(kFullyConfiguredDemoArn);
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    m_window->arnInput()->focusInput();
+    QApplication::setActiveWindow(m_rig.window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_rig.window.get()));
+    m_rig.window->arnInput()->focusInput();
     QWidget *start = QApplication::focusWidget();
     QVERIFY(start);
 
@@ -361,18 +336,18 @@ void TestAccessibility::tabVisitsEveryPanel()
     QCOMPARE(QApplication::focusWidget(), start); // a cycle, not a trap
 
     // In the order they are laid out: the copy buttons in the tree's rows right after the tree.
-    const auto tree = std::find(visited.begin(), visited.end(), m_window->treeView());
+    const auto tree = std::find(visited.begin(), visited.end(), m_rig.window->treeView());
     QVERIFY(tree != visited.end());
-    const auto copyButtons = m_window->treeView()->viewport()->findChildren<QToolButton *>();
+    const auto copyButtons = m_rig.window->treeView()->viewport()->findChildren<QToolButton *>();
     QVERIFY(!copyButtons.isEmpty());
     for (qsizetype i = 0; i < copyButtons.size(); ++i) {
         QVERIFY(tree + 1 + i != visited.end());
         QCOMPARE(*(tree + 1 + i), copyButtons.at(i));
     }
 
-    const QList<const QWidget *> panels{m_window->treeView(), m_window->stageListPanel(),
-                                        m_window->checksPanel(), m_window->sessionsPanel(),
-                                        m_window->connectionBar()};
+    const QList<const QWidget *> panels{m_rig.window->treeView(), m_rig.window->stageListPanel(),
+                                        m_rig.window->checksPanel(), m_rig.window->sessionsPanel(),
+                                        m_rig.window->connectionBar()};
     for (const QWidget *panel : panels) {
         const bool reached = std::any_of(visited.begin(), visited.end(),
                                          [panel](const QWidget *w) { return isInside(w, panel); });
@@ -382,17 +357,17 @@ void TestAccessibility::tabVisitsEveryPanel()
 
 void TestAccessibility::aboutDialogShowsVersionAndLicenses()
 {
-    QAction *about = actionNamed(m_window.get(), QStringLiteral("aboutAction"));
+    QAction *about = actionNamed(m_rig.window.get(), QStringLiteral("aboutAction"));
     QVERIFY(about);
     QCOMPARE(about->menuRole(), QAction::AboutRole);
-    QVERIFY(actionNamed(m_window.get(), QStringLiteral("aboutQtAction")));
+    QVERIFY(actionNamed(m_rig.window.get(), QStringLiteral("aboutQtAction")));
     about->trigger();
-    QPointer<ui::AboutDialog> dialog = m_window->findChild<ui::AboutDialog *>();
+    QPointer<ui::AboutDialog> dialog = m_rig.window->findChild<ui::AboutDialog *>();
     QVERIFY(dialog);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     // Asked again, the open one comes forward.
     about->trigger();
-    QCOMPARE(m_window->findChildren<ui::AboutDialog *>().size(), 1);
+    QCOMPARE(m_rig.window->findChildren<ui::AboutDialog *>().size(), 1);
 
     QStringList labels;
     const auto labelWidgets = dialog->findChildren<QLabel *>();

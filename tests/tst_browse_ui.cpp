@@ -9,6 +9,7 @@
 #include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
+#include "support/window_rig.h"
 #include "ui/arn_input.h"
 #include "ui/checks_panel.h"
 #include "ui/main_window.h"
@@ -105,20 +106,12 @@ private slots:
 private:
     void openWindow(const session::BackendOptions &options);
     void openDemoWindow();
-    ui::StageListPanel *list() const { return m_window->stageListPanel(); }
+    ui::StageListPanel *list() const { return m_rig.window->stageListPanel(); }
     void showFromList(const QString &name);
     QModelIndex listRow(const QString &name) const;
 
     QTemporaryDir m_home;
-    std::unique_ptr<session::Backend> m_backend;
-    std::unique_ptr<StageTreeModel> m_model;
-    std::unique_ptr<session::StageBrowser> m_browser;
-    std::unique_ptr<session::StageEditor> m_editor;
-    std::unique_ptr<session::ProfilesController> m_profiles;
-    std::unique_ptr<model::StageListModel> m_stageList;
-    std::unique_ptr<session::StageCatalog> m_catalog;
-    std::unique_ptr<session::StageInspector> m_inspector;
-    std::unique_ptr<ui::MainWindow> m_window;
+    testsupport::WindowRig m_rig;
     QStringList m_questions;
     bool m_answer = false;
 };
@@ -134,26 +127,17 @@ void TestBrowseUi::initTestCase()
 void TestBrowseUi::openWindow(const session::BackendOptions &options)
 {
     QString error;
-    m_backend = session::Backend::create(options, &error);
-    QVERIFY2(m_backend, qPrintable(error));
-    m_model = std::make_unique<StageTreeModel>();
-    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
-    m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
-    m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_stageList = std::make_unique<model::StageListModel>();
-    m_catalog = std::make_unique<session::StageCatalog>(m_backend->client(), *m_stageList);
-    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_model);
-    m_window =
-        std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_catalog,
-                                         *m_inspector, *m_model, *m_stageList, ui::WindowContext());
+    m_rig.backend = session::Backend::create(options, &error);
+    QVERIFY2(m_rig.backend, qPrintable(error));
+    m_rig.assemble();
     m_questions.clear();
     m_answer = false;
-    m_window->setDiscardConfirmer([this](const QString &question) {
+    m_rig.window->setDiscardConfirmer([this](const QString &question) {
         m_questions.append(question);
         return m_answer;
     });
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_rig.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_rig.window.get()));
 }
 
 void TestBrowseUi::openDemoWindow()
@@ -165,15 +149,7 @@ void TestBrowseUi::openDemoWindow()
 
 void TestBrowseUi::cleanup()
 {
-    m_window.reset();
-    m_inspector.reset();
-    m_catalog.reset();
-    m_stageList.reset();
-    m_profiles.reset();
-    m_editor.reset();
-    m_browser.reset();
-    m_model.reset();
-    m_backend.reset();
+    m_rig.reset();
 }
 
 QModelIndex TestBrowseUi::listRow(const QString &name) const
@@ -219,10 +195,10 @@ void TestBrowseUi::demoListLoadsEveryDemoRegion()
              QStringLiteral("town-hall"));
 
     // Load again: the same four, not eight.
-    QSignalSpy finished(m_catalog.get(), &session::StageCatalog::finished);
+    QSignalSpy finished(m_rig.catalog.get(), &session::StageCatalog::finished);
     QCOMPARE(list()->loadButton()->text(), QStringLiteral("Refresh"));
     QTest::mouseClick(list()->loadButton(), Qt::LeftButton);
-    QVERIFY(m_catalog->isLoading());
+    QVERIFY(m_rig.catalog->isLoading());
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(table->model()->rowCount(), 4);
 }
@@ -255,21 +231,21 @@ void TestBrowseUi::filterNarrowsAsYouType()
 void TestBrowseUi::activatingARowShowsThatStage()
 {
     openDemoWindow();
-    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy shown(m_rig.browser.get(), &session::StageBrowser::stageShown);
     showFromList(QStringLiteral("podcast-room"));
     QTRY_COMPARE(shown.count(), 1);
     QCOMPARE(shown.at(0).at(0).toString(), kDefaultsDemoArn);
-    QCOMPARE(m_model->indexForPath(QStringLiteral("name"))
+    QCOMPARE(m_rig.model->indexForPath(QStringLiteral("name"))
                  .siblingAtColumn(StageTreeModel::ValueColumn)
                  .data()
                  .toString(),
              QStringLiteral("podcast-room"));
-    QCOMPARE(m_window->arnInput()->text(), kDefaultsDemoArn);
-    QVERIFY(m_window->windowTitle().startsWith(QLatin1String("podcast-room")));
+    QCOMPARE(m_rig.window->arnInput()->text(), kDefaultsDemoArn);
+    QVERIFY(m_rig.window->windowTitle().startsWith(QLatin1String("podcast-room")));
 
     // Looked up by its ARN instead, a listed stage is marked in the list.
-    m_window->arnInput()->setText(kOlderDemoArn);
-    QTest::keyClick(m_window->arnInput()->lineEdit(), Qt::Key_Return);
+    m_rig.window->arnInput()->setText(kOlderDemoArn);
+    QTest::keyClick(m_rig.window->arnInput()->lineEdit(), Qt::Key_Return);
     QTRY_COMPARE(shown.count(), 2);
     QCOMPARE(list()->table()->currentIndex().siblingAtColumn(0).data().toString(),
              QStringLiteral("town-hall"));
@@ -323,7 +299,7 @@ void TestBrowseUi::failingRegionIsShownWhileTheOthersStay()
     QCOMPARE(list()->regionsToLoad(),
              (QStringList{QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"),
                           QStringLiteral("ap-northeast-1")}));
-    QSignalSpy finished(m_catalog.get(), &session::StageCatalog::finished);
+    QSignalSpy finished(m_rig.catalog.get(), &session::StageCatalog::finished);
     QTest::mouseClick(list()->loadButton(), Qt::LeftButton);
     QTRY_COMPARE(finished.count(), 1);
 
@@ -352,13 +328,13 @@ void TestBrowseUi::cancelStopsTheListing()
 {
     openDemoWindow();
     QTRY_COMPARE(list()->table()->model()->rowCount(), 4);
-    QSignalSpy finished(m_catalog.get(), &session::StageCatalog::finished);
+    QSignalSpy finished(m_rig.catalog.get(), &session::StageCatalog::finished);
     QTest::mouseClick(list()->loadButton(), Qt::LeftButton);
-    QVERIFY(m_catalog->isLoading());
+    QVERIFY(m_rig.catalog->isLoading());
     QVERIFY(list()->progressBar()->isVisible());
     QCOMPARE(list()->progressBar()->maximum(), 4);
     QTest::mouseClick(list()->cancelButton(), Qt::LeftButton);
-    QVERIFY(!m_catalog->isLoading());
+    QVERIFY(!m_rig.catalog->isLoading());
     QCOMPARE(finished.count(), 1);
     QVERIFY(!list()->progressBar()->isVisible());
     QVERIFY2(list()->statusLabel()->text().startsWith(QLatin1String("Cancelled")),
@@ -371,7 +347,7 @@ void TestBrowseUi::checksPanelShowsFindingsAndLeadsToTheField()
 {
     openDemoWindow();
     showFromList(QStringLiteral("studio-main"));
-    ui::ChecksPanel *checks = m_window->checksPanel();
+    ui::ChecksPanel *checks = m_rig.window->checksPanel();
     QTRY_COMPARE(checks->summaryLabel()->text(), QStringLiteral("1 error, 1 warning, 1 note."));
     QTableView *table = checks->table();
     QCOMPARE(table->model()->rowCount(), 3);
@@ -390,7 +366,7 @@ void TestBrowseUi::checksPanelShowsFindingsAndLeadsToTheField()
     const QModelIndex replicas = findRow(*table->model(), model::FindingsModel::FieldPathRole,
                                          [](const QString &path) { return path == kReplicasPath; });
     QVERIFY(replicas.isValid());
-    ui::StageTreeView *tree = m_window->treeView();
+    ui::StageTreeView *tree = m_rig.window->treeView();
     QVERIFY(tree->currentIndex().data(StageTreeModel::FieldPathRole).toString() != kReplicasPath);
     doubleClick(table, replicas.siblingAtColumn(model::FindingsModel::TitleColumn));
     QCOMPARE(tree->currentIndex()
@@ -404,7 +380,7 @@ void TestBrowseUi::checksPanelShowsFindingsAndLeadsToTheField()
 void TestBrowseUi::noProblemsIsSaidPlainly()
 {
     openDemoWindow();
-    ui::ChecksPanel *checks = m_window->checksPanel();
+    ui::ChecksPanel *checks = m_rig.window->checksPanel();
     QCOMPARE(checks->summaryLabel()->text(), QStringLiteral("Look up a stage to check it."));
     QVERIFY(!checks->recheckButton()->isEnabled());
     showFromList(QStringLiteral("podcast-room"));
@@ -414,7 +390,7 @@ void TestBrowseUi::noProblemsIsSaidPlainly()
     QCOMPARE(checks->table()->model()->index(0, 0).data().toString(), QStringLiteral("Note"));
     QVERIFY(checks->recheckButton()->isEnabled());
 
-    QSignalSpy started(m_inspector.get(), &session::StageInspector::checksStarted);
+    QSignalSpy started(m_rig.inspector.get(), &session::StageInspector::checksStarted);
     QTest::mouseClick(checks->recheckButton(), Qt::LeftButton);
     QCOMPARE(started.count(), 1);
     QTRY_COMPARE(checks->summaryLabel()->text(), QStringLiteral("No problems found (1 note)."));
@@ -423,12 +399,12 @@ void TestBrowseUi::noProblemsIsSaidPlainly()
 void TestBrowseUi::storageConfigurationIsDescribedOnItsRow()
 {
     openDemoWindow();
-    ui::StageTreeView *tree = m_window->treeView();
+    ui::StageTreeView *tree = m_rig.window->treeView();
     showFromList(QStringLiteral("studio-main"));
     auto note = [this, tree] {
         return tree->model()
-            ->index(m_model->indexForPath(kStoragePath).row(), StageTreeModel::NoteColumn,
-                    m_model->indexForPath(kStoragePath).parent())
+            ->index(m_rig.model->indexForPath(kStoragePath).row(), StageTreeModel::NoteColumn,
+                    m_rig.model->indexForPath(kStoragePath).parent())
             .data()
             .toString();
     };
@@ -445,7 +421,7 @@ void TestBrowseUi::sessionsPanelShowsParticipantsAndExplainedEvents()
 {
     openDemoWindow();
     showFromList(QStringLiteral("studio-main"));
-    ui::SessionsPanel *panel = m_window->sessionsPanel();
+    ui::SessionsPanel *panel = m_rig.window->sessionsPanel();
     QTRY_COMPARE(panel->sessionsView()->model()->rowCount(), 3);
     // The session in progress comes first, marked, and is opened.
     QTableView *sessions = panel->sessionsView();
@@ -477,13 +453,13 @@ void TestBrowseUi::sessionsPanelShowsParticipantsAndExplainedEvents()
     // Another session: its participants, none selected, no events.
     QTest::mouseClick(sessions->viewport(), Qt::LeftButton, {},
                       sessions->visualRect(sessions->model()->index(1, 0)).center());
-    QTRY_COMPARE(m_inspector->selectedSessionId(), QStringLiteral("st-Old2Session0002"));
+    QTRY_COMPARE(m_rig.inspector->selectedSessionId(), QStringLiteral("st-Old2Session0002"));
     QCOMPARE(events->model()->rowCount(), 0);
 
-    QVERIFY(!m_inspector->autoRefresh());
+    QVERIFY(!m_rig.inspector->autoRefresh());
     panel->autoRefreshBox()->click();
-    QVERIFY(m_inspector->autoRefresh());
-    m_inspector->setAutoRefresh(false);
+    QVERIFY(m_rig.inspector->autoRefresh());
+    m_rig.inspector->setAutoRefresh(false);
     QVERIFY(!panel->autoRefreshBox()->isChecked());
 }
 
@@ -491,14 +467,14 @@ void TestBrowseUi::pendingEditsAskBeforeAListedStageReplacesThem()
 {
     openDemoWindow();
     showFromList(QStringLiteral("studio-main"));
-    QTRY_VERIFY(m_model->stage().has_value());
-    QCOMPARE(m_window->arnInput()->text(), kFullyConfiguredDemoArn);
-    const QModelIndex name =
-        m_model->indexForPath(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn);
-    QVERIFY(m_model->setData(name, QStringLiteral("studio-renamed")));
-    QVERIFY(m_model->hasPendingEdits());
+    QTRY_VERIFY(m_rig.model->stage().has_value());
+    QCOMPARE(m_rig.window->arnInput()->text(), kFullyConfiguredDemoArn);
+    const QModelIndex name = m_rig.model->indexForPath(QStringLiteral("name"))
+                                 .siblingAtColumn(StageTreeModel::ValueColumn);
+    QVERIFY(m_rig.model->setData(name, QStringLiteral("studio-renamed")));
+    QVERIFY(m_rig.model->hasPendingEdits());
 
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
     m_answer = false;
     showFromList(QStringLiteral("podcast-room"));
     QCOMPARE(m_questions.size(), 1);
@@ -506,19 +482,19 @@ void TestBrowseUi::pendingEditsAskBeforeAListedStageReplacesThem()
                  QLatin1String("Look up another stage and discard 1 unapplied change to")),
              qPrintable(m_questions.constFirst()));
     QCOMPARE(started.count(), 0);
-    QCOMPARE(m_window->arnInput()->text(), kFullyConfiguredDemoArn);
-    QVERIFY(m_model->hasPendingEdits());
+    QCOMPARE(m_rig.window->arnInput()->text(), kFullyConfiguredDemoArn);
+    QVERIFY(m_rig.model->hasPendingEdits());
 
     m_answer = true;
     showFromList(QStringLiteral("podcast-room"));
     QCOMPARE(m_questions.size(), 2);
     QCOMPARE(started.count(), 1);
-    QTRY_COMPARE(m_model->indexForPath(QStringLiteral("name"))
+    QTRY_COMPARE(m_rig.model->indexForPath(QStringLiteral("name"))
                      .siblingAtColumn(StageTreeModel::ValueColumn)
                      .data()
                      .toString(),
                  QStringLiteral("podcast-room"));
-    QCOMPARE(m_window->arnInput()->text(), kDefaultsDemoArn);
+    QCOMPARE(m_rig.window->arnInput()->text(), kDefaultsDemoArn);
 }
 
 QTEST_MAIN(TestBrowseUi)

@@ -7,6 +7,7 @@
 #include "session/stage_editor.h"
 #include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/window_rig.h"
 #include "ui/arn_input.h"
 #include "ui/choice_list_editor.h"
 #include "ui/connection_bar.h"
@@ -82,15 +83,7 @@ private:
     void applyThroughReview();
 
     QTemporaryDir m_home;
-    std::unique_ptr<session::Backend> m_backend;
-    std::unique_ptr<StageTreeModel> m_model;
-    std::unique_ptr<session::StageBrowser> m_browser;
-    std::unique_ptr<session::StageEditor> m_editor;
-    std::unique_ptr<session::ProfilesController> m_profiles;
-    std::unique_ptr<model::StageListModel> m_stageList;
-    std::unique_ptr<session::StageCatalog> m_catalog;
-    std::unique_ptr<session::StageInspector> m_inspector;
-    std::unique_ptr<ui::MainWindow> m_window;
+    testsupport::WindowRig m_rig;
     QStringList m_questions;
     bool m_answer = false;
     QString m_chosenPath;
@@ -106,51 +99,33 @@ void TestEditingUi::initTestCase()
 
 void TestEditingUi::init()
 {
-    session::BackendOptions options;
-    options.forceDemo = true;
     QString error;
-    m_backend = session::Backend::create(options, &error); // a fresh demo: edits never carry over
-    QVERIFY2(m_backend, qPrintable(error));
-    m_model = std::make_unique<StageTreeModel>();
-    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
-    m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
-    m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_stageList = std::make_unique<model::StageListModel>();
-    m_catalog = std::make_unique<session::StageCatalog>(m_backend->client(), *m_stageList);
-    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_model);
-    m_window =
-        std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_catalog,
-                                         *m_inspector, *m_model, *m_stageList, ui::WindowContext());
+    m_rig.backend =
+        testsupport::WindowRig::demoBackend(&error); // a fresh demo: edits never carry over
+    QVERIFY2(m_rig.backend, qPrintable(error));
+    m_rig.assemble();
     m_questions.clear();
     m_answer = false;
-    m_window->setDiscardConfirmer([this](const QString &question) {
+    m_rig.window->setDiscardConfirmer([this](const QString &question) {
         m_questions.append(question);
         return m_answer;
     });
-    m_window->setPathChooser(
+    m_rig.window->setPathChooser(
         [this](ui::MainWindow::FilePurpose, const QString &) { return m_chosenPath; });
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_rig.window->show();
+    m_rig.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_rig.window.get()));
 }
 
 void TestEditingUi::cleanup()
 {
-    m_window.reset();
-    m_inspector.reset();
-    m_catalog.reset();
-    m_stageList.reset();
-    m_profiles.reset();
-    m_editor.reset();
-    m_browser.reset();
-    m_model.reset();
-    m_backend.reset();
+    m_rig.reset();
 }
 
 void TestEditingUi::show(const QString &arn, const QString &name)
 {
-    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
-    QLineEdit *input = m_window->arnInput()->lineEdit();
+    QSignalSpy shown(m_rig.browser.get(), &session::StageBrowser::stageShown);
+    QLineEdit *input = m_rig.window->arnInput()->lineEdit();
     input->setText(arn);
     QTest::keyClick(input, Qt::Key_Return);
     QTRY_COMPARE(shown.count(), 1);
@@ -159,7 +134,7 @@ void TestEditingUi::show(const QString &arn, const QString &name)
 
 QModelIndex TestEditingUi::valueIndex(const QString &path) const
 {
-    return m_model->indexForPath(path).siblingAtColumn(StageTreeModel::ValueColumn);
+    return m_rig.model->indexForPath(path).siblingAtColumn(StageTreeModel::ValueColumn);
 }
 
 QString TestEditingUi::valueAt(const QString &path) const
@@ -170,12 +145,12 @@ QString TestEditingUi::valueAt(const QString &path) const
 EditState TestEditingUi::stateAt(const QString &path) const
 {
     return static_cast<EditState>(
-        m_model->indexForPath(path).data(StageTreeModel::EditStateRole).toInt());
+        m_rig.model->indexForPath(path).data(StageTreeModel::EditStateRole).toInt());
 }
 
 QWidget *TestEditingUi::openEditor(const QString &path)
 {
-    ui::StageTreeView *tree = m_window->treeView();
+    ui::StageTreeView *tree = m_rig.window->treeView();
     const QModelIndex index = valueIndex(path);
     tree->setFocus();
     tree->setCurrentIndex(index);
@@ -185,12 +160,12 @@ QWidget *TestEditingUi::openEditor(const QString &path)
 
 bool TestEditingUi::edit(const QString &path, const QVariant &value)
 {
-    return m_model->setData(valueIndex(path), value, Qt::EditRole);
+    return m_rig.model->setData(valueIndex(path), value, Qt::EditRole);
 }
 
 void TestEditingUi::applyThroughReview()
 {
-    ui::ReviewDialog *review = m_window->openReview();
+    ui::ReviewDialog *review = m_rig.window->openReview();
     QVERIFY(review);
     QVERIFY(review->applyButton()->isEnabled());
     QTest::mouseClick(review->applyButton(), Qt::LeftButton);
@@ -199,10 +174,10 @@ void TestEditingUi::applyThroughReview()
 void TestEditingUi::spinBoxEditThroughTheDelegateIsPending()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    QVERIFY(!m_window->isWindowModified());
-    QVERIFY(!m_window->applyAction()->isEnabled());
-    QVERIFY(!m_window->reviewAction()->isEnabled());
-    QVERIFY(!m_window->revertAction()->isEnabled());
+    QVERIFY(!m_rig.window->isWindowModified());
+    QVERIFY(!m_rig.window->applyAction()->isEnabled());
+    QVERIFY(!m_rig.window->reviewAction()->isEnabled());
+    QVERIFY(!m_rig.window->revertAction()->isEnabled());
 
     auto *spin = qobject_cast<QSpinBox *>(openEditor(kSegment));
     QVERIFY(spin);
@@ -210,16 +185,16 @@ void TestEditingUi::spinBoxEditThroughTheDelegateIsPending()
     spin->setValue(8);
     QTest::keyClick(spin, Qt::Key_Return);
     QTRY_COMPARE(valueAt(kSegment), QStringLiteral("8"));
-    QVERIFY(!m_window->treeView()->indexWidget(valueIndex(kSegment))); // the editor closed
+    QVERIFY(!m_rig.window->treeView()->indexWidget(valueIndex(kSegment))); // the editor closed
 
     QCOMPARE(stateAt(kSegment), EditState::Changed);
-    QVERIFY(m_model->hasPendingEdits());
-    QVERIFY(m_window->windowTitle().contains(QLatin1String("[*]")));
-    QVERIFY(m_window->isWindowModified());
-    QVERIFY(m_window->applyAction()->isEnabled());
-    QVERIFY(m_window->reviewAction()->isEnabled());
-    QVERIFY(m_window->revertAction()->isEnabled());
-    const auto *pending = m_window->findChild<QLabel *>(QStringLiteral("pendingLabel"));
+    QVERIFY(m_rig.model->hasPendingEdits());
+    QVERIFY(m_rig.window->windowTitle().contains(QLatin1String("[*]")));
+    QVERIFY(m_rig.window->isWindowModified());
+    QVERIFY(m_rig.window->applyAction()->isEnabled());
+    QVERIFY(m_rig.window->reviewAction()->isEnabled());
+    QVERIFY(m_rig.window->revertAction()->isEnabled());
+    const auto *pending = m_rig.window->findChild<QLabel *>(QStringLiteral("pendingLabel"));
     QVERIFY(pending && pending->isVisible());
     QCOMPARE(pending->text(), QStringLiteral("1 change not applied"));
 }
@@ -232,8 +207,8 @@ void TestEditingUi::spinBoxCannotTakeAnOutOfRangeValue()
     // The limits are the service's: 2 to 10 seconds.
     QCOMPARE(spin->minimum(), 2);
     QCOMPARE(spin->maximum(), 10);
-    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("from 2 to 10")),
-             qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY2(m_rig.window->statusBar()->currentMessage().contains(QLatin1String("from 2 to 10")),
+             qPrintable(m_rig.window->statusBar()->currentMessage()));
     spin->selectAll();
     QTest::keyClicks(spin, QStringLiteral("50"));
     QCOMPARE(spin->text(), QStringLiteral("5")); // the "0" that would make 50 is not taken
@@ -244,8 +219,8 @@ void TestEditingUi::spinBoxCannotTakeAnOutOfRangeValue()
 void TestEditingUi::f2TypingAndDoubleClickOpenTheValueEditor()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    ui::StageTreeView *tree = m_window->treeView();
-    const QModelIndex name = m_model->indexForPath(QStringLiteral("name")); // the field column
+    ui::StageTreeView *tree = m_rig.window->treeView();
+    const QModelIndex name = m_rig.model->indexForPath(QStringLiteral("name")); // the field column
     tree->setFocus();
     tree->setCurrentIndex(name);
     QTest::keyClick(tree, Qt::Key_F2);
@@ -254,7 +229,7 @@ void TestEditingUi::f2TypingAndDoubleClickOpenTheValueEditor()
     QCOMPARE(edit->text(), QStringLiteral("studio-main"));
     QTest::keyClick(edit, Qt::Key_Escape);
     QTRY_VERIFY(!tree->indexWidget(valueIndex(QStringLiteral("name"))));
-    QVERIFY(!m_model->hasPendingEdits());
+    QVERIFY(!m_rig.model->hasPendingEdits());
 
     // Typing on a row replaces its value.
     tree->setFocus();
@@ -267,14 +242,14 @@ void TestEditingUi::f2TypingAndDoubleClickOpenTheValueEditor()
     QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-b"));
 
     // A double-click anywhere on the row, too.
-    const QRect field = tree->visualRect(m_model->indexForPath(kReconnect));
+    const QRect field = tree->visualRect(m_rig.model->indexForPath(kReconnect));
     QTest::mousePress(tree->viewport(), Qt::LeftButton, {}, field.center());
     QTest::mouseRelease(tree->viewport(), Qt::LeftButton, {}, field.center());
     QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, field.center());
     QVERIFY(qobject_cast<QSpinBox *>(tree->indexWidget(valueIndex(kReconnect))));
 
     // Rows that are not settings take no edits.
-    tree->setCurrentIndex(m_model->indexForPath(QStringLiteral("arn")));
+    tree->setCurrentIndex(m_rig.model->indexForPath(QStringLiteral("arn")));
     QTest::keyClick(tree, Qt::Key_F2);
     QVERIFY(!tree->indexWidget(valueIndex(QStringLiteral("arn"))));
 }
@@ -289,7 +264,7 @@ void TestEditingUi::badNameIsRefusedWithTheReason()
     QTest::keyClicks(edit, QStringLiteral("bad name!"));
     // The space and the "!" are refused as they are typed, and the status bar says why.
     QCOMPARE(edit->text(), QStringLiteral("badname"));
-    const QString reason = m_window->statusBar()->currentMessage();
+    const QString reason = m_rig.window->statusBar()->currentMessage();
     QVERIFY2(reason.contains(QLatin1String("Not accepted")) &&
                  reason.contains(QLatin1String("letters, digits")),
              qPrintable(reason));
@@ -308,16 +283,17 @@ void TestEditingUi::refusedValueStaysInTheReopenedEditor()
     QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
 
     // The model refuses it; the reason and the typed text are both shown.
-    QTRY_VERIFY(!m_window->banner()->text().isEmpty());
-    const QString message = m_window->banner()->text();
-    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Error);
+    QTRY_VERIFY(!m_rig.window->banner()->text().isEmpty());
+    const QString message = m_rig.window->banner()->text();
+    QCOMPARE(m_rig.window->banner()->kind(), ui::MessageBanner::Kind::Error);
     QVERIFY2(message.contains(QLatin1String("storage configuration ARN")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("\"my-bucket\" is still in the editor")),
              qPrintable(message));
-    QVERIFY(!m_model->hasPendingEdits());
+    QVERIFY(!m_rig.model->hasPendingEdits());
     // The editor is open again with what was typed.
-    QTRY_VERIFY(qobject_cast<QComboBox *>(m_window->treeView()->indexWidget(valueIndex(kStorage))));
-    combo = qobject_cast<QComboBox *>(m_window->treeView()->indexWidget(valueIndex(kStorage)));
+    QTRY_VERIFY(
+        qobject_cast<QComboBox *>(m_rig.window->treeView()->indexWidget(valueIndex(kStorage))));
+    combo = qobject_cast<QComboBox *>(m_rig.window->treeView()->indexWidget(valueIndex(kStorage)));
     QCOMPARE(combo->currentText(), QStringLiteral("my-bucket"));
     // …and takes a correct ARN from there.
     const QString archive =
@@ -326,13 +302,13 @@ void TestEditingUi::refusedValueStaysInTheReopenedEditor()
     QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
     QTRY_COMPARE(valueAt(kStorage), archive);
     QCOMPARE(stateAt(kStorage), EditState::Changed);
-    QVERIFY(m_window->banner()->text().isEmpty()); // the complaint went with the mistake
+    QVERIFY(m_rig.window->banner()->text().isEmpty()); // the complaint went with the mistake
 }
 
 void TestEditingUi::editorsMatchTheFieldKinds()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    ui::StageTreeView *tree = m_window->treeView();
+    ui::StageTreeView *tree = m_rig.window->treeView();
 
     // One of three media types: a plain list, committed as soon as one is picked.
     auto *media = qobject_cast<QComboBox *>(openEditor(kRecording + QStringLiteral("mediaTypes")));
@@ -388,15 +364,15 @@ void TestEditingUi::editorsMatchTheFieldKinds()
     QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
     QTRY_VERIFY(valueAt(kStorage).endsWith(QLatin1String("/QRst56uvWXyz")));
     QVERIFY(!tree->indexWidget(valueIndex(kStorage)));
-    QCOMPARE(m_model->pendingChanges().changes.size(), 4);
+    QCOMPARE(m_rig.model->pendingChanges().changes.size(), 4);
 }
 
 void TestEditingUi::tagsAreAddedRenamedAndDeletedThroughTheUi()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    QVERIFY(m_window->addTagAction()->isEnabled());
+    QVERIFY(m_rig.window->addTagAction()->isEnabled());
 
-    ui::TagDialog *add = m_window->openAddTag();
+    ui::TagDialog *add = m_rig.window->openAddTag();
     QVERIFY(add);
     QPointer<ui::TagDialog> addGuard(add);
     QVERIFY(!add->okButton()->isEnabled()); // no key yet
@@ -414,7 +390,7 @@ void TestEditingUi::tagsAreAddedRenamedAndDeletedThroughTheUi()
     QCOMPARE(stateAt(QStringLiteral("tags[\"owner\"]")), EditState::Added);
     QCOMPARE(valueAt(QStringLiteral("tags[\"owner\"]")), QStringLiteral("me"));
 
-    ui::TagDialog *rename = m_window->openRenameTag(QStringLiteral("show"));
+    ui::TagDialog *rename = m_rig.window->openRenameTag(QStringLiteral("show"));
     QVERIFY(rename);
     QPointer<ui::TagDialog> renameGuard(rename);
     QCOMPARE(rename->keyEdit()->text(), QStringLiteral("show"));
@@ -433,20 +409,20 @@ void TestEditingUi::tagsAreAddedRenamedAndDeletedThroughTheUi()
 
     // Delete: the Delete key on a tag row. (Offscreen, no window manager gives the window its
     // focus back after a dialog.)
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    ui::StageTreeView *tree = m_window->treeView();
+    m_rig.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_rig.window.get()));
+    ui::StageTreeView *tree = m_rig.window->treeView();
     tree->setFocus();
-    tree->setCurrentIndex(m_model->indexForPath(QStringLiteral("tags[\"team\"]")));
+    tree->setCurrentIndex(m_rig.model->indexForPath(QStringLiteral("tags[\"team\"]")));
     QCOMPARE(tree->currentTagKey(), QStringLiteral("team"));
     QTest::keyClick(tree, Qt::Key_Delete);
     QCOMPARE(stateAt(QStringLiteral("tags[\"team\"]")), EditState::Removed);
     // …and nowhere else.
-    tree->setCurrentIndex(m_model->indexForPath(QStringLiteral("name")));
+    tree->setCurrentIndex(m_rig.model->indexForPath(QStringLiteral("name")));
     QTest::keyClick(tree, Qt::Key_Delete);
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
 
-    const auto changes = m_model->pendingChanges();
+    const auto changes = m_rig.model->pendingChanges();
     QCOMPARE(changes.tagKeysToRemove,
              (QStringList{QStringLiteral("show"), QStringLiteral("team")}));
     QCOMPARE(changes.tagsToSet.keys(),
@@ -456,8 +432,8 @@ void TestEditingUi::tagsAreAddedRenamedAndDeletedThroughTheUi()
 void TestEditingUi::undoAndRedoActionsFollowTheEdits()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    QAction *undo = m_window->undoAction();
-    QAction *redo = m_window->redoAction();
+    QAction *undo = m_rig.window->undoAction();
+    QAction *redo = m_rig.window->redoAction();
     QVERIFY(!undo->isEnabled());
     QVERIFY(!redo->isEnabled());
     QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
@@ -474,33 +450,33 @@ void TestEditingUi::undoAndRedoActionsFollowTheEdits()
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("first"));
     QVERIFY(redo->isEnabled());
     undo->trigger();
-    QVERIFY(!m_model->hasPendingEdits());
-    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.window->isWindowModified());
     QVERIFY(!undo->isEnabled());
-    QVERIFY(!m_window->applyAction()->isEnabled());
+    QVERIFY(!m_rig.window->applyAction()->isEnabled());
 
     redo->trigger();
     redo->trigger();
     QCOMPARE(valueAt(kSegment), QStringLiteral("6"));
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("first"));
-    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_rig.window->isWindowModified());
     QVERIFY(!redo->isEnabled());
 
     // Ctrl+Z from the tree undoes too.
-    m_window->treeView()->setFocus();
-    QTest::keyClick(m_window->treeView(), Qt::Key_Z, Qt::ControlModifier);
+    m_rig.window->treeView()->setFocus();
+    QTest::keyClick(m_rig.window->treeView(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(valueAt(kSegment), QStringLiteral("4"));
 }
 
 void TestEditingUi::reviewShowsEachChangeAndTheRequests()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    QVERIFY(!m_window->openReview()); // nothing to review
+    QVERIFY(!m_rig.window->openReview()); // nothing to review
     QVERIFY(edit(QStringLiteral("name"), QStringLiteral("studio-renamed")));
-    QVERIFY(m_model->addTag(QStringLiteral("owner"), QStringLiteral("me")));
+    QVERIFY(m_rig.model->addTag(QStringLiteral("owner"), QStringLiteral("me")));
 
-    m_window->applyAction()->trigger(); // Apply opens the review first
-    auto *review = m_window->findChild<ui::ReviewDialog *>();
+    m_rig.window->applyAction()->trigger(); // Apply opens the review first
+    auto *review = m_rig.window->findChild<ui::ReviewDialog *>();
     QVERIFY(review);
     QVERIFY(review->isVisible());
     const QString text = review->text();
@@ -509,11 +485,11 @@ void TestEditingUi::reviewShowsEachChangeAndTheRequests()
     QVERIFY2(text.contains(QLatin1String("POST /UpdateStage {")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("POST /tags/")), qPrintable(text));
 
-    QSignalSpy started(m_editor.get(), &session::StageEditor::applyStarted);
+    QSignalSpy started(m_rig.editor.get(), &session::StageEditor::applyStarted);
     review->reject();
     QTest::qWait(50);
     QCOMPARE(started.count(), 0); // Cancel sends nothing
-    QVERIFY(m_model->hasPendingEdits());
+    QVERIFY(m_rig.model->hasPendingEdits());
 }
 
 void TestEditingUi::applyOnPodcastRoomShowsTheNewValues()
@@ -538,69 +514,69 @@ void TestEditingUi::applyOnPodcastRoomShowsTheNewValues()
     QTest::keyClick(spin, Qt::Key_Return);
     QTRY_COMPARE(valueAt(kSegment), QStringLiteral("9"));
     QVERIFY(edit(QStringLiteral("name"), QStringLiteral("podcast-room-2")));
-    QVERIFY(m_model->addTag(QStringLiteral("owner"), QStringLiteral("audio")));
+    QVERIFY(m_rig.model->addTag(QStringLiteral("owner"), QStringLiteral("audio")));
 
-    QSignalSpy finished(m_editor.get(), &session::StageEditor::applyFinished);
+    QSignalSpy finished(m_rig.editor.get(), &session::StageEditor::applyFinished);
     applyThroughReview();
     // While it runs, nothing else can change.
-    QVERIFY(m_editor->isApplying());
-    QVERIFY(!m_window->treeView()->isEditingEnabled());
-    m_window->treeView()->setCurrentIndex(valueIndex(QStringLiteral("name")));
-    QTest::keyClick(m_window->treeView(), Qt::Key_F2);
-    QVERIFY(!m_window->treeView()->indexWidget(valueIndex(QStringLiteral("name"))));
-    QVERIFY(!m_window->arnInput()->isEnabled());
-    QVERIFY(!m_window->undoAction()->isEnabled());
-    QVERIFY(!m_window->openAddTag());
+    QVERIFY(m_rig.editor->isApplying());
+    QVERIFY(!m_rig.window->treeView()->isEditingEnabled());
+    m_rig.window->treeView()->setCurrentIndex(valueIndex(QStringLiteral("name")));
+    QTest::keyClick(m_rig.window->treeView(), Qt::Key_F2);
+    QVERIFY(!m_rig.window->treeView()->indexWidget(valueIndex(QStringLiteral("name"))));
+    QVERIFY(!m_rig.window->arnInput()->isEnabled());
+    QVERIFY(!m_rig.window->undoAction()->isEnabled());
+    QVERIFY(!m_rig.window->openAddTag());
     QTRY_COMPARE(finished.count(), 1);
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
 
     // The tree is the service's again, with the new values and nothing pending.
-    QVERIFY(!m_model->hasPendingEdits());
-    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.window->isWindowModified());
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("podcast-room-2"));
     QCOMPARE(valueAt(kStorage), kEuStorage);
     QCOMPARE(valueAt(kSegment), QStringLiteral("9"));
     QCOMPARE(valueAt(QStringLiteral("tags[\"owner\"]")), QStringLiteral("audio"));
     QCOMPARE(stateAt(QStringLiteral("name")), EditState::Unchanged);
-    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Notice);
-    QVERIFY2(
-        m_window->banner()->text().startsWith(QLatin1String("Applied: UpdateStage, TagResource")),
-        qPrintable(m_window->banner()->text()));
-    QVERIFY(m_window->windowTitle().startsWith(QLatin1String("podcast-room-2")));
-    QVERIFY(m_window->treeView()->isEditingEnabled());
-    QVERIFY(m_window->arnInput()->isEnabled());
-    QVERIFY(!m_window->applyAction()->isEnabled());
+    QCOMPARE(m_rig.window->banner()->kind(), ui::MessageBanner::Kind::Notice);
+    QVERIFY2(m_rig.window->banner()->text().startsWith(
+                 QLatin1String("Applied: UpdateStage, TagResource")),
+             qPrintable(m_rig.window->banner()->text()));
+    QVERIFY(m_rig.window->windowTitle().startsWith(QLatin1String("podcast-room-2")));
+    QVERIFY(m_rig.window->treeView()->isEditingEnabled());
+    QVERIFY(m_rig.window->arnInput()->isEnabled());
+    QVERIFY(!m_rig.window->applyAction()->isEnabled());
 }
 
 void TestEditingUi::conflictOnStudioMainIsExplainedAndEditsKept()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
     QVERIFY(edit(kReconnect, 90));
-    QSignalSpy finished(m_editor.get(), &session::StageEditor::applyFinished);
+    QSignalSpy finished(m_rig.editor.get(), &session::StageEditor::applyFinished);
     applyThroughReview();
     QTRY_COMPARE(finished.count(), 1);
     QVERIFY(!finished.at(0).at(0).toBool());
 
-    const QString message = m_window->banner()->text();
-    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Error);
+    const QString message = m_rig.window->banner()->text();
+    QCOMPARE(m_rig.window->banner()->kind(), ui::MessageBanner::Kind::Error);
     QVERIFY2(message.contains(QLatin1String("UpdateStage failed")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("while a participant is being recorded")),
              qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("still pending")), qPrintable(message));
-    QVERIFY(m_model->hasPendingEdits());
+    QVERIFY(m_rig.model->hasPendingEdits());
     QCOMPARE(valueAt(kReconnect), QStringLiteral("90"));
-    QVERIFY(m_window->isWindowModified());
-    QVERIFY(m_window->applyAction()->isEnabled());
-    QVERIFY(m_window->treeView()->isEditingEnabled());
+    QVERIFY(m_rig.window->isWindowModified());
+    QVERIFY(m_rig.window->applyAction()->isEnabled());
+    QVERIFY(m_rig.window->treeView()->isEditingEnabled());
 }
 
 void TestEditingUi::lookupWithPendingEditsAsksFirst()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
     QVERIFY(edit(QStringLiteral("name"), QStringLiteral("studio-renamed")));
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
 
-    QLineEdit *input = m_window->arnInput()->lineEdit();
+    QLineEdit *input = m_rig.window->arnInput()->lineEdit();
     input->setText(kDefaultsDemoArn);
     m_answer = false; // Cancel
     QTest::keyClick(input, Qt::Key_Return);
@@ -612,16 +588,16 @@ void TestEditingUi::lookupWithPendingEditsAsksFirst()
     QCOMPARE(started.count(), 0);
     QCOMPARE(input->text(), kDefaultsDemoArn);
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-renamed"));
-    QVERIFY(m_model->hasPendingEdits());
+    QVERIFY(m_rig.model->hasPendingEdits());
 
     m_answer = true; // Discard
-    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy shown(m_rig.browser.get(), &session::StageBrowser::stageShown);
     QTest::keyClick(input, Qt::Key_Return);
     QCOMPARE(m_questions.size(), 2);
     QTRY_COMPARE(shown.count(), 1);
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("podcast-room"));
-    QVERIFY(!m_model->hasPendingEdits());
-    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.window->isWindowModified());
 
     // Without pending edits nothing is asked.
     input->setText(kFullyConfiguredDemoArn);
@@ -634,10 +610,10 @@ void TestEditingUi::connectionSwitchReloadAndCloseAskFirst()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
     QVERIFY(edit(kSegment, 6));
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
     m_answer = false;
 
-    QComboBox *profile = m_window->connectionBar()->profileCombo();
+    QComboBox *profile = m_rig.window->connectionBar()->profileCombo();
     const int demo = profile->currentIndex();
     QVERIFY(profile->count() >= 2);
     const int other = demo == 0 ? 1 : 0;
@@ -646,29 +622,29 @@ void TestEditingUi::connectionSwitchReloadAndCloseAskFirst()
     QCOMPARE(m_questions.size(), 1);
     QVERIFY2(m_questions.last().startsWith(QLatin1String("Switch the connection")),
              qPrintable(m_questions.last()));
-    QVERIFY(m_profiles->isDemo());
+    QVERIFY(m_rig.profiles->isDemo());
     QCOMPARE(profile->currentIndex(), demo); // the list shows what is in use
 
-    m_window->reloadAction()->trigger();
+    m_rig.window->reloadAction()->trigger();
     QCOMPARE(m_questions.size(), 2);
     QVERIFY(m_questions.last().startsWith(QLatin1String("Reload the stage")));
 
-    QVERIFY(!m_window->close());
+    QVERIFY(!m_rig.window->close());
     QCOMPARE(m_questions.size(), 3);
     QVERIFY(m_questions.last().startsWith(QLatin1String("Close the window")));
-    QVERIFY(m_window->isVisible());
+    QVERIFY(m_rig.window->isVisible());
 
-    QVERIFY(!m_window->revertEdits());
+    QVERIFY(!m_rig.window->revertEdits());
     QCOMPARE(m_questions.size(), 4);
     QTest::qWait(50);
     QCOMPARE(started.count(), 0);
     QCOMPARE(valueAt(kSegment), QStringLiteral("6"));
 
     m_answer = true;
-    QVERIFY(m_window->revertEdits());
-    QVERIFY(!m_model->hasPendingEdits());
+    QVERIFY(m_rig.window->revertEdits());
+    QVERIFY(!m_rig.model->hasPendingEdits());
     QCOMPARE(valueAt(kSegment), QStringLiteral("4"));
-    m_window->reloadAction()->trigger(); // nothing pending: no question, straight to the lookup
+    m_rig.window->reloadAction()->trigger(); // nothing pending: no question, straight to the lookup
     QCOMPARE(m_questions.size(), 5);
     QCOMPARE(started.count(), 1);
 }
@@ -679,21 +655,21 @@ void TestEditingUi::openEditorCountsBeforeClosingAndReviewing()
     auto *spin = qobject_cast<QSpinBox *>(openEditor(kSegment));
     QVERIFY(spin);
     spin->setValue(7); // typed, not yet committed
-    QVERIFY(!m_model->hasPendingEdits());
+    QVERIFY(!m_rig.model->hasPendingEdits());
     m_answer = false;
-    QVERIFY(!m_window->close());
+    QVERIFY(!m_rig.window->close());
     QCOMPARE(m_questions.size(), 1);
     QVERIFY2(m_questions.at(0).startsWith(QLatin1String("Close the window and discard 1")),
              qPrintable(m_questions.at(0)));
     QCOMPARE(valueAt(kSegment), QStringLiteral("7"));
-    QVERIFY(m_window->isVisible());
+    QVERIFY(m_rig.window->isVisible());
 
     // Ctrl+S from an open editor reviews what it holds as well.
     spin = qobject_cast<QSpinBox *>(openEditor(kReconnect));
     QVERIFY(spin);
     spin->setValue(45);
     QTest::keyClick(spin, Qt::Key_S, Qt::ControlModifier);
-    auto *review = m_window->findChild<ui::ReviewDialog *>();
+    auto *review = m_rig.window->findChild<ui::ReviewDialog *>();
     QVERIFY(review);
     QVERIFY2(review->text().contains(QStringLiteral("recordingReconnectWindowSeconds: 60 → 45")),
              qPrintable(review->text()));
@@ -709,7 +685,7 @@ void TestEditingUi::exportThenApplyFromFileRoundTrip()
     QVERIFY(edit(kSegment, 7));
 
     m_chosenPath = directory.filePath(QStringLiteral("studio.json"));
-    QVERIFY(m_window->exportStage());
+    QVERIFY(m_rig.window->exportStage());
     QFile file(m_chosenPath);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray written = file.readAll();
@@ -719,23 +695,23 @@ void TestEditingUi::exportThenApplyFromFileRoundTrip()
              QStringList{QStringLiteral("studio.json")});
 
     m_answer = true;
-    QVERIFY(m_window->revertEdits());
+    QVERIFY(m_rig.window->revertEdits());
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
 
-    QVERIFY(m_window->applyFromFile());
+    QVERIFY(m_rig.window->applyFromFile());
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-copy"));
     QCOMPARE(valueAt(kSegment), QStringLiteral("7"));
-    QCOMPARE(m_model->pendingChanges().changes.size(), 2);
-    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Notice);
-    QVERIFY2(m_window->banner()->text().contains(QLatin1String("2 changes pending")),
-             qPrintable(m_window->banner()->text()));
+    QCOMPARE(m_rig.model->pendingChanges().changes.size(), 2);
+    QCOMPARE(m_rig.window->banner()->kind(), ui::MessageBanner::Kind::Notice);
+    QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("2 changes pending")),
+             qPrintable(m_rig.window->banner()->text()));
     // The review opens, ready to apply; one undo step takes the whole file back.
-    auto *review = m_window->findChild<ui::ReviewDialog *>();
+    auto *review = m_rig.window->findChild<ui::ReviewDialog *>();
     QVERIFY(review && review->isVisible());
     QVERIFY(review->text().contains(QStringLiteral("\"studio-main\" → \"studio-copy\"")));
     review->reject();
-    m_window->undoAction()->trigger();
-    QVERIFY(!m_model->hasPendingEdits());
+    m_rig.window->undoAction()->trigger();
+    QVERIFY(!m_rig.model->hasPendingEdits());
 }
 
 void TestEditingUi::fileErrorsAreShownAndChangeNothing()
@@ -746,10 +722,10 @@ void TestEditingUi::fileErrorsAreShownAndChangeNothing()
 
     // Export into a folder that does not exist: an error, and no file anywhere.
     m_chosenPath = directory.filePath(QStringLiteral("missing/studio.json"));
-    QVERIFY(!m_window->exportStage());
-    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Error);
-    QVERIFY2(m_window->banner()->text().contains(QLatin1String("Nothing was written")),
-             qPrintable(m_window->banner()->text()));
+    QVERIFY(!m_rig.window->exportStage());
+    QCOMPARE(m_rig.window->banner()->kind(), ui::MessageBanner::Kind::Error);
+    QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("Nothing was written")),
+             qPrintable(m_rig.window->banner()->text()));
     QVERIFY(!QFile::exists(m_chosenPath));
 
     // A file that is not a stage export.
@@ -758,25 +734,26 @@ void TestEditingUi::fileErrorsAreShownAndChangeNothing()
     QVERIFY(notes.open(QIODevice::WriteOnly));
     notes.write("{ \"name\": ");
     notes.close();
-    QVERIFY(!m_window->applyFromFile());
-    QCOMPARE(m_window->banner()->kind(), ui::MessageBanner::Kind::Error);
-    QVERIFY2(m_window->banner()->text().contains(QLatin1String("was not applied; nothing changed")),
-             qPrintable(m_window->banner()->text()));
-    QVERIFY2(m_window->banner()->text().contains(QLatin1String("not JSON")),
-             qPrintable(m_window->banner()->text()));
-    QVERIFY(!m_model->hasPendingEdits());
+    QVERIFY(!m_rig.window->applyFromFile());
+    QCOMPARE(m_rig.window->banner()->kind(), ui::MessageBanner::Kind::Error);
+    QVERIFY2(
+        m_rig.window->banner()->text().contains(QLatin1String("was not applied; nothing changed")),
+        qPrintable(m_rig.window->banner()->text()));
+    QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("not JSON")),
+             qPrintable(m_rig.window->banner()->text()));
+    QVERIFY(!m_rig.model->hasPendingEdits());
 
     // A file that is not there.
     m_chosenPath = directory.filePath(QStringLiteral("gone.json"));
-    QVERIFY(!m_window->applyFromFile());
-    QVERIFY2(m_window->banner()->text().contains(QLatin1String("gone.json")),
-             qPrintable(m_window->banner()->text()));
+    QVERIFY(!m_rig.window->applyFromFile());
+    QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("gone.json")),
+             qPrintable(m_rig.window->banner()->text()));
 
     // Cancelling the file dialog does nothing at all.
     m_chosenPath.clear();
-    m_window->banner()->hide();
-    QVERIFY(!m_window->applyFromFile());
-    QVERIFY(m_window->banner()->text().isEmpty());
+    m_rig.window->banner()->hide();
+    QVERIFY(!m_rig.window->applyFromFile());
+    QVERIFY(m_rig.window->banner()->text().isEmpty());
 }
 
 QTEST_MAIN(TestEditingUi)

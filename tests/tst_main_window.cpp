@@ -8,6 +8,7 @@
 #include "session/stage_editor.h"
 #include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/window_rig.h"
 #include "ui/arn_input.h"
 #include "ui/main_window.h"
 #include "ui/message_banner.h"
@@ -51,15 +52,7 @@ private:
     QString valueAt(const QString &path) const;
 
     QTemporaryDir m_home;
-    std::unique_ptr<session::Backend> m_backend;
-    std::unique_ptr<StageTreeModel> m_model;
-    std::unique_ptr<session::StageBrowser> m_browser;
-    std::unique_ptr<session::StageEditor> m_editor;
-    std::unique_ptr<session::ProfilesController> m_profiles;
-    std::unique_ptr<model::StageListModel> m_stageList;
-    std::unique_ptr<session::StageCatalog> m_catalog;
-    std::unique_ptr<session::StageInspector> m_inspector;
-    std::unique_ptr<ui::MainWindow> m_window;
+    testsupport::WindowRig m_rig;
 };
 
 void TestMainWindow::initTestCase()
@@ -73,41 +66,22 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    session::BackendOptions options;
-    options.forceDemo = true;
     QString error;
-    m_backend = session::Backend::create(options, &error);
-    QVERIFY2(m_backend, qPrintable(error));
-    m_model = std::make_unique<StageTreeModel>();
-    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
-    m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
-    m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_stageList = std::make_unique<model::StageListModel>();
-    m_catalog = std::make_unique<session::StageCatalog>(m_backend->client(), *m_stageList);
-    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_model);
-    m_window =
-        std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_catalog,
-                                         *m_inspector, *m_model, *m_stageList, ui::WindowContext());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_rig.backend = testsupport::WindowRig::demoBackend(&error);
+    QVERIFY2(m_rig.backend, qPrintable(error));
+    m_rig.assemble();
+    m_rig.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_rig.window.get()));
 }
 
 void TestMainWindow::cleanup()
 {
-    m_window.reset();
-    m_inspector.reset();
-    m_catalog.reset();
-    m_stageList.reset();
-    m_profiles.reset();
-    m_editor.reset();
-    m_browser.reset();
-    m_model.reset();
-    m_backend.reset();
+    m_rig.reset();
 }
 
 void TestMainWindow::typeAndSubmit(const QString &text)
 {
-    QLineEdit *edit = m_window->arnInput()->lineEdit();
+    QLineEdit *edit = m_rig.window->arnInput()->lineEdit();
     edit->clear();
     QTest::keyClicks(edit, text);
     QTest::keyClick(edit, Qt::Key_Return);
@@ -115,7 +89,7 @@ void TestMainWindow::typeAndSubmit(const QString &text)
 
 QString TestMainWindow::valueAt(const QString &path) const
 {
-    return m_model->indexForPath(path)
+    return m_rig.model->indexForPath(path)
         .siblingAtColumn(StageTreeModel::ValueColumn)
         .data()
         .toString();
@@ -124,7 +98,7 @@ QString TestMainWindow::valueAt(const QString &path) const
 void TestMainWindow::typingAnArnAndPressingEnterShowsTheStage()
 {
     typeAndSubmit(kFullyConfiguredDemoArn);
-    QTRY_COMPARE(m_model->rowCount(), 6);
+    QTRY_COMPARE(m_rig.model->rowCount(), 6);
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
     QCOMPARE(valueAt(QStringLiteral("activeSessionId")), QStringLiteral("st-a1b2C3d4E5f6G7h"));
     QCOMPARE(valueAt(QStringLiteral(
@@ -132,38 +106,39 @@ void TestMainWindow::typingAnArnAndPressingEnterShowsTheStage()
              QStringLiteral("INTERVAL"));
     QCOMPARE(valueAt(QStringLiteral("endpoints.rtmps")),
              QStringLiteral("rtmps://f99084460c35.global-contribute.live-video.net:443/app/"));
-    QVERIFY(m_window->windowTitle().startsWith(QLatin1String("studio-main")));
-    QVERIFY(m_window->treeView()->isExpanded(m_model->indexForPath(QStringLiteral("endpoints"))));
-    QVERIFY(m_window->banner()->isHidden());
+    QVERIFY(m_rig.window->windowTitle().startsWith(QLatin1String("studio-main")));
+    QVERIFY(m_rig.window->treeView()->isExpanded(
+        m_rig.model->indexForPath(QStringLiteral("endpoints"))));
+    QVERIFY(m_rig.window->banner()->isHidden());
 }
 
 void TestMainWindow::demoModeIsVisibleAndOffersDemoArns()
 {
-    QVERIFY(m_window->windowTitle().contains(QLatin1String("demo")));
-    const auto *connection = m_window->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+    QVERIFY(m_rig.window->windowTitle().contains(QLatin1String("demo")));
+    const auto *connection = m_rig.window->findChild<QLabel *>(QStringLiteral("connectionLabel"));
     QVERIFY(connection);
     QVERIFY2(connection->text().contains(QLatin1String("http://127.0.0.1:")),
              qPrintable(connection->text()));
-    QCOMPARE(m_window->arnInput()->knownArns().size(), 4);
-    QVERIFY(m_window->arnInput()->knownArns().contains(kOlderDemoArn));
+    QCOMPARE(m_rig.window->arnInput()->knownArns().size(), 4);
+    QVERIFY(m_rig.window->arnInput()->knownArns().contains(kOlderDemoArn));
     // The completer offers them as the user types part of one.
-    QTest::keyClicks(m_window->arnInput()->lineEdit(), QStringLiteral("Tn4Hall"));
-    QCompleter *completer = m_window->arnInput()->lineEdit()->completer();
+    QTest::keyClicks(m_rig.window->arnInput()->lineEdit(), QStringLiteral("Tn4Hall"));
+    QCompleter *completer = m_rig.window->arnInput()->lineEdit()->completer();
     QCOMPARE(completer->completionCount(), 1);
     QCOMPARE(completer->currentCompletion(), kOlderDemoArn);
 }
 
 void TestMainWindow::invalidArnIsRefusedBeforeAnyRequest()
 {
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
     const QString typed = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:channel/abc");
     typeAndSubmit(typed);
     QCOMPARE(started.count(), 0);
-    QVERIFY(!m_window->banner()->isHidden());
-    QVERIFY2(m_window->banner()->text().contains(QLatin1String("channel")),
-             qPrintable(m_window->banner()->text()));
-    QCOMPARE(m_window->arnInput()->text(), typed);
-    QCOMPARE(m_model->rowCount(), 0);
+    QVERIFY(!m_rig.window->banner()->isHidden());
+    QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("channel")),
+             qPrintable(m_rig.window->banner()->text()));
+    QCOMPARE(m_rig.window->arnInput()->text(), typed);
+    QCOMPARE(m_rig.model->rowCount(), 0);
 }
 
 void TestMainWindow::failedLookupKeepsTheLastTreeAndTheTypedArn()
@@ -172,30 +147,30 @@ void TestMainWindow::failedLookupKeepsTheLastTreeAndTheTypedArn()
     QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
 
     const QString missing = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/doesNotExist");
-    QSignalSpy failed(m_browser.get(), &session::StageBrowser::lookupFailed);
+    QSignalSpy failed(m_rig.browser.get(), &session::StageBrowser::lookupFailed);
     typeAndSubmit(missing);
     QTRY_COMPARE(failed.count(), 1);
-    const QString message = m_window->banner()->text();
+    const QString message = m_rig.window->banner()->text();
     QVERIFY2(message.contains(QLatin1String("Stage not found")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("still shows studio-main")), qPrintable(message));
-    QCOMPARE(m_window->arnInput()->text(), missing);
+    QCOMPARE(m_rig.window->arnInput()->text(), missing);
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
 }
 
 void TestMainWindow::ctrlCCopiesTheCurrentValue()
 {
     typeAndSubmit(kFullyConfiguredDemoArn);
-    QTRY_COMPARE(m_model->rowCount(), 6);
-    ui::StageTreeView *tree = m_window->treeView();
+    QTRY_COMPARE(m_rig.model->rowCount(), 6);
+    ui::StageTreeView *tree = m_rig.window->treeView();
     tree->setFocus();
-    tree->setCurrentIndex(m_model->indexForPath(QStringLiteral("endpoints.whip"))
+    tree->setCurrentIndex(m_rig.model->indexForPath(QStringLiteral("endpoints.whip"))
                               .siblingAtColumn(StageTreeModel::ValueColumn));
     QApplication::clipboard()->clear();
     QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QApplication::clipboard()->text(),
              QStringLiteral("https://f99084460c35.global-bm.whip.live-video.net"));
 
-    tree->setCurrentIndex(m_model->indexForPath(QStringLiteral("tags")));
+    tree->setCurrentIndex(m_rig.model->indexForPath(QStringLiteral("tags")));
     QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier);
     QVERIFY2(
         QApplication::clipboard()->text().contains(QLatin1String("\"show\": \"Morning Live\"")),
@@ -205,8 +180,8 @@ void TestMainWindow::ctrlCCopiesTheCurrentValue()
 void TestMainWindow::endpointRowsHaveOneClickCopy()
 {
     typeAndSubmit(kFullyConfiguredDemoArn);
-    QTRY_COMPARE(m_model->rowCount(), 6);
-    auto *button = m_window->findChild<QToolButton *>(QStringLiteral("copy-rtmps"));
+    QTRY_COMPARE(m_rig.model->rowCount(), 6);
+    auto *button = m_rig.window->findChild<QToolButton *>(QStringLiteral("copy-rtmps"));
     QVERIFY(button);
     QApplication::clipboard()->clear();
     QTest::mouseClick(button, Qt::LeftButton);
@@ -216,32 +191,32 @@ void TestMainWindow::endpointRowsHaveOneClickCopy()
     // An endpoint the service did not return has nothing to copy, so no button.
     typeAndSubmit(kOlderDemoArn);
     QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("town-hall"));
-    QVERIFY(!m_window->findChild<QToolButton *>(QStringLiteral("copy-rtmps")));
-    QVERIFY(m_window->findChild<QToolButton *>(QStringLiteral("copy-whip")));
+    QVERIFY(!m_rig.window->findChild<QToolButton *>(QStringLiteral("copy-rtmps")));
+    QVERIFY(m_rig.window->findChild<QToolButton *>(QStringLiteral("copy-whip")));
 }
 
 void TestMainWindow::publishingOpensForTheShownStage()
 {
-    session::PublishController publisher(m_backend->client());
-    m_window->setPublishController(&publisher);
-    QVERIFY2(!m_window->publishAction()->isEnabled(),
+    session::PublishController publisher(m_rig.backend->client());
+    m_rig.window->setPublishController(&publisher);
+    QVERIFY2(!m_rig.window->publishAction()->isEnabled(),
              "nothing to publish to before a stage is shown");
-    QVERIFY(!m_window->openPublishDialog());
+    QVERIFY(!m_rig.window->openPublishDialog());
     typeAndSubmit(kFullyConfiguredDemoArn);
-    QTRY_VERIFY(m_window->publishAction()->isEnabled());
-    QPointer<ui::PublishDialog> dialog = m_window->openPublishDialog();
+    QTRY_VERIFY(m_rig.window->publishAction()->isEnabled());
+    QPointer<ui::PublishDialog> dialog = m_rig.window->openPublishDialog();
     QVERIFY(dialog);
     QCOMPARE(publisher.target().arn, kFullyConfiguredDemoArn);
     // `publisher` goes before the window: its dialog and the window's use of it go first.
     dialog->close();
     QTRY_VERIFY(!dialog);
-    m_window->setPublishController(nullptr);
-    QVERIFY(!m_window->publishAction()->isEnabled());
+    m_rig.window->setPublishController(nullptr);
+    QVERIFY(!m_rig.window->publishAction()->isEnabled());
 }
 
 void TestMainWindow::pickingADemoArnFromTheListLooksItUp()
 {
-    QMenu *menu = m_window->arnInput()->arnMenu();
+    QMenu *menu = m_rig.window->arnInput()->arnMenu();
     QAction *podcast = nullptr;
     for (QAction *action : menu->actions()) {
         if (action->text() == kDefaultsDemoArn)
@@ -249,10 +224,10 @@ void TestMainWindow::pickingADemoArnFromTheListLooksItUp()
     }
     QVERIFY(podcast);
     podcast->trigger();
-    QCOMPARE(m_window->arnInput()->text(), kDefaultsDemoArn);
+    QCOMPARE(m_rig.window->arnInput()->text(), kDefaultsDemoArn);
     QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("podcast-room"));
     // Once shown, it heads the "Recent" section.
-    QCOMPARE(m_window->arnInput()->knownArns().constFirst(), kDefaultsDemoArn);
+    QCOMPARE(m_rig.window->arnInput()->knownArns().constFirst(), kDefaultsDemoArn);
 }
 
 QTEST_MAIN(TestMainWindow)

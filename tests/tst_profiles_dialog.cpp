@@ -10,6 +10,7 @@
 #include "support/keyring_session.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
+#include "support/window_rig.h"
 #include "ui/arn_input.h"
 #include "ui/connection_bar.h"
 #include "ui/import_profiles_dialog.h"
@@ -110,15 +111,7 @@ private:
     QTemporaryDir m_home;
     std::unique_ptr<QTemporaryDir> m_awsDir;
     std::unique_ptr<ScriptedEndpoint> m_endpoint;
-    std::unique_ptr<session::Backend> m_backend;
-    std::unique_ptr<StageTreeModel> m_model;
-    std::unique_ptr<session::StageBrowser> m_browser;
-    std::unique_ptr<session::StageEditor> m_editor;
-    std::unique_ptr<session::ProfilesController> m_profiles;
-    std::unique_ptr<model::StageListModel> m_stageList;
-    std::unique_ptr<session::StageCatalog> m_catalog;
-    std::unique_ptr<session::StageInspector> m_inspector;
-    std::unique_ptr<ui::MainWindow> m_window;
+    testsupport::WindowRig m_rig;
 };
 
 void TestProfilesDialog::initTestCase()
@@ -179,41 +172,24 @@ void TestProfilesDialog::init()
                        m_endpoint->url().toString());
     options.environment = environment;
     QString error;
-    m_backend = session::Backend::create(options, &error);
-    QVERIFY2(m_backend, qPrintable(error));
-    m_model = std::make_unique<StageTreeModel>();
-    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
-    m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
-    m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_stageList = std::make_unique<model::StageListModel>();
-    m_catalog = std::make_unique<session::StageCatalog>(m_backend->client(), *m_stageList);
-    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_model);
-    m_window =
-        std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_catalog,
-                                         *m_inspector, *m_model, *m_stageList, ui::WindowContext());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_rig.backend = session::Backend::create(options, &error);
+    QVERIFY2(m_rig.backend, qPrintable(error));
+    m_rig.assemble();
+    m_rig.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_rig.window.get()));
 }
 
 void TestProfilesDialog::cleanup()
 {
-    m_window.reset();
-    m_inspector.reset();
-    m_catalog.reset();
-    m_stageList.reset();
-    m_profiles.reset();
-    m_editor.reset();
-    m_browser.reset();
-    m_model.reset();
-    m_backend.reset();
+    m_rig.reset();
     m_endpoint.reset();
     m_awsDir.reset();
 }
 
 ui::ProfilesDialog *TestProfilesDialog::openDialog()
 {
-    m_window->profilesAction()->trigger();
-    auto *dialog = m_window->findChild<ui::ProfilesDialog *>();
+    m_rig.window->profilesAction()->trigger();
+    auto *dialog = m_rig.window->findChild<ui::ProfilesDialog *>();
     if (dialog && !QTest::qWaitForWindowExposed(dialog))
         return nullptr;
     return dialog;
@@ -260,7 +236,7 @@ void TestProfilesDialog::pickInCombo(QComboBox *combo, const QString &text)
 
 QString TestProfilesDialog::valueAt(const QString &path) const
 {
-    return m_model->indexForPath(path)
+    return m_rig.model->indexForPath(path)
         .siblingAtColumn(StageTreeModel::ValueColumn)
         .data()
         .toString();
@@ -268,7 +244,7 @@ QString TestProfilesDialog::valueAt(const QString &path) const
 
 void TestProfilesDialog::showDemoStage()
 {
-    QLineEdit *edit = m_window->arnInput()->lineEdit();
+    QLineEdit *edit = m_rig.window->arnInput()->lineEdit();
     edit->clear();
     QTest::keyClicks(edit, kFullyConfiguredDemoArn);
     QTest::keyClick(edit, Qt::Key_Return);
@@ -278,12 +254,12 @@ void TestProfilesDialog::showDemoStage()
 void TestProfilesDialog::switchingTheToolbarProfileRefetchesTheShownStage()
 {
     showDemoStage();
-    QVERIFY(m_window->windowTitle().contains(QLatin1String("demo")));
-    QComboBox *profile = m_window->connectionBar()->profileCombo();
+    QVERIFY(m_rig.window->windowTitle().contains(QLatin1String("demo")));
+    QComboBox *profile = m_rig.window->connectionBar()->profileCombo();
     QCOMPARE(profile->currentText(), QStringLiteral("Demo endpoint"));
     QCOMPARE(profile->itemText(1), QStringLiteral("Automatic (environment / AWS_PROFILE)"));
 
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
     pickInCombo(profile, QStringLiteral("local (AWS CLI)"));
     QCOMPARE(started.count(), 1);
     QCOMPARE(started.at(0).at(0).toString(), kFullyConfiguredDemoArn);
@@ -293,15 +269,15 @@ void TestProfilesDialog::switchingTheToolbarProfileRefetchesTheShownStage()
                 .constFirst()
                 .header("Authorization")
                 .contains("Credential=AKIDLOCAL00000001/"));
-    QVERIFY2(!m_window->windowTitle().contains(QLatin1String("demo")),
-             qPrintable(m_window->windowTitle()));
-    const auto *connection = m_window->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+    QVERIFY2(!m_rig.window->windowTitle().contains(QLatin1String("demo")),
+             qPrintable(m_rig.window->windowTitle()));
+    const auto *connection = m_rig.window->findChild<QLabel *>(QStringLiteral("connectionLabel"));
     QVERIFY2(connection->text().contains(QLatin1String("AWS CLI profile \"local\"")),
              qPrintable(connection->text()));
 
     pickInCombo(profile, QStringLiteral("Demo endpoint"));
     QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
-    QVERIFY(m_window->windowTitle().contains(QLatin1String("demo")));
+    QVERIFY(m_rig.window->windowTitle().contains(QLatin1String("demo")));
     QVERIFY(connection->text().contains(QLatin1String("Demo endpoint")));
     QCOMPARE(getStageRequests(*m_endpoint), 1);
 }
@@ -309,38 +285,38 @@ void TestProfilesDialog::switchingTheToolbarProfileRefetchesTheShownStage()
 void TestProfilesDialog::failedRefetchKeepsTheLastTree()
 {
     showDemoStage();
-    QSignalSpy failed(m_browser.get(), &session::StageBrowser::lookupFailed);
-    pickInCombo(m_window->connectionBar()->profileCombo(), QStringLiteral("broken (AWS CLI)"));
+    QSignalSpy failed(m_rig.browser.get(), &session::StageBrowser::lookupFailed);
+    pickInCombo(m_rig.window->connectionBar()->profileCombo(), QStringLiteral("broken (AWS CLI)"));
     QTRY_COMPARE(failed.count(), 1);
-    const QString message = m_window->banner()->text();
+    const QString message = m_rig.window->banner()->text();
     QVERIFY2(message.contains(QLatin1String("Access denied")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("still shows studio-main")), qPrintable(message));
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
-    QCOMPARE(m_window->arnInput()->text(), kFullyConfiguredDemoArn);
+    QCOMPARE(m_rig.window->arnInput()->text(), kFullyConfiguredDemoArn);
 }
 
 void TestProfilesDialog::changingTheRegionRefetchesAndBadRegionsAreRefused()
 {
     showDemoStage();
-    QComboBox *region = m_window->connectionBar()->regionCombo();
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    QComboBox *region = m_rig.window->connectionBar()->regionCombo();
+    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
 
     typeInto(region->lineEdit(), QStringLiteral("eu-central-1"));
     QTest::keyClick(region->lineEdit(), Qt::Key_Return);
     QCOMPARE(started.count(), 1);
-    QCOMPARE(m_profiles->serviceRegion(), QStringLiteral("eu-central-1"));
-    QTRY_VERIFY(!m_browser->isBusy());
+    QCOMPARE(m_rig.profiles->serviceRegion(), QStringLiteral("eu-central-1"));
+    QTRY_VERIFY(!m_rig.browser->isBusy());
     // Leaving the field unchanged is not a change.
-    m_window->arnInput()->focusInput();
+    m_rig.window->arnInput()->focusInput();
     QCOMPARE(started.count(), 1);
 
     typeInto(region->lineEdit(), QStringLiteral("Mars"));
     QTest::keyClick(region->lineEdit(), Qt::Key_Return);
     QCOMPARE(started.count(), 1);
-    QVERIFY2(m_window->banner()->text().contains(QLatin1String("\"Mars\" is not a region")),
-             qPrintable(m_window->banner()->text()));
+    QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("\"Mars\" is not a region")),
+             qPrintable(m_rig.window->banner()->text()));
     QCOMPARE(region->currentText(), QStringLiteral("eu-central-1"));
-    QCOMPARE(m_profiles->serviceRegion(), QStringLiteral("eu-central-1"));
+    QCOMPARE(m_rig.profiles->serviceRegion(), QStringLiteral("eu-central-1"));
 }
 
 void TestProfilesDialog::invalidNameShowsAnInlineErrorAndKeepsTheTypedValues()
@@ -359,7 +335,7 @@ void TestProfilesDialog::invalidNameShowsAnInlineErrorAndKeepsTheTypedValues()
     typeInto(keyId, QStringLiteral("AKIDTYPED0000001"));
     typeInto(secret, QStringLiteral("typed-secret"));
 
-    QSignalSpy saved(m_profiles.get(), &session::ProfilesController::saveFinished);
+    QSignalSpy saved(m_rig.profiles.get(), &session::ProfilesController::saveFinished);
     QTest::keyClick(secret, Qt::Key_Return);
     auto *nameError = form->findChild<QLabel *>(QStringLiteral("nameError"));
     QVERIFY(nameError->isVisible());
@@ -415,7 +391,7 @@ void TestProfilesDialog::testButtonReportsTheOutcome()
     QTRY_VERIFY2(dialog->statusText().contains(QLatin1String("Access denied")),
                  qPrintable(dialog->statusText()));
     // Testing is not switching.
-    QCOMPARE(m_window->connectionBar()->profileCombo()->currentText(),
+    QCOMPARE(m_rig.window->connectionBar()->profileCombo()->currentText(),
              QStringLiteral("Demo endpoint"));
 }
 
@@ -424,10 +400,10 @@ void TestProfilesDialog::setActiveInTheDialogMovesTheToolbar()
     showDemoStage();
     ui::ProfilesDialog *dialog = openDialog();
     QVERIFY(dialog);
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
     dialog->list()->setCurrentItem(rowNamed(dialog->list(), QStringLiteral("local")));
     QTest::mouseClick(button(dialog, "activateButton"), Qt::LeftButton);
-    QCOMPARE(m_window->connectionBar()->profileCombo()->currentText(),
+    QCOMPARE(m_rig.window->connectionBar()->profileCombo()->currentText(),
              QStringLiteral("local (AWS CLI)"));
     QCOMPARE(started.count(), 1);
     QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("local-stage"));
@@ -465,7 +441,7 @@ void TestProfilesDialog::addingAProfileThroughTheFormListsItAndDeletingAsksFirst
     QCOMPARE(row->text(ui::ProfilesDialog::RegionColumn), QStringLiteral("ap-northeast-2"));
     QVERIFY2(dialog->statusText().contains(QLatin1String("Saved profile \"staging\"")),
              qPrintable(dialog->statusText()));
-    QVERIFY(m_window->connectionBar()->profileCombo()->findText(
+    QVERIFY(m_rig.window->connectionBar()->profileCombo()->findText(
                 QStringLiteral("staging (keychain)")) >= 0);
 
     // Editing starts from the stored values, and never from the stored secret.

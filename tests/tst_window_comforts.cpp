@@ -9,6 +9,7 @@
 #include "session/stage_editor.h"
 #include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/window_rig.h"
 #include "ui/arn_input.h"
 #include "ui/main_window.h"
 #include "ui/message_banner.h"
@@ -127,15 +128,7 @@ private:
 
     QTemporaryDir m_home;
     QPalette m_startPalette;
-    std::unique_ptr<session::Backend> m_backend;
-    std::unique_ptr<StageTreeModel> m_model;
-    std::unique_ptr<session::StageBrowser> m_browser;
-    std::unique_ptr<session::StageEditor> m_editor;
-    std::unique_ptr<session::ProfilesController> m_profiles;
-    std::unique_ptr<model::StageListModel> m_stageList;
-    std::unique_ptr<session::StageCatalog> m_catalog;
-    std::unique_ptr<session::StageInspector> m_inspector;
-    std::unique_ptr<ui::MainWindow> m_window;
+    testsupport::WindowRig m_rig;
     QStringList m_questions;
 };
 
@@ -157,54 +150,35 @@ void TestWindowComforts::init()
 
 void TestWindowComforts::openWindow()
 {
-    session::BackendOptions options;
-    options.forceDemo = true;
     QString error;
-    m_backend = session::Backend::create(options, &error);
-    QVERIFY2(m_backend, qPrintable(error));
-    m_model = std::make_unique<StageTreeModel>();
-    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
-    m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
-    m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_stageList = std::make_unique<model::StageListModel>();
-    m_catalog = std::make_unique<session::StageCatalog>(m_backend->client(), *m_stageList);
-    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_model);
-    m_window =
-        std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_catalog,
-                                         *m_inspector, *m_model, *m_stageList, ui::WindowContext());
+    m_rig.backend = testsupport::WindowRig::demoBackend(&error);
+    QVERIFY2(m_rig.backend, qPrintable(error));
+    m_rig.assemble();
     m_questions.clear();
-    m_window->setDiscardConfirmer([this](const QString &question) {
+    m_rig.window->setDiscardConfirmer([this](const QString &question) {
         m_questions.append(question);
         return true;
     });
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_rig.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_rig.window.get()));
+    QVERIFY(QTest::qWaitForWindowActive(m_rig.window.get()));
 }
 
 void TestWindowComforts::closeWindow()
 {
-    QVERIFY(m_window->close());
+    QVERIFY(m_rig.window->close());
     cleanup();
 }
 
 void TestWindowComforts::cleanup()
 {
-    m_window.reset();
-    m_inspector.reset();
-    m_catalog.reset();
-    m_stageList.reset();
-    m_profiles.reset();
-    m_editor.reset();
-    m_browser.reset();
-    m_model.reset();
-    m_backend.reset();
+    m_rig.reset();
     QApplication::setPalette(m_startPalette);
 }
 
 void TestWindowComforts::showStage(const QString &arn, const QString &name)
 {
-    QLineEdit *edit = m_window->arnInput()->lineEdit();
+    QLineEdit *edit = m_rig.window->arnInput()->lineEdit();
     edit->setText(arn);
     QTest::keyClick(edit, Qt::Key_Return);
     QTRY_COMPARE(
@@ -214,12 +188,12 @@ void TestWindowComforts::showStage(const QString &arn, const QString &name)
 
 QModelIndex TestWindowComforts::row(const QString &path) const
 {
-    return m_model->indexForPath(path);
+    return m_rig.model->indexForPath(path);
 }
 
 bool TestWindowComforts::isShown(const QString &path) const
 {
-    ui::StageTreeView *tree = m_window->treeView();
+    ui::StageTreeView *tree = m_rig.window->treeView();
     for (QModelIndex index = row(path); index.isValid(); index = index.parent()) {
         if (tree->isRowHidden(index.row(), index.parent()))
             return false;
@@ -254,59 +228,60 @@ void TestWindowComforts::recentArnsAreCappedNewestFirstWithoutDuplicates()
 
 void TestWindowComforts::recentArnsSurviveANewWindowUntilCleared()
 {
-    QVERIFY(m_window->arnInput()->recentArns().isEmpty());
+    QVERIFY(m_rig.window->arnInput()->recentArns().isEmpty());
     showStage(kDefaultsDemoArn, QStringLiteral("podcast-room"));
     showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    QCOMPARE(m_window->arnInput()->recentArns(),
+    QCOMPARE(m_rig.window->arnInput()->recentArns(),
              (QStringList{kFullyConfiguredDemoArn, kDefaultsDemoArn}));
 
     // Not even closed as the user would: a crash must not lose them either.
     cleanup();
     openWindow();
-    QCOMPARE(m_window->arnInput()->recentArns(),
+    QCOMPARE(m_rig.window->arnInput()->recentArns(),
              (QStringList{kFullyConfiguredDemoArn, kDefaultsDemoArn}));
-    QCOMPARE(m_window->arnInput()->knownArns().constFirst(), kFullyConfiguredDemoArn);
+    QCOMPARE(m_rig.window->arnInput()->knownArns().constFirst(), kFullyConfiguredDemoArn);
     // The completer offers them as well.
-    m_window->arnInput()->lineEdit()->completer()->setCompletionPrefix(QStringLiteral("Qx7Rk"));
-    QCOMPARE(m_window->arnInput()->lineEdit()->completer()->currentCompletion(), kDefaultsDemoArn);
+    m_rig.window->arnInput()->lineEdit()->completer()->setCompletionPrefix(QStringLiteral("Qx7Rk"));
+    QCOMPARE(m_rig.window->arnInput()->lineEdit()->completer()->currentCompletion(),
+             kDefaultsDemoArn);
 
-    QAction *clear =
-        m_window->arnInput()->arnMenu()->findChild<QAction *>(QStringLiteral("clearRecentArns"));
+    QAction *clear = m_rig.window->arnInput()->arnMenu()->findChild<QAction *>(
+        QStringLiteral("clearRecentArns"));
     QVERIFY(clear);
-    QVERIFY(m_window->arnInput()->arnMenu()->actions().contains(clear));
+    QVERIFY(m_rig.window->arnInput()->arnMenu()->actions().contains(clear));
     clear->trigger();
-    QTRY_VERIFY(m_window->arnInput()->recentArns().isEmpty());
+    QTRY_VERIFY(m_rig.window->arnInput()->recentArns().isEmpty());
     cleanup();
     openWindow();
-    QVERIFY(m_window->arnInput()->recentArns().isEmpty());
-    const auto actions = m_window->arnInput()->arnMenu()->actions();
+    QVERIFY(m_rig.window->arnInput()->recentArns().isEmpty());
+    const auto actions = m_rig.window->arnInput()->arnMenu()->actions();
     for (const QAction *action : actions)
         QVERIFY(action->objectName() != QLatin1String("clearRecentArns"));
 }
 
 void TestWindowComforts::pastingAConsoleLinkOnTheTreeLooksTheStageUp()
 {
-    ui::StageTreeView *tree = m_window->treeView();
+    ui::StageTreeView *tree = m_rig.window->treeView();
     tree->setFocus();
     QVERIFY(tree->hasFocus());
     QApplication::clipboard()->setText(kConsoleLink);
     QTest::keyClick(tree, Qt::Key_V, Qt::ControlModifier);
-    QCOMPARE(m_window->arnInput()->text(), kFullyConfiguredDemoArn);
+    QCOMPARE(m_rig.window->arnInput()->text(), kFullyConfiguredDemoArn);
     QTRY_COMPARE(
         row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn).data().toString(),
         QStringLiteral("studio-main"));
 
     // From the Edit menu too, and through the same question when edits are pending.
-    QVERIFY(
-        m_model->setData(row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn),
-                         QStringLiteral("renamed")));
+    QVERIFY(m_rig.model->setData(
+        row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn),
+        QStringLiteral("renamed")));
     QApplication::clipboard()->setText(QStringLiteral("  \"") + kOlderDemoArn +
                                        QStringLiteral("\"\n"));
-    m_window->pasteArnAction()->trigger();
+    m_rig.window->pasteArnAction()->trigger();
     QCOMPARE(m_questions.size(), 1);
     QVERIFY2(m_questions.constFirst().startsWith(QLatin1String("Look up another stage")),
              qPrintable(m_questions.constFirst()));
-    QCOMPARE(m_window->arnInput()->text(), kOlderDemoArn);
+    QCOMPARE(m_rig.window->arnInput()->text(), kOlderDemoArn);
     QTRY_COMPARE(
         row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn).data().toString(),
         QStringLiteral("town-hall"));
@@ -314,8 +289,8 @@ void TestWindowComforts::pastingAConsoleLinkOnTheTreeLooksTheStageUp()
 
 void TestWindowComforts::pastingInATextFieldStaysAPaste()
 {
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
-    QLineEdit *edit = m_window->arnInput()->lineEdit();
+    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    QLineEdit *edit = m_rig.window->arnInput()->lineEdit();
     edit->clear();
     edit->setFocus();
     QApplication::clipboard()->setText(kConsoleLink);
@@ -323,7 +298,7 @@ void TestWindowComforts::pastingInATextFieldStaysAPaste()
     QCOMPARE(edit->text(), kConsoleLink); // pasted as is: the user may want to edit it
     QTest::qWait(50);
     QCOMPARE(started.count(), 0);
-    QVERIFY(m_window->banner()->isHidden());
+    QVERIFY(m_rig.window->banner()->isHidden());
     // Enter looks up the ARN the link holds.
     QTest::keyClick(edit, Qt::Key_Return);
     QCOMPARE(edit->text(), kFullyConfiguredDemoArn);
@@ -336,19 +311,19 @@ void TestWindowComforts::pastingTextWithoutAnArnSaysSoAndKeepsTheTypedArn()
 {
     showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
     const QString typed = QStringLiteral("arn:aws:ivs:eu-central-1:123456789012:stage/Qx7R");
-    m_window->arnInput()->setText(typed);
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    m_rig.window->arnInput()->setText(typed);
+    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
 
-    ui::StageTreeView *tree = m_window->treeView();
+    ui::StageTreeView *tree = m_rig.window->treeView();
     tree->setFocus();
     QApplication::clipboard()->setText(QStringLiteral("meeting notes: stage goes live at 9"));
     QTest::keyClick(tree, Qt::Key_V, Qt::ControlModifier);
-    QVERIFY(!m_window->banner()->isHidden());
-    const QString message = m_window->banner()->text();
+    QVERIFY(!m_rig.window->banner()->isHidden());
+    const QString message = m_rig.window->banner()->text();
     QVERIFY2(message.contains(QLatin1String("No stage ARN found")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("arn:aws:ivs:us-west-2:123456789012:stage/")),
              qPrintable(message)); // what was expected
-    QCOMPARE(m_window->arnInput()->text(), typed);
+    QCOMPARE(m_rig.window->arnInput()->text(), typed);
     QCOMPARE(
         row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn).data().toString(),
         QStringLiteral("studio-main"));
@@ -357,9 +332,9 @@ void TestWindowComforts::pastingTextWithoutAnArnSaysSoAndKeepsTheTypedArn()
     QApplication::clipboard()->setText(
         QStringLiteral("arn:aws:ivs:us-west-2:123456789012:channel/abcd"));
     QTest::keyClick(tree, Qt::Key_V, Qt::ControlModifier);
-    QVERIFY2(m_window->banner()->text().contains(QLatin1String("channel")),
-             qPrintable(m_window->banner()->text()));
-    QCOMPARE(m_window->arnInput()->text(), typed);
+    QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("channel")),
+             qPrintable(m_rig.window->banner()->text()));
+    QCOMPARE(m_rig.window->arnInput()->text(), typed);
     QTest::qWait(50);
     QCOMPARE(started.count(), 0);
 }
@@ -367,9 +342,9 @@ void TestWindowComforts::pastingTextWithoutAnArnSaysSoAndKeepsTheTypedArn()
 void TestWindowComforts::droppingALinkOnTheWindowLooksTheStageUp()
 {
     // Through the window's platform window, as a real drag arrives, over the tree.
-    QWidget *viewport = m_window->treeView()->viewport();
-    const QPoint at = viewport->mapTo(m_window.get(), viewport->rect().center());
-    QWindow *window = m_window->windowHandle();
+    QWidget *viewport = m_rig.window->treeView()->viewport();
+    const QPoint at = viewport->mapTo(m_rig.window.get(), viewport->rect().center());
+    QWindow *window = m_rig.window->windowHandle();
     QVERIFY(window);
 
     auto dropped = [&](QMimeData *mime) {
@@ -386,7 +361,7 @@ void TestWindowComforts::droppingALinkOnTheWindowLooksTheStageUp()
     QMimeData link;
     link.setUrls({QUrl(kConsoleLink)});
     QVERIFY(dropped(&link));
-    QTRY_COMPARE(m_window->arnInput()->text(), kFullyConfiguredDemoArn);
+    QTRY_COMPARE(m_rig.window->arnInput()->text(), kFullyConfiguredDemoArn);
     QTRY_COMPARE(
         row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn).data().toString(),
         QStringLiteral("studio-main"));
@@ -397,22 +372,22 @@ void TestWindowComforts::droppingALinkOnTheWindowLooksTheStageUp()
     QTRY_COMPARE(
         row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn).data().toString(),
         QStringLiteral("podcast-room"));
-    QCOMPARE(m_window->arnInput()->text(), kDefaultsDemoArn);
+    QCOMPARE(m_rig.window->arnInput()->text(), kDefaultsDemoArn);
 
     QMimeData nothing;
     nothing.setText(QStringLiteral("just words"));
     QVERIFY(dropped(&nothing));
-    QTRY_VERIFY(!m_window->banner()->isHidden());
-    QVERIFY(m_window->banner()->text().contains(QLatin1String("No stage ARN found")));
-    QCOMPARE(m_window->arnInput()->text(), kDefaultsDemoArn);
+    QTRY_VERIFY(!m_rig.window->banner()->isHidden());
+    QVERIFY(m_rig.window->banner()->text().contains(QLatin1String("No stage ARN found")));
+    QCOMPARE(m_rig.window->arnInput()->text(), kDefaultsDemoArn);
 }
 
 void TestWindowComforts::ctrlLFocusesTheArnFieldWithItsTextSelected()
 {
-    QLineEdit *edit = m_window->arnInput()->lineEdit();
+    QLineEdit *edit = m_rig.window->arnInput()->lineEdit();
     edit->setText(kOlderDemoArn);
     edit->deselect();
-    ui::StageTreeView *tree = m_window->treeView();
+    ui::StageTreeView *tree = m_rig.window->treeView();
     tree->setFocus();
     QVERIFY(!edit->hasFocus());
     QTest::keyClick(tree, Qt::Key_L, Qt::ControlModifier);
@@ -423,27 +398,27 @@ void TestWindowComforts::ctrlLFocusesTheArnFieldWithItsTextSelected()
 void TestWindowComforts::f5RefreshesAndIsOnTheToolbar()
 {
     showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
-    ui::StageTreeView *tree = m_window->treeView();
+    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    ui::StageTreeView *tree = m_rig.window->treeView();
     tree->setFocus();
     QTest::keyClick(tree, Qt::Key_F5);
     QCOMPARE(started.count(), 1);
     QCOMPARE(started.constFirst().constFirst().toString(), kFullyConfiguredDemoArn);
 
     bool onToolbar = false;
-    const auto toolBars = m_window->findChildren<QToolBar *>();
+    const auto toolBars = m_rig.window->findChildren<QToolBar *>();
     for (const QToolBar *toolBar : toolBars) {
         QVERIFY2(!toolBar->objectName().isEmpty(), "needed to restore the toolbars");
-        if (toolBar->actions().contains(m_window->reloadAction()))
+        if (toolBar->actions().contains(m_rig.window->reloadAction()))
             onToolbar = true;
     }
     QVERIFY(onToolbar);
-    QCOMPARE(m_window->reloadAction()->iconText(), QStringLiteral("Refresh"));
+    QCOMPARE(m_rig.window->reloadAction()->iconText(), QStringLiteral("Refresh"));
 
     // Get looks up what the field holds.
-    QTRY_VERIFY(!m_browser->isBusy());
-    m_window->arnInput()->setText(kOlderDemoArn);
-    m_window->getAction()->trigger();
+    QTRY_VERIFY(!m_rig.browser->isBusy());
+    m_rig.window->arnInput()->setText(kOlderDemoArn);
+    m_rig.window->getAction()->trigger();
     QTRY_COMPARE(
         row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn).data().toString(),
         QStringLiteral("town-hall"));
@@ -451,7 +426,7 @@ void TestWindowComforts::f5RefreshesAndIsOnTheToolbar()
 
 void TestWindowComforts::shortcutsAreListedInTheMenus()
 {
-    const QStringList shortcuts = menuShortcuts(m_window->menuBar());
+    const QStringList shortcuts = menuShortcuts(m_rig.window->menuBar());
     for (const QString &key :
          {QStringLiteral("Ctrl+L"), QStringLiteral("F5"), QStringLiteral("Ctrl+C"),
           QStringLiteral("Ctrl+Shift+C"), QStringLiteral("Ctrl+V"), QStringLiteral("Ctrl+F")})
@@ -462,7 +437,7 @@ void TestWindowComforts::shortcutsAreListedInTheMenus()
 void TestWindowComforts::ctrlShiftCCopiesTheSubtreeAsJson()
 {
     showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    ui::StageTreeView *tree = m_window->treeView();
+    ui::StageTreeView *tree = m_rig.window->treeView();
     tree->setFocus();
     tree->setCurrentIndex(row(kThumbnails).siblingAtColumn(StageTreeModel::ValueColumn));
     QApplication::clipboard()->clear();
@@ -480,8 +455,8 @@ void TestWindowComforts::ctrlShiftCCopiesTheSubtreeAsJson()
 
     // A leaf is named too, and a pending edit is what is copied.
     const QModelIndex name = row(QStringLiteral("name"));
-    QVERIFY(m_model->setData(name.siblingAtColumn(StageTreeModel::ValueColumn),
-                             QStringLiteral("studio-b")));
+    QVERIFY(m_rig.model->setData(name.siblingAtColumn(StageTreeModel::ValueColumn),
+                                 QStringLiteral("studio-b")));
     tree->setCurrentIndex(name);
     QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object(),
@@ -491,8 +466,8 @@ void TestWindowComforts::ctrlShiftCCopiesTheSubtreeAsJson()
 void TestWindowComforts::ctrlFFilterHidesRowsAndEscapeRestoresThem()
 {
     showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    ui::StageTreeView *tree = m_window->treeView();
-    ui::TreeFilterBar *filter = m_window->treeFilterBar();
+    ui::StageTreeView *tree = m_rig.window->treeView();
+    ui::TreeFilterBar *filter = m_rig.window->treeFilterBar();
     QVERIFY(filter->isHidden());
     tree->setFocus();
     QTest::keyClick(tree, Qt::Key_F, Qt::ControlModifier);
@@ -531,23 +506,23 @@ void TestWindowComforts::layoutAndColumnWidthsSurviveANewWindow()
 {
     showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
     QTest::qWait(20); // the tree's own fitting to the stage is over
-    QHeaderView *header = m_window->treeView()->header();
+    QHeaderView *header = m_rig.window->treeView()->header();
     const int fitted = header->sectionSize(StageTreeModel::ValueColumn);
     header->resizeSection(StageTreeModel::FieldColumn, 333); // as a drag of the divider does
-    auto *sessions = m_window->findChild<QDockWidget *>(QStringLiteral("sessionsDock"));
+    auto *sessions = m_rig.window->findChild<QDockWidget *>(QStringLiteral("sessionsDock"));
     QVERIFY(sessions);
     sessions->close();
-    const QSize size = m_window->size() - QSize(70, 40);
-    m_window->resize(size);
-    QTRY_COMPARE(m_window->size(), size);
+    const QSize size = m_rig.window->size() - QSize(70, 40);
+    m_rig.window->resize(size);
+    QTRY_COMPARE(m_rig.window->size(), size);
     closeWindow();
 
     openWindow();
-    QCOMPARE(m_window->size(), size);
-    sessions = m_window->findChild<QDockWidget *>(QStringLiteral("sessionsDock"));
+    QCOMPARE(m_rig.window->size(), size);
+    sessions = m_rig.window->findChild<QDockWidget *>(QStringLiteral("sessionsDock"));
     QVERIFY(sessions->isHidden());
-    QVERIFY(!m_window->findChild<QDockWidget *>(QStringLiteral("checksDock"))->isHidden());
-    header = m_window->treeView()->header();
+    QVERIFY(!m_rig.window->findChild<QDockWidget *>(QStringLiteral("checksDock"))->isHidden());
+    header = m_rig.window->treeView()->header();
     // Kept over the tree's fitting of its columns to a new stage; the others still fit.
     showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
     QTest::qWait(20);
@@ -581,12 +556,12 @@ void TestWindowComforts::coloursFollowADarkPalette()
              "still reads as secondary");
 
     // A pending edit, in the tree and in the status bar.
-    QVERIFY(
-        m_model->setData(row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn),
-                         QStringLiteral("podcast-b")));
+    QVERIFY(m_rig.model->setData(
+        row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn),
+        QStringLiteral("podcast-b")));
     const QColor edited = foreground(QStringLiteral("name"));
     QVERIFY2(contrast(edited, base) >= 4.5, qPrintable(QString::number(contrast(edited, base))));
-    auto *pending = m_window->findChild<QLabel *>(QStringLiteral("pendingLabel"));
+    auto *pending = m_rig.window->findChild<QLabel *>(QStringLiteral("pendingLabel"));
     QVERIFY(pending && pending->isVisible());
     auto pendingContrast = [pending, &dark] {
         return contrast(pending->palette().color(QPalette::WindowText),
@@ -596,10 +571,10 @@ void TestWindowComforts::coloursFollowADarkPalette()
     QTRY_VERIFY2(pendingContrast() >= 4.5, qPrintable(QString::number(pendingContrast())));
 
     // The banner: a tint of the dark background, with light text.
-    m_window->treeView()->setFocus();
+    m_rig.window->treeView()->setFocus();
     QApplication::clipboard()->setText(QStringLiteral("no arn"));
-    QTest::keyClick(m_window->treeView(), Qt::Key_V, Qt::ControlModifier);
-    ui::MessageBanner *banner = m_window->banner();
+    QTest::keyClick(m_rig.window->treeView(), Qt::Key_V, Qt::ControlModifier);
+    ui::MessageBanner *banner = m_rig.window->banner();
     QVERIFY(!banner->isHidden());
     const QColor background = banner->palette().color(QPalette::Window);
     const QColor text = banner->findChild<QLabel *>(QStringLiteral("messageText"))
@@ -619,7 +594,7 @@ void TestWindowComforts::coloursFollowADarkPalette()
 
 void TestWindowComforts::toolbarIconsAreSharpAtDoubleScale()
 {
-    for (const QAction *action : {m_window->reloadAction(), m_window->filterAction()}) {
+    for (const QAction *action : {m_rig.window->reloadAction(), m_rig.window->filterAction()}) {
         const QIcon icon = action->icon();
         QVERIFY2(!icon.isNull(), qPrintable(action->text()));
         // A 16-pixel raster icon would come back 16 pixels wide, to be blown up and blurred.

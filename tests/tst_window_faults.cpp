@@ -10,6 +10,7 @@
 #include "support/raw_tcp_server.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
+#include "support/window_rig.h"
 #include "ui/arn_input.h"
 #include "ui/busy_indicator.h"
 #include "ui/main_window.h"
@@ -74,15 +75,7 @@ private:
 
     QTemporaryDir m_home;
     QList<int> m_delays;
-    std::unique_ptr<session::Backend> m_backend;
-    std::unique_ptr<StageTreeModel> m_model;
-    std::unique_ptr<session::StageBrowser> m_browser;
-    std::unique_ptr<session::StageEditor> m_editor;
-    std::unique_ptr<session::ProfilesController> m_profiles;
-    std::unique_ptr<model::StageListModel> m_stageList;
-    std::unique_ptr<session::StageCatalog> m_catalog;
-    std::unique_ptr<session::StageInspector> m_inspector;
-    std::unique_ptr<ui::MainWindow> m_window;
+    testsupport::WindowRig m_rig;
 };
 
 void TestWindowFaults::initTestCase()
@@ -102,44 +95,27 @@ void TestWindowFaults::openWindow(const QString &endpointUrl)
                                QStringLiteral("window-secret"));
     options.environment.insert(QStringLiteral("HOME"), m_home.path());
     QString error;
-    m_backend = session::Backend::create(options, &error);
-    QVERIFY2(m_backend, qPrintable(error));
-    m_backend->client().setDelayScheduler(
+    m_rig.backend = session::Backend::create(options, &error);
+    QVERIFY2(m_rig.backend, qPrintable(error));
+    m_rig.backend->client().setDelayScheduler(
         [this](int ms, QObject *context, std::function<void()> then) {
             m_delays.append(ms);
             QTimer::singleShot(0, context, std::move(then));
         });
-    m_model = std::make_unique<StageTreeModel>();
-    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_model);
-    m_editor = std::make_unique<session::StageEditor>(m_backend->client(), *m_model);
-    m_profiles = std::make_unique<session::ProfilesController>(*m_backend);
-    m_stageList = std::make_unique<model::StageListModel>();
-    m_catalog = std::make_unique<session::StageCatalog>(m_backend->client(), *m_stageList);
-    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_model);
-    m_window =
-        std::make_unique<ui::MainWindow>(*m_browser, *m_editor, *m_profiles, *m_catalog,
-                                         *m_inspector, *m_model, *m_stageList, ui::WindowContext());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_rig.assemble();
+    m_rig.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_rig.window.get()));
 }
 
 void TestWindowFaults::cleanup()
 {
-    m_window.reset();
-    m_inspector.reset();
-    m_catalog.reset();
-    m_stageList.reset();
-    m_profiles.reset();
-    m_editor.reset();
-    m_browser.reset();
-    m_model.reset();
-    m_backend.reset();
+    m_rig.reset();
     m_delays.clear();
 }
 
 void TestWindowFaults::typeAndSubmit(const QString &text)
 {
-    QLineEdit *edit = m_window->arnInput()->lineEdit();
+    QLineEdit *edit = m_rig.window->arnInput()->lineEdit();
     edit->clear();
     QTest::keyClicks(edit, text);
     QTest::keyClick(edit, Qt::Key_Return);
@@ -160,27 +136,27 @@ void TestWindowFaults::failedRefreshKeepsTheTreeAndMarksItStale()
     openWindow(endpoint.url().toString());
 
     typeAndSubmit(kArn);
-    QTRY_COMPARE(m_model->rowCount(), 6);
-    QVERIFY(!m_model->isStale());
-    QSignalSpy failed(m_browser.get(), &session::StageBrowser::lookupFailed);
+    QTRY_COMPARE(m_rig.model->rowCount(), 6);
+    QVERIFY(!m_rig.model->isStale());
+    QSignalSpy failed(m_rig.browser.get(), &session::StageBrowser::lookupFailed);
     typeAndSubmit(QStringLiteral("  ") + kArn); // the same stage again, as pasted
     QTRY_COMPARE(failed.count(), 1);
 
     QCOMPARE(getStageRequests(endpoint), 4); // one good answer, then three attempts
-    const QString message = m_window->banner()->text();
+    const QString message = m_rig.window->banner()->text();
     QVERIFY2(message.contains(QLatin1String("Unexpected response (text/html) (HTTP 502)")),
              qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("Gave up after 3 attempts")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("marked stale")), qPrintable(message));
-    QCOMPARE(m_window->arnInput()->text(), QStringLiteral("  ") + kArn);
-    QCOMPARE(m_model->rowCount(), 6);
-    QCOMPARE(m_model->indexForPath(QStringLiteral("name"))
+    QCOMPARE(m_rig.window->arnInput()->text(), QStringLiteral("  ") + kArn);
+    QCOMPARE(m_rig.model->rowCount(), 6);
+    QCOMPARE(m_rig.model->indexForPath(QStringLiteral("name"))
                  .siblingAtColumn(StageTreeModel::ValueColumn)
                  .data()
                  .toString(),
              QStringLiteral("seed-stage"));
-    QVERIFY(m_model->isStale());
-    QVERIFY(m_model->headerData(StageTreeModel::ValueColumn, Qt::Horizontal)
+    QVERIFY(m_rig.model->isStale());
+    QVERIFY(m_rig.model->headerData(StageTreeModel::ValueColumn, Qt::Horizontal)
                 .toString()
                 .contains(QLatin1String("stale")));
     QCOMPARE(m_delays.size(), 2);
@@ -198,13 +174,13 @@ void TestWindowFaults::retriesAreShownWhileTheyHappen()
         stage);
     openWindow(endpoint.url().toString());
     QStringList messages;
-    connect(m_window->statusBar(), &QStatusBar::messageChanged, this,
+    connect(m_rig.window->statusBar(), &QStatusBar::messageChanged, this,
             [&messages](const QString &text) { messages.append(text); });
     typeAndSubmit(kArn);
-    QTRY_COMPARE(m_model->rowCount(), 6);
+    QTRY_COMPARE(m_rig.model->rowCount(), 6);
     QVERIFY2(messages.filter(QStringLiteral("retrying in")).size() == 1,
              qPrintable(messages.join(QLatin1Char('|'))));
-    QVERIFY(!m_model->isStale());
+    QVERIFY(!m_rig.model->isStale());
 }
 
 void TestWindowFaults::slowRequestShowsProgressAndCancelReallyAborts()
@@ -212,21 +188,21 @@ void TestWindowFaults::slowRequestShowsProgressAndCancelReallyAborts()
     RawTcpServer server(RawTcpServer::Behaviour::NeverAnswer);
     QVERIFY(server.start());
     openWindow(server.url());
-    ui::BusyIndicator *busy = m_window->busyIndicator();
+    ui::BusyIndicator *busy = m_rig.window->busyIndicator();
     QVERIFY(busy->isHidden());
 
     typeAndSubmit(kArn);
-    QVERIFY(m_browser->isBusy());
+    QVERIFY(m_rig.browser->isBusy());
     QVERIFY2(busy->isHidden(), "not shown for the first moments");
     QTRY_VERIFY_WITH_TIMEOUT(busy->isVisible(), 2000);
     QTRY_COMPARE(server.connectionsAccepted(), 1);
 
     QTest::mouseClick(busy->cancelButton(), Qt::LeftButton);
-    QVERIFY(!m_browser->isBusy());
+    QVERIFY(!m_rig.browser->isBusy());
     QVERIFY(busy->isHidden());
     QTRY_COMPARE(server.connectionsClosedByPeer(), 1); // the request was aborted, not abandoned
-    QCOMPARE(m_window->arnInput()->text(), kArn);
-    QVERIFY(m_window->banner()->text().isEmpty()); // cancelling is not an error
+    QCOMPARE(m_rig.window->arnInput()->text(), kArn);
+    QVERIFY(m_rig.window->banner()->text().isEmpty()); // cancelling is not an error
 }
 
 void TestWindowFaults::closingTheWindowDuringARequestIsSafe()
@@ -236,7 +212,7 @@ void TestWindowFaults::closingTheWindowDuringARequestIsSafe()
     openWindow(server.url());
     typeAndSubmit(kArn);
     QTRY_COMPARE(server.connectionsAccepted(), 1);
-    m_window->close();
+    m_rig.window->close();
     cleanup(); // window, controller, browser, model and backend go while the request is open
     QTRY_COMPARE(server.connectionsClosedByPeer(), 1);
     QTest::qWait(100); // let any late event run against the destroyed objects (ASan would tell)
