@@ -3,6 +3,7 @@
 #include "cli/exit_codes.h"
 #include "cli/list_stages_command.h"
 #include "demo/demo_endpoint.h"
+#include "support/command_runs.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/raw_tcp_server.h"
 #include "support/scripted_endpoint.h"
@@ -21,24 +22,8 @@ using namespace testsupport;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 const QString kFieldReporterArn =
     QStringLiteral("arn:aws:ivs:eu-west-1:123456789012:stage/FieldRep0rt1");
-
-QProcessEnvironment environmentWith(const QString &accessKeyId, const QString &secret)
-{
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), accessKeyId);
-    environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), secret);
-    // Exit codes are about the final answer; retries are tested elsewhere.
-    environment.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
-    return environment;
-}
 
 QProcessEnvironment scriptedEnvironment()
 {
@@ -49,19 +34,6 @@ QProcessEnvironment demoEnvironment()
 {
     const aws::Credentials credentials = demo::DemoEndpoint::credentials();
     return environmentWith(credentials.accessKeyId, credentials.secretAccessKey);
-}
-
-template <typename Command>
-Run runInProcess(Command command, const QStringList &arguments,
-                 const QProcessEnvironment &environment)
-{
-    Run run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.exitCode = command(arguments, environment, out, err);
-    out.flush();
-    err.flush();
-    return run;
 }
 
 Run listStages(const QStringList &arguments,

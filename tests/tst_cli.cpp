@@ -2,6 +2,7 @@
 #include "cli/get_stage_command.h"
 #include "demo/demo_stages.h"
 #include "identity/app_identity.h"
+#include "support/command_runs.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
@@ -17,32 +18,15 @@ using namespace testsupport;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 QProcessEnvironment environmentWithKeys()
 {
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDCLITEST"));
-    environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("cli-test-secret"));
-    // Exit codes are about the final answer; retries are tested with an injected timer elsewhere.
-    environment.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
-    return environment;
+    return environmentWith(QStringLiteral("AKIDCLITEST"), QStringLiteral("cli-test-secret"));
 }
 
 Run runInProcess(const QStringList &arguments,
                  const QProcessEnvironment &environment = environmentWithKeys())
 {
-    Run run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.exitCode = cli::runGetStage(arguments, environment, out, err);
-    out.flush();
-    err.flush();
-    return run;
+    return testsupport::runInProcess(&cli::runGetStage, arguments, environment);
 }
 
 Run runBinary(const QStringList &arguments,

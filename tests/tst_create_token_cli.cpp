@@ -2,6 +2,7 @@
 #include "cli/exit_codes.h"
 #include "demo/demo_stages.h"
 #include "ivs/encoder_settings.h"
+#include "support/command_runs.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
@@ -19,23 +20,13 @@ using namespace testsupport;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 const QString kDemoWhip = QStringLiteral("https://f99084460c35.global-bm.whip.live-video.net");
 const QString kSeedWhip = QStringLiteral("https://0123456789ab.global-bm.whip.live-video.net");
 const QString kScriptedToken = QStringLiteral("eyJscripted.Token-Value_0123456789.sig");
 
 QProcessEnvironment environmentWithKeys()
 {
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDCREATETOKEN"));
-    environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("create-secret"));
-    environment.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
-    return environment;
+    return environmentWith(QStringLiteral("AKIDCREATETOKEN"), QStringLiteral("create-secret"));
 }
 
 bool isOneLine(const QString &text)

@@ -5,6 +5,7 @@
 #include "demo/demo_endpoint.h"
 #include "ivs/stage.h"
 #include "ivs/stage_changes.h"
+#include "support/command_runs.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/json_paths.h"
 #include "support/scripted_endpoint.h"
@@ -23,12 +24,6 @@ using namespace testsupport;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 const QString kSeedArn = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh");
 const QString kRecording = QStringLiteral("autoParticipantRecordingConfiguration");
 const QString kSegment = QStringLiteral(
@@ -39,16 +34,6 @@ const QString kEuStorage =
 const QString kAwkwardKey = QStringLiteral("show name=late & live é");
 const QString kAwkwardValue = QStringLiteral("a=b&c=d é ü");
 
-QProcessEnvironment environmentWith(const QString &accessKeyId, const QString &secret)
-{
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), accessKeyId);
-    environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), secret);
-    // Exit codes are about the final answer; retries are tested elsewhere.
-    environment.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
-    return environment;
-}
-
 QProcessEnvironment scriptedEnvironment()
 {
     return environmentWith(QStringLiteral("AKIDCLITEST"), QStringLiteral("cli-test-secret"));
@@ -58,19 +43,6 @@ QProcessEnvironment demoEnvironment()
 {
     const aws::Credentials credentials = demo::DemoEndpoint::credentials();
     return environmentWith(credentials.accessKeyId, credentials.secretAccessKey);
-}
-
-template <typename Command>
-Run runInProcess(Command command, const QStringList &arguments,
-                 const QProcessEnvironment &environment)
-{
-    Run run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.exitCode = command(arguments, environment, out, err);
-    out.flush();
-    err.flush();
-    return run;
 }
 
 Run exportStage(const QStringList &arguments,

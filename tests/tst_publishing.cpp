@@ -6,6 +6,7 @@
 #include "ivs/stage_arn.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
+#include "support/single_attempt_client.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,37 +19,15 @@ using namespace testsupport;
 
 namespace {
 
-struct Client {
+struct Client : SingleAttemptClient {
     explicit Client(const QUrl &url,
                     const aws::Credentials &credentials = {QStringLiteral("AKIDPUBLISH"),
                                                            QStringLiteral("s"),
                                                            {},
                                                            {}})
-        : provider(credentials, QStringLiteral("test"))
+        : SingleAttemptClient(url, credentials)
     {
-        network.setProxy(QNetworkProxy::NoProxy);
-        aws::EndpointConfig config;
-        config.overrideUrl = url;
-        client = std::make_unique<ivs::IvsClient>(&network, &provider, config);
-        ivs::RetryPolicy once;
-        once.maxAttempts = 1;
-        client->setRetryPolicy(once);
     }
-    template <typename Result, typename Call> Result run(Call call)
-    {
-        Result result;
-        bool done = false;
-        QObject context;
-        call(*client, &context, [&](const Result &r) {
-            result = r;
-            done = true;
-        });
-        static_cast<void>(QTest::qWaitFor([&done] { return done; }, 15000));
-        return result;
-    }
-    QNetworkAccessManager network;
-    aws::StaticCredentialProvider provider;
-    std::unique_ptr<ivs::IvsClient> client;
 };
 
 } // namespace

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace testsupport {
+
+// What one command-line command printed and returned.
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Only these keys, and a single attempt: the command tests are about the final answer; retries
+// are tested elsewhere.
+QProcessEnvironment environmentWith(const QString &accessKeyId, const QString &secret);
+
+// Runs a command function (cli::runGetStage, cli::runListStages, …) in this process, capturing
+// what it prints.
+template <typename Command>
+Run runInProcess(Command command, const QStringList &arguments,
+                 const QProcessEnvironment &environment)
+{
+    Run run;
+    QTextStream out(&run.out);
+    QTextStream err(&run.err);
+    run.exitCode = command(arguments, environment, out, err);
+    out.flush();
+    err.flush();
+    return run;
+}
+
+} // namespace testsupport
