@@ -85,6 +85,24 @@ net::HttpResponse pagedAnswer(const QString &listKey, const QJsonArray &all,
     return net::HttpResponse::json(200, compact(answer));
 }
 
+// Get* of a resource named by "arn": found only in its own region, as the service does.
+net::HttpResponse resourceByArn(const QByteArray &body, const QString &region,
+                                const QList<QJsonObject> &resources, const QString &resultKey)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    const QString arn = request->value(QStringLiteral("arn")).toString();
+    for (const QJsonObject &resource : resources) {
+        if (resource.value(QStringLiteral("arn")).toString() == arn &&
+            arn.section(QLatin1Char(':'), 3, 3) == region)
+            return net::HttpResponse::json(200, compact(QJsonObject{{resultKey, resource}}));
+    }
+    return awsError(404, "ResourceNotFoundException",
+                    QStringLiteral("Resource: %1 not found").arg(arn));
+}
+
 } // namespace
 
 net::HttpResponse awsError(int status, const QByteArray &errorType, const QString &message)
@@ -172,19 +190,8 @@ net::HttpResponse DemoService::listIngestConfigurations(const QByteArray &body,
 
 net::HttpResponse DemoService::getIngestConfiguration(const QByteArray &body, const QString &region)
 {
-    net::HttpResponse failure;
-    const auto request = jsonBody(body, &failure);
-    if (!request)
-        return failure;
-    const QString arn = request->value(QStringLiteral("arn")).toString();
-    for (const QJsonObject &configuration : std::as_const(m_ingestConfigurations)) {
-        if (configuration.value(QStringLiteral("arn")).toString() == arn &&
-            arn.section(QLatin1Char(':'), 3, 3) == region)
-            return net::HttpResponse::json(
-                200, compact(QJsonObject{{QStringLiteral("ingestConfiguration"), configuration}}));
-    }
-    return awsError(404, "ResourceNotFoundException",
-                    QStringLiteral("Resource: %1 not found").arg(arn));
+    return resourceByArn(body, region, m_ingestConfigurations,
+                         QStringLiteral("ingestConfiguration"));
 }
 
 QJsonObject *DemoService::findStage(const QString &arnText, const QString &region,
@@ -250,19 +257,8 @@ net::HttpResponse DemoService::listStages(const QByteArray &body, const QString 
 net::HttpResponse DemoService::getStorageConfiguration(const QByteArray &body,
                                                        const QString &region)
 {
-    net::HttpResponse failure;
-    const auto request = jsonBody(body, &failure);
-    if (!request)
-        return failure;
-    const QString arn = request->value(QStringLiteral("arn")).toString();
-    for (const QJsonObject &configuration : std::as_const(m_storageConfigurations)) {
-        if (configuration.value(QStringLiteral("arn")).toString() == arn &&
-            arn.section(QLatin1Char(':'), 3, 3) == region)
-            return net::HttpResponse::json(
-                200, compact(QJsonObject{{QStringLiteral("storageConfiguration"), configuration}}));
-    }
-    return awsError(404, "ResourceNotFoundException",
-                    QStringLiteral("Resource: %1 not found").arg(arn));
+    return resourceByArn(body, region, m_storageConfigurations,
+                         QStringLiteral("storageConfiguration"));
 }
 
 net::HttpResponse DemoService::listStageSessions(const QByteArray &body, const QString &region)
