@@ -138,9 +138,14 @@ void TestStageBrowser::cancelStopsTheLookup()
         net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
     QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
     QSignalSpy busy(m_browser.get(), &session::StageBrowser::busyChanged);
+    QSignalSpy cancelled(m_browser.get(), &session::StageBrowser::lookupCancelled);
     m_browser->lookUp(kArn);
     m_browser->cancel();
     QVERIFY(!m_browser->isBusy());
+    QCOMPARE(cancelled.count(), 1);
+    QCOMPARE(cancelled.at(0).at(0).toString(), kArn);
+    m_browser->cancel(); // nothing in flight: nothing to tell
+    QCOMPARE(cancelled.count(), 1);
     QTest::qWait(200);
     QCOMPARE(shown.count(), 0);
     QCOMPARE(busy.count(), 2);

@@ -203,6 +203,7 @@ void TestWindowFaults::slowRequestShowsProgressAndCancelReallyAborts()
     QTRY_COMPARE(server.connectionsClosedByPeer(), 1); // the request was aborted, not abandoned
     QCOMPARE(m_rig.window->arnInput()->text(), kArn);
     QVERIFY(m_rig.window->banner()->text().isEmpty()); // cancelling is not an error
+    QCOMPARE(m_rig.window->statusBar()->currentMessage(), QStringLiteral("Cancelled."));
 }
 
 void TestWindowFaults::closingTheWindowDuringARequestIsSafe()

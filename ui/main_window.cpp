@@ -117,6 +117,8 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
     connect(&m_browser, &session::StageBrowser::stageShown, this, &MainWindow::onStageShown);
     connect(&m_browser, &session::StageBrowser::lookupFailed, this, &MainWindow::onLookupFailed);
     connect(&m_browser, &session::StageBrowser::inputRejected, this, &MainWindow::onInputRejected);
+    connect(&m_browser, &session::StageBrowser::lookupCancelled, this,
+            [this] { statusBar()->showMessage(tr("Cancelled."), kTransientMessageMs); });
     connect(&m_browser, &session::StageBrowser::notice, this,
             [this](const QString &text) { statusBar()->showMessage(text); });
     connect(&m_browser, &session::StageBrowser::busyChanged, this, [this](bool busy) {
@@ -125,9 +127,6 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
             setCursor(Qt::BusyCursor);
         else
             unsetCursor();
-        // Still showing the lookup's own message: nothing took its place, so it was cancelled.
-        if (!busy && !m_lookupMessage.isEmpty() && statusBar()->currentMessage() == m_lookupMessage)
-            statusBar()->showMessage(tr("Cancelled."), kTransientMessageMs);
         updateEditingState();
     });
     connect(m_tree, &StageTreeView::copied, this,
@@ -329,8 +328,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::onLookupStarted(const QString &arn)
 {
-    m_lookupMessage = tr("Looking up %1…").arg(arn);
-    statusBar()->showMessage(m_lookupMessage);
+    statusBar()->showMessage(tr("Looking up %1…").arg(arn));
 }
 
 void MainWindow::onStageShown(const QString &arn, const QString &name)

@@ -195,7 +195,6 @@ private:
     bool m_applying = false;
     bool m_switchConfirmed = false; // the connection bar asked already; the refresh may follow
     QString m_shownName;
-    QString m_lookupMessage; // the status bar's text while a lookup runs
 };
 
 } // namespace ui

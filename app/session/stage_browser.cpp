@@ -32,6 +32,7 @@ void StageBrowser::cancel()
         return;
     delete m_pending.data();
     emit busyChanged(false);
+    emit lookupCancelled(m_pendingArn);
 }
 
 void StageBrowser::lookUp(const QString &text)

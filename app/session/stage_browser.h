@@ -42,6 +42,7 @@ signals:
     void lookupStarted(const QString &arn);
     void stageShown(const QString &arn, const QString &name);
     void lookupFailed(const QString &arn, const QString &message);
+    void lookupCancelled(const QString &arn);
     void busyChanged(bool busy);
     // Things worth telling while a lookup goes on: a retry, a corrected clock.
     void notice(const QString &text);
