@@ -97,6 +97,8 @@ private slots:
     void enormousAnswerIsCutOff();
     void answerThatNeverEndsTimesOut();
     void silentServerTimesOut();
+    void callStartedBeforeASwitchStaysWithItsConnection();
+    void retryAfterASwitchGoesWhereTheCallStarted();
 };
 
 void TestClientFaults::throttlingIsRetriedWithBackoffUntilSuccess()
@@ -332,6 +334,83 @@ void TestClientFaults::silentServerTimesOut()
     QCOMPARE(result.error->category, ivs::ErrorCategory::Timeout);
     QCOMPARE(server.connectionsAccepted(), 1);
     QTRY_COMPARE(server.connectionsClosedByPeer(), 1); // the request was really abandoned
+}
+
+namespace {
+
+// What the window does when the user picks another profile: new keys, another endpoint.
+void switchConnection(Harness &harness, aws::CredentialProvider &provider, const QUrl &endpoint)
+{
+    aws::EndpointConfig config;
+    config.overrideUrl = endpoint;
+    harness.client->setCredentialProvider(&provider);
+    harness.client->setEndpointConfig(config);
+}
+
+bool signedBy(const net::HttpRequest &request, const QByteArray &accessKeyId)
+{
+    return request.header("Authorization").contains("Credential=" + accessKeyId + '/');
+}
+
+} // namespace
+
+void TestClientFaults::callStartedBeforeASwitchStaysWithItsConnection()
+{
+    ScriptedEndpoint before;
+    ScriptedEndpoint after;
+    QVERIFY(before.start());
+    QVERIFY(after.start());
+    before.setFallback(seedStage());
+    after.setFallback(seedStage());
+    Harness harness(before.url());
+    aws::StaticCredentialProvider otherKeys(
+        {QStringLiteral("AKIDOTHER"), QStringLiteral("other"), {}, {}}, QStringLiteral("other"));
+
+    // The credentials arrive asynchronously: the switch comes between asking and sending.
+    std::optional<ivs::GetStageResult> result;
+    QObject context;
+    harness.client->getStage(*ivs::StageArn::parse(kArn), QString(), &context,
+                             [&result](const ivs::GetStageResult &r) { result = r; });
+    switchConnection(harness, otherKeys, after.url());
+
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+    QVERIFY2(result->ok(), result->error ? qPrintable(result->error->userMessage()) : "");
+    QCOMPARE(before.requests().size(), 1);
+    QVERIFY(signedBy(before.requests().constFirst(), "AKIDFAULTS"));
+    QCOMPARE(after.requests().size(), 0);
+
+    // Calls made after the switch use the new connection.
+    QVERIFY(harness.getStage().ok());
+    QCOMPARE(after.requests().size(), 1);
+    QVERIFY(signedBy(after.requests().constFirst(), "AKIDOTHER"));
+    QCOMPARE(before.requests().size(), 1);
+}
+
+void TestClientFaults::retryAfterASwitchGoesWhereTheCallStarted()
+{
+    ScriptedEndpoint before;
+    ScriptedEndpoint after;
+    QVERIFY(before.start());
+    QVERIFY(after.start());
+    after.setFallback(seedStage());
+    aws::StaticCredentialProvider otherKeys(
+        {QStringLiteral("AKIDOTHER"), QStringLiteral("other"), {}, {}}, QStringLiteral("other"));
+    std::unique_ptr<Harness> harness = std::make_unique<Harness>(before.url());
+    // The first attempt fails and the user switches while the retry waits.
+    before.setHandler([&](const net::HttpRequest &) {
+        if (before.requests().size() == 1) {
+            switchConnection(*harness, otherKeys, after.url());
+            return awsErrorResponse(503, "ServiceUnavailableException",
+                                    QStringLiteral("Try again"));
+        }
+        return seedStage();
+    });
+
+    const ivs::GetStageResult result = harness->getStage();
+    QVERIFY2(result.ok(), result.error ? qPrintable(result.error->userMessage()) : "");
+    QCOMPARE(before.requests().size(), 2);
+    QVERIFY(signedBy(before.requests().at(1), "AKIDFAULTS"));
+    QCOMPARE(after.requests().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestClientFaults)

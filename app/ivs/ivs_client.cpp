@@ -23,6 +23,9 @@ struct IvsClient::Call {
     QByteArray query;
     QByteArray body;
     aws::Credentials credentials;
+    // Where the call started: a connection switched while it waits for its credentials or for a
+    // retry must not send one connection's request, signed with its keys, to another's endpoint.
+    aws::EndpointConfig endpoint;
     QPointer<QObject> context;
     std::function<void(const JsonCallResult &)> done;
     int attempt = 1;
@@ -232,6 +235,7 @@ void IvsClient::send(const QString &region, const QByteArray &method, const QByt
     call->path = path;
     call->query = query;
     call->body = body;
+    call->endpoint = m_endpoint;
     call->context = context;
     call->done = std::move(done);
     m_credentials->fetchCredentials(context, [this, guard = QPointer<IvsClient>(this),
@@ -257,7 +261,7 @@ void IvsClient::attempt(const std::shared_ptr<Call> &call)
     SignedRequest post;
     post.method = call->method;
     post.query = call->query;
-    post.baseUrl = m_endpoint.baseUrl(call->region);
+    post.baseUrl = call->endpoint.baseUrl(call->region);
     if (const QString problem = aws::endpointUrlProblem(post.baseUrl); !problem.isEmpty()) {
         JsonCallResult result;
         result.error =
@@ -270,7 +274,7 @@ void IvsClient::attempt(const std::shared_ptr<Call> &call)
     post.body = call->body;
     post.credentials = call->credentials;
     post.signingTime = m_clock().addSecs(m_clockOffsetSeconds);
-    post.extraCaCertificates = m_endpoint.extraCaCertificates;
+    post.extraCaCertificates = call->endpoint.extraCaCertificates;
     post.timeoutMs = m_timeoutMs;
     post.maxResponseBytes = m_maxResponseBytes;
     // One arg() call: a percent-encoded path ("%3A") must not be taken for a placeholder.

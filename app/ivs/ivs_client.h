@@ -84,7 +84,7 @@ public:
     const aws::EndpointConfig &endpointConfig() const { return m_endpoint; }
     void setEndpointConfig(aws::EndpointConfig endpoint) { m_endpoint = std::move(endpoint); }
     aws::CredentialProvider *credentialProvider() const { return m_credentials; }
-    // Requests already under way keep the provider they started with.
+    // Requests already under way keep the credentials and the endpoint they started with.
     void setCredentialProvider(aws::CredentialProvider *provider) { m_credentials = provider; }
 
     // `region` overrides the ARN's own region when not empty.
