@@ -217,16 +217,30 @@ CredentialProcessProvider::CredentialProcessProvider(QString commandLine, QStrin
 
 CredentialProcessProvider::~CredentialProcessProvider()
 {
-    if (!m_run || !m_run->process)
+    if (!m_run)
         return;
-    QProcess *process = m_run->process;
-    process->disconnect();
-    m_run->timer->disconnect();
-    // SIGKILL cannot be caught, so this wait is short; it reaps the child instead of leaving a
-    // process (and QProcess's "destroyed while still running" warning) behind.
-    process->kill();
-    process->waitForFinished(1000);
-    delete process;
+    if (QProcess *process = m_run->process) {
+        process->disconnect();
+        m_run->timer->disconnect();
+        // SIGKILL cannot be caught, so this wait is short; it reaps the child instead of leaving
+        // a process (and QProcess's "destroyed while still running" warning) behind.
+        process->kill();
+        process->waitForFinished(1000);
+        delete process;
+        m_run->process = nullptr;
+    }
+    // Every waiter hears an answer: a request started just before the connection was switched
+    // would otherwise wait for ever, and with it whatever shows it as busy.
+    const CredentialResult stopped = CredentialError{
+        Text::tr("The credential_process of profile \"%1\" was stopped before it finished, "
+                 "because the connection was switched or closed.")
+            .arg(m_profileName)};
+    for (const Run::Waiter &waiter : m_run->waiters) {
+        if (!waiter.context)
+            continue;
+        QMetaObject::invokeMethod(
+            waiter.context, [stopped, done = waiter.done] { done(stopped); }, Qt::QueuedConnection);
+    }
 }
 
 QString CredentialProcessProvider::sourceDescription() const

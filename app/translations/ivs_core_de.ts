@@ -146,6 +146,10 @@
         <source>it is empty</source>
         <translation>die Befehlszeile ist leer</translation>
     </message>
+    <message>
+        <source>The credential_process of profile &quot;%1&quot; was stopped before it finished, because the connection was switched or closed.</source>
+        <translation>Der credential_process des Profils „%1“ wurde abgebrochen, bevor er fertig war, weil die Verbindung gewechselt oder geschlossen wurde.</translation>
+    </message>
 </context>
 <context>
     <name>aws::Credentials</name>
