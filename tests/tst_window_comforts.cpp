@@ -25,6 +25,8 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QHeaderView>
+#include <QIcon>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -77,6 +79,26 @@ QPalette darkPalette()
     return dark;
 }
 
+// The mean colour of the pixels an icon draws (those nearly opaque).
+QColor inkOf(const QIcon &icon)
+{
+    const QImage image =
+        icon.pixmap(QSize(32, 32)).toImage().convertToFormat(QImage::Format_ARGB32);
+    qint64 red = 0, green = 0, blue = 0, count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            if (pixel.alpha() < 224)
+                continue;
+            red += pixel.red();
+            green += pixel.green();
+            blue += pixel.blue();
+            ++count;
+        }
+    }
+    return count ? QColor(int(red / count), int(green / count), int(blue / count)) : QColor();
+}
+
 QStringList menuShortcuts(QMenuBar *bar)
 {
     QStringList shortcuts;
@@ -118,6 +140,7 @@ private slots:
     void layoutAndColumnWidthsSurviveANewWindow();
     void coloursFollowADarkPalette();
     void toolbarIconsAreSharpAtDoubleScale();
+    void iconsAreDrawnAgainWhenThePaletteChanges();
 
 private:
     void openWindow();
@@ -140,6 +163,8 @@ void TestWindowComforts::initTestCase()
     qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral(".config")).toUtf8());
     QVERIFY(QSettings().fileName().startsWith(m_home.path()));
     m_startPalette = QApplication::palette();
+    // No desktop icon theme: the app's own drawings are under test, on any machine.
+    QIcon::setThemeSearchPaths({});
 }
 
 void TestWindowComforts::init()
@@ -602,6 +627,26 @@ void TestWindowComforts::toolbarIconsAreSharpAtDoubleScale()
         QVERIFY2(pixmap.width() >= 32, qPrintable(action->text()));
         QVERIFY2(icon.pixmap(QSize(24, 24), 2.0).width() >= 48, qPrintable(action->text()));
     }
+}
+
+void TestWindowComforts::iconsAreDrawnAgainWhenThePaletteChanges()
+{
+    QList<const QAction *> actions{m_rig.window->undoAction(), m_rig.window->redoAction(),
+                                   m_rig.window->reloadAction(), m_rig.window->filterAction()};
+    const QList<QAction *> inField = m_rig.window->treeFilterBar()->lineEdit()->actions();
+    QVERIFY(!inField.isEmpty());
+    actions.append(inField.constFirst());
+    for (const QAction *action : std::as_const(actions)) {
+        const QColor ink = inkOf(action->icon());
+        QVERIFY2(ink.isValid() && ink.lightness() < 100,
+                 qPrintable(action->objectName() + QLatin1Char(' ') + ink.name()));
+    }
+
+    QApplication::setPalette(darkPalette()); // as when the desktop switches to dark
+    for (const QAction *action : std::as_const(actions))
+        QTRY_VERIFY2(
+            inkOf(action->icon()).lightness() > 200,
+            qPrintable(action->objectName() + QLatin1Char(' ') + inkOf(action->icon()).name()));
 }
 
 QTEST_MAIN(TestWindowComforts)

@@ -1,5 +1,6 @@
 #include "icons.h"
 
+#include <QAction>
 #include <QBuffer>
 #include <QFile>
 #include <QImageReader>
@@ -41,6 +42,21 @@ QIcon themedIcon(const QString &themeName, const QString &fallback, const QPalet
     const QIcon drawn = renderedSvg(fallback, palette.color(QPalette::ButtonText));
     // Without the SVG image plugin, Qt's own SVG icon engine may still draw the file.
     return drawn.isNull() ? QIcon(fallback) : drawn;
+}
+
+void ThemedActionIcons::set(QAction *action, const QString &themeName, const QString &fallback,
+                            const QPalette &palette)
+{
+    action->setIcon(themedIcon(themeName, fallback, palette));
+    m_entries.append({action, themeName, fallback});
+}
+
+void ThemedActionIcons::redraw(const QPalette &palette)
+{
+    for (const Entry &entry : std::as_const(m_entries)) {
+        if (entry.action)
+            entry.action->setIcon(themedIcon(entry.themeName, entry.fallback, palette));
+    }
 }
 
 } // namespace ui

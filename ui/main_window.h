@@ -1,5 +1,7 @@
 #pragma once
 
+#include "icons.h"
+
 #include <functional>
 #include <memory>
 #include <QMainWindow>
@@ -114,6 +116,7 @@ public:
     PublishDialog *openPublishDialog();
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
@@ -178,6 +181,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<session::RecentArns> m_recentArns;
     std::unique_ptr<WindowLayout> m_layout;
+    ThemedActionIcons m_actionIcons;
     bool m_layoutRestored = false; // docks were placed as the user left them
     StageListPanel *m_stageList = nullptr;
     ChecksPanel *m_checks = nullptr;

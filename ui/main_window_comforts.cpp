@@ -58,13 +58,13 @@ void MainWindow::createComforts()
 
     m_getAction = new QAction(tr("&Get Stage"), this);
     m_getAction->setObjectName(QStringLiteral("getAction"));
-    m_getAction->setIcon(themedIcon(QStringLiteral("edit-find"),
-                                    QStringLiteral(":/ui/icons/look-up.svg"), palette()));
+    m_actionIcons.set(m_getAction, QStringLiteral("edit-find"),
+                      QStringLiteral(":/ui/icons/look-up.svg"), palette());
     m_getAction->setToolTip(tr("Look up the stage whose ARN is in the field (Enter there)"));
     connect(m_getAction, &QAction::triggered, this, [this] { lookUpTyped(m_arnInput->text()); });
 
-    m_reloadAction->setIcon(themedIcon(QStringLiteral("view-refresh"),
-                                       QStringLiteral(":/ui/icons/refresh.svg"), palette()));
+    m_actionIcons.set(m_reloadAction, QStringLiteral("view-refresh"),
+                      QStringLiteral(":/ui/icons/refresh.svg"), palette());
     m_reloadAction->setIconText(tr("Refresh"));
 
     m_pasteArnAction = new QAction(tr("&Paste Stage ARN"), this);
@@ -88,8 +88,8 @@ void MainWindow::createComforts()
     m_filterAction = new QAction(tr("&Filter Tree…"), this);
     m_filterAction->setObjectName(QStringLiteral("filterAction"));
     m_filterAction->setShortcut(QKeySequence::Find);
-    m_filterAction->setIcon(themedIcon(QStringLiteral("view-filter"),
-                                       QStringLiteral(":/ui/icons/filter.svg"), palette()));
+    m_actionIcons.set(m_filterAction, QStringLiteral("view-filter"),
+                      QStringLiteral(":/ui/icons/filter.svg"), palette());
     m_filterAction->setIconText(tr("Filter"));
     m_filterAction->setToolTip(
         tr("Show only the rows of the tree that contain some text (%1; Escape shows all again)")
@@ -173,6 +173,20 @@ bool MainWindow::lookUpArnIn(const QString &text)
 bool MainWindow::pasteStageArn()
 {
     return lookUpArnIn(offeredText(QApplication::clipboard()->mimeData()));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::PaletteChange:
+    case QEvent::ApplicationPaletteChange:
+    case QEvent::ThemeChange:
+        m_actionIcons.redraw(palette());
+        break;
+    default:
+        break;
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

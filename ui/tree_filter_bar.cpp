@@ -25,9 +25,8 @@ TreeFilterBar::TreeFilterBar(QTreeView *tree, QWidget *parent)
     m_edit->setObjectName(QStringLiteral("treeFilter"));
     m_edit->setPlaceholderText(tr("Show only rows containing this text (Escape clears)"));
     m_edit->setClearButtonEnabled(true);
-    m_edit->addAction(themedIcon(QStringLiteral("view-filter"),
-                                 QStringLiteral(":/ui/icons/filter.svg"), palette()),
-                      QLineEdit::LeadingPosition);
+    m_icons.set(m_edit->addAction(QIcon(), QLineEdit::LeadingPosition),
+                QStringLiteral("view-filter"), QStringLiteral(":/ui/icons/filter.svg"), palette());
     m_edit->installEventFilter(this);
     m_count->setObjectName(QStringLiteral("treeFilterCount"));
     auto *close = new QToolButton(this);
@@ -79,6 +78,13 @@ QString TreeFilterBar::text() const
 void TreeFilterBar::setText(const QString &text)
 {
     m_edit->setText(text);
+}
+
+void TreeFilterBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ThemeChange)
+        m_icons.redraw(palette());
+    QWidget::changeEvent(event);
 }
 
 bool TreeFilterBar::eventFilter(QObject *watched, QEvent *event)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "icons.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -27,6 +29,7 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void apply();
@@ -37,6 +40,7 @@ private:
     QTreeView *m_tree;
     QLineEdit *m_edit;
     QLabel *m_count;
+    ThemedActionIcons m_icons;
     int m_matches = 0;
     bool m_filtering = false;
 };
