@@ -11,14 +11,17 @@
 #include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
 #include "ui/arn_input.h"
+#include "ui/connection_bar.h"
 #include "ui/main_window.h"
 #include "ui/message_banner.h"
 #include "ui/profiles_dialog.h"
 #include "ui/publish_dialog.h"
 #include "ui/tag_dialog.h"
 
+#include <algorithm>
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLibraryInfo>
@@ -32,6 +35,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 
 using namespace testsupport;
 
@@ -155,6 +160,7 @@ private slots:
     void windowSpeaksGerman();
     void coreMessagesAreGerman();
     void acceleratorsAreUniqueWhereTheyMeet();
+    void toolbarsFitTheNarrowestWindow();
     void commandLineFollowsTheLocale_data();
     void commandLineFollowsTheLocale();
     void outputForProgramsIgnoresTheLocale();
@@ -228,6 +234,42 @@ void TestTranslations::windowSpeaksGerman()
     QTRY_VERIFY2(window.statusBar()->currentMessage().startsWith(
                      QLatin1String("Angezeigt wird studio-main, abgerufen um ")),
                  qPrintable(window.statusBar()->currentMessage()));
+}
+
+void TestTranslations::toolbarsFitTheNarrowestWindow()
+{
+    DemoWindow demo;
+    QVERIFY(demo.open());
+    ui::MainWindow &window = *demo.window;
+    // The width the window gives itself on a small screen (see MainWindow's constructor).
+    window.resize(1100, 720);
+    QTRY_COMPARE(window.width(), 1100);
+    demo.lookUp(kFullyConfiguredDemoArn); // the editing buttons have their final state
+
+    // A toolbar whose buttons do not fit hides the last of them behind its "»" button.
+    for (const QToolBar *toolBar : window.findChildren<QToolBar *>()) {
+        const auto *overflow = toolBar->findChild<QToolButton *>(
+            QStringLiteral("qt_toolbar_ext_button"), Qt::FindDirectChildrenOnly);
+        QStringList buttons;
+        for (const QWidget *child : toolBar->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+            if (child->isVisible())
+                buttons.append(
+                    QStringLiteral("%1 %2").arg(child->objectName()).arg(child->width()));
+        QTRY_VERIFY2(!overflow || !overflow->isVisible(),
+                     qPrintable(toolBar->objectName() + QLatin1String(": ") +
+                                buttons.join(QLatin1String(", "))));
+    }
+
+    // Narrow, but not too narrow for any region's name.
+    const QLineEdit *region = window.connectionBar()->regionCombo()->lineEdit();
+    const QStringList regions = session::ProfilesController::commonRegions();
+    const QString longest = *std::max_element(
+        regions.cbegin(), regions.cend(), [region](const QString &a, const QString &b) {
+            return region->fontMetrics().horizontalAdvance(a) <
+                   region->fontMetrics().horizontalAdvance(b);
+        });
+    QVERIFY2(region->fontMetrics().horizontalAdvance(longest) < region->contentsRect().width() - 4,
+             qPrintable(longest));
 }
 
 void TestTranslations::coreMessagesAreGerman()

@@ -2,11 +2,13 @@
 
 #include "session/profiles_controller.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
+#include <QStyle>
 
 namespace ui {
 
@@ -19,7 +21,10 @@ ConnectionBar::ConnectionBar(session::ProfilesController &profiles, QWidget *par
     auto *profileLabel = new QLabel(tr("&Profile:"), this);
     profileLabel->setBuddy(m_profile);
     m_profile->setObjectName(QStringLiteral("profileCombo"));
-    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A steady width: sized to its longest entry, one long profile name would push the editing
+    // buttons off the toolbar. The list that drops down is as wide as its entries need.
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_profile->setMinimumContentsLength(18);
     m_profile->setToolTip(tr("Where the credentials come from. Changing it looks the shown stage "
                              "up again."));
 
@@ -28,7 +33,7 @@ ConnectionBar::ConnectionBar(session::ProfilesController &profiles, QWidget *par
     m_region->setObjectName(QStringLiteral("regionCombo"));
     m_region->setEditable(true);
     m_region->setInsertPolicy(QComboBox::NoInsert);
-    m_region->setMinimumContentsLength(14);
+    m_region->setMinimumContentsLength(12);
     m_region->lineEdit()->setPlaceholderText(tr("not set"));
     m_region->setToolTip(tr("The region for calls that are not about one stage. A stage is always "
                             "looked up in the region its ARN names."));
@@ -68,9 +73,13 @@ void ConnectionBar::reload()
     const session::ConnectionChoice current = m_profiles.currentChoice();
     for (const session::ConnectionChoice &choice : std::as_const(m_choices)) {
         m_profile->addItem(choice.label);
+        m_profile->setItemData(m_profile->count() - 1, choice.label, Qt::ToolTipRole);
         if (choice == current)
             m_profile->setCurrentIndex(m_profile->count() - 1);
     }
+    QAbstractItemView *list = m_profile->view();
+    list->setMinimumWidth(list->sizeHintForColumn(0) + 2 * list->frameWidth() +
+                          list->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
 
     const QString region = m_profiles.serviceRegion();
     QStringList regions = session::ProfilesController::commonRegions();

@@ -20,7 +20,9 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 
 namespace ui {
@@ -48,6 +50,10 @@ void MainWindow::createEditing()
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
     m_redoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
     m_redoAction->setIconText(tr("Redo"));
+    m_actionIcons.set(m_undoAction, QStringLiteral("edit-undo"),
+                      QStringLiteral(":/ui/icons/undo.svg"), palette());
+    m_actionIcons.set(m_redoAction, QStringLiteral("edit-redo"),
+                      QStringLiteral(":/ui/icons/redo.svg"), palette());
 
     m_reviewAction = new QAction(tr("Re&view Changes…"), this);
     m_reviewAction->setObjectName(QStringLiteral("reviewAction"));
@@ -97,8 +103,16 @@ void MainWindow::createEditing()
     toolBar->setObjectName(QStringLiteral("editToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    toolBar->setIconSize(QSize(iconSize, iconSize));
     toolBar->addAction(m_undoAction);
     toolBar->addAction(m_redoAction);
+    // Arrows everyone knows, with the words in their tooltips: the row is shared with the
+    // connection and the stage's buttons, and words as long as German ones would not fit beside.
+    for (QAction *action : {m_undoAction, m_redoAction}) {
+        if (auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action)))
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
     toolBar->addSeparator();
     toolBar->addAction(m_reviewAction);
     toolBar->addAction(m_applyAction);
