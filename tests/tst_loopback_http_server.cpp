@@ -1,6 +1,7 @@
 #include "net/loopback_http_server.h"
 #include "support/test_certificates.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -30,6 +31,9 @@ private slots:
     void passesUnknownMethodsToTheHandler();
     void refusesNonLoopbackAddressesBeforeOpeningASocket();
     void closingTheServerClosesItsConnections();
+    void closesAConnectionLeftIdle();
+    void answersARequestThatStallsWith408();
+    void aClientStillSendingIsNotCutOff();
     void servesHttpsWithATestCertificate();
     void refusesHttpsFromAClientThatDoesNotTrustTheCertificate();
 
@@ -547,6 +551,73 @@ void TestLoopbackHttpServer::refusesHttpsFromAClientThatDoesNotTrustTheCertifica
     const QByteArray received = raw.readUntilClosed();
     QVERIFY(!received.startsWith("(still open)"));
     QVERIFY(recorder.requests.isEmpty());
+}
+
+void TestLoopbackHttpServer::closesAConnectionLeftIdle()
+{
+    Recorder recorder;
+    net::LoopbackHttpServer server(recorder.handler());
+    QCOMPARE(net::LoopbackHttpServer::kDefaultIdleTimeoutMs, 30000);
+    server.setIdleTimeout(300);
+    QVERIFY(server.listenOnLoopback());
+
+    RawClient raw(server);
+    QVERIFY(raw.waitConnected());
+    raw.write("GET /once HTTP/1.1\r\nHost: h\r\n\r\n");
+    QList<QByteArray> answers;
+    QVERIFY(raw.readAnswers(1, &answers));
+    QVERIFY2(answers.constFirst().startsWith("HTTP/1.1 200 OK\r\n"),
+             answers.constFirst().constData());
+    QElapsedTimer silence;
+    silence.start();
+    // Nothing more is said: the connection just ends.
+    QCOMPARE(raw.readUntilClosed(), QByteArray());
+    QVERIFY2(silence.elapsed() >= 250, qPrintable(QString::number(silence.elapsed())));
+    QCOMPARE(recorder.requests.size(), 1);
+}
+
+void TestLoopbackHttpServer::answersARequestThatStallsWith408()
+{
+    Recorder recorder;
+    net::LoopbackHttpServer server(recorder.handler());
+    server.setIdleTimeout(300);
+    QVERIFY(server.listenOnLoopback());
+
+    RawClient raw(server);
+    QVERIFY(raw.waitConnected());
+    raw.write("POST /half HTTP/1.1\r\nHost: h\r\nContent-Length: 10\r\n\r\n12345");
+    const QByteArray received = raw.readUntilClosed();
+    QVERIFY2(received.startsWith("HTTP/1.1 408 Request Timeout\r\n"), received.constData());
+    QVERIFY(received.contains("\r\nConnection: close\r\n"));
+    QVERIFY(recorder.requests.isEmpty());
+}
+
+void TestLoopbackHttpServer::aClientStillSendingIsNotCutOff()
+{
+    Recorder recorder;
+    net::LoopbackHttpServer server(recorder.handler());
+    server.setIdleTimeout(1500);
+    QVERIFY(server.listenOnLoopback());
+
+    // Six pieces, 400 ms apart: longer in all than the timeout, never silent for as long.
+    RawClient raw(server);
+    QVERIFY(raw.waitConnected());
+    const QList<QByteArray> pieces{
+        "POST /slow HTTP/1.1\r\n", "Host: h\r\n", "Content-Length: 6\r\n", "\r\n", "abc", "def"};
+    QElapsedTimer sending;
+    sending.start();
+    for (const QByteArray &piece : pieces) {
+        raw.write(piece);
+        QTest::qWait(400);
+        QCOMPARE(raw.state(), QAbstractSocket::ConnectedState);
+    }
+    QVERIFY(sending.elapsed() > 1500);
+    QList<QByteArray> answers;
+    QVERIFY(raw.readAnswers(1, &answers));
+    QVERIFY2(answers.constFirst().startsWith("HTTP/1.1 201 Created\r\n"),
+             answers.constFirst().constData());
+    QCOMPARE(recorder.requests.size(), 1);
+    QCOMPARE(recorder.requests.constFirst().body, QByteArray("abcdef"));
 }
 
 QTEST_MAIN(TestLoopbackHttpServer)

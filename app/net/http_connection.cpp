@@ -7,7 +7,7 @@
 namespace net {
 
 HttpConnection::HttpConnection(QTcpSocket *socket, const HttpHandler &handler,
-                               HttpParseLimits limits, QObject *parent)
+                               HttpParseLimits limits, int idleTimeoutMs, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_handler(handler)
@@ -22,6 +22,10 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpHandler &handler,
         m_socket->abort();
         dispose();
     });
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(idleTimeoutMs);
+    connect(&m_idle, &QTimer::timeout, this, &HttpConnection::onIdle);
+    m_idle.start();
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::readRequests);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::dispose);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
@@ -52,8 +56,27 @@ void HttpConnection::readRequests()
         serveBufferedRequests();
     }
     m_handling = false;
+    if (!m_closing)
+        m_idle.start(); // counts from the last bytes received
     if (m_disposeWhenIdle)
         deleteLater();
+}
+
+void HttpConnection::onIdle()
+{
+    if (m_closing)
+        return; // the linger timer has it
+    if (m_handling) {
+        m_idle.start(); // a slow handler is not the client's silence
+        return;
+    }
+    if (m_parser.bufferedBytes() > 0) {
+        ResponseFraming framing;
+        framing.closeConnection = true;
+        send(serializeHttpResponse(
+            HttpResponse::text(408, "The rest of the request did not arrive in time.\n"), framing));
+    }
+    closeAfterAnswer();
 }
 
 void HttpConnection::serveBufferedRequests()

@@ -12,13 +12,15 @@ namespace net {
 
 // One accepted connection of LoopbackHttpServer: reads requests off the socket, answers each in
 // order through the handler, keeps the connection for the next request unless it is to close,
-// and deletes itself (and the socket) once the connection is over.
+// and deletes itself (and the socket) once the connection is over. A client silent for
+// `idleTimeoutMs` is let go: between requests the connection just closes; in the middle of one it
+// is answered "408 Request Timeout" first.
 class HttpConnection final : public QObject {
     Q_OBJECT
 public:
     // Takes `socket` over. `handler` must outlive the connection (the server owns both).
     HttpConnection(QTcpSocket *socket, const HttpHandler &handler, HttpParseLimits limits,
-                   QObject *parent);
+                   int idleTimeoutMs, QObject *parent);
 
     // While closing, how long the client may stay silent before the connection is cut.
     static constexpr int kLingerMs = 2000;
@@ -27,6 +29,7 @@ public:
 
 private:
     void readRequests();
+    void onIdle();
     void serveBufferedRequests();
     void send(const QByteArray &bytes);
     void closeAfterAnswer(qint64 inputToDiscard = 0);
@@ -37,6 +40,7 @@ private:
     const HttpHandler &m_handler;
     HttpRequestParser m_parser;
     QTimer m_linger;
+    QTimer m_idle;
     bool m_handling = false; // inside readRequests(), perhaps in a handler
     bool m_closing = false;  // the last answer is written; input is dropped
     qint64 m_discardRemaining = 0;

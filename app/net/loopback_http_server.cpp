@@ -85,7 +85,7 @@ void LoopbackHttpServer::acceptConnections()
 {
     while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
         ++m_accepted;
-        new HttpConnection(socket, m_handler, m_limits, this);
+        new HttpConnection(socket, m_handler, m_limits, m_idleTimeoutMs, this);
     }
 }
 

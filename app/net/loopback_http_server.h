@@ -28,6 +28,10 @@ public:
     void useTls(const QSslConfiguration &configuration);
     // Size limits for requests; call before listen().
     void setLimits(HttpParseLimits limits) { m_limits = limits; }
+    // How long a connection may stay silent, between requests or within one, before it is closed;
+    // applies to connections accepted afterwards.
+    void setIdleTimeout(int milliseconds) { m_idleTimeoutMs = milliseconds; }
+    static constexpr int kDefaultIdleTimeoutMs = 30000;
 
     // Refuses (returns false, sets `error`) any address that is not loopback.
     bool listenOnLoopback(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0,
@@ -47,6 +51,7 @@ private:
 
     Handler m_handler;
     HttpParseLimits m_limits;
+    int m_idleTimeoutMs = kDefaultIdleTimeoutMs;
     QSslConfiguration m_tlsConfiguration;
     bool m_tls = false;
     QTcpServer *m_listener = nullptr;
