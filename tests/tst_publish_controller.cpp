@@ -7,6 +7,7 @@
 #include "session/publish_controller.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
+#include "support/single_attempt_client.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -38,23 +39,7 @@ const QString kObsMainArn =
 const QString kLegacyArn =
     QStringLiteral("arn:aws:ivs:us-west-2:123456789012:ingest-configuration/Ing3stLegacy0");
 
-// A signed client for an endpoint on loopback, making one attempt per call.
-struct Client {
-    explicit Client(const QUrl &url, const aws::Credentials &credentials)
-        : provider(credentials, QStringLiteral("test"))
-    {
-        network.setProxy(QNetworkProxy::NoProxy);
-        aws::EndpointConfig config;
-        config.overrideUrl = url;
-        client = std::make_unique<ivs::IvsClient>(&network, &provider, config);
-        ivs::RetryPolicy once;
-        once.maxAttempts = 1;
-        client->setRetryPolicy(once);
-    }
-    QNetworkAccessManager network;
-    aws::StaticCredentialProvider provider;
-    std::unique_ptr<ivs::IvsClient> client;
-};
+using Client = testsupport::SingleAttemptClient;
 
 aws::Credentials scriptedCredentials()
 {

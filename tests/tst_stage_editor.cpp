@@ -6,6 +6,7 @@
 #include "session/stage_editor.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
+#include "support/single_attempt_client.h"
 #include "support/test_data.h"
 
 #include <QJsonDocument>
@@ -25,17 +26,10 @@ const QString kEuStorage =
     QStringLiteral("arn:aws:ivs:eu-central-1:123456789012:storage-configuration/EUrec01abCD");
 
 // A client, a tree and an editor over one endpoint, the way the window has them.
-struct Session {
+struct Session : testsupport::SingleAttemptClient {
     Session(const QUrl &url, const aws::Credentials &credentials)
-        : provider(credentials, QStringLiteral("test"))
+        : SingleAttemptClient(url, credentials)
     {
-        network.setProxy(QNetworkProxy::NoProxy);
-        aws::EndpointConfig config;
-        config.overrideUrl = url;
-        client = std::make_unique<ivs::IvsClient>(&network, &provider, config);
-        ivs::RetryPolicy once;
-        once.maxAttempts = 1;
-        client->setRetryPolicy(once);
         editor = std::make_unique<session::StageEditor>(*client, model);
     }
 
@@ -76,9 +70,6 @@ struct Session {
             .toString();
     }
 
-    QNetworkAccessManager network;
-    aws::StaticCredentialProvider provider;
-    std::unique_ptr<ivs::IvsClient> client;
     StageTreeModel model;
     std::unique_ptr<session::StageEditor> editor;
 };

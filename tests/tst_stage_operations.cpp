@@ -7,6 +7,7 @@
 #include "ivs/stage_arn.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
+#include "support/single_attempt_client.h"
 #include "support/test_data.h"
 
 #include <QJsonDocument>
@@ -27,30 +28,11 @@ ivs::StageArn arn(const QString &text = kArnText)
     return *ivs::StageArn::parse(text);
 }
 
-struct Client {
+struct Client : testsupport::SingleAttemptClient {
     explicit Client(const QUrl &url, const aws::Credentials &credentials = kCredentials)
-        : provider(credentials, QStringLiteral("test"))
+        : SingleAttemptClient(url, credentials)
     {
-        network.setProxy(QNetworkProxy::NoProxy);
-        aws::EndpointConfig config;
-        config.overrideUrl = url;
-        client = std::make_unique<ivs::IvsClient>(&network, &provider, config);
     }
-    template <typename Result, typename Call> Result run(Call call)
-    {
-        Result result;
-        bool done = false;
-        QObject context;
-        call(*client, &context, [&](const Result &r) {
-            result = r;
-            done = true;
-        });
-        static_cast<void>(QTest::qWaitFor([&done] { return done; }, 15000));
-        return result;
-    }
-    QNetworkAccessManager network;
-    aws::StaticCredentialProvider provider;
-    std::unique_ptr<ivs::IvsClient> client;
 };
 
 bool signatureVerifies(const net::HttpRequest &request)
