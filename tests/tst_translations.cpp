@@ -10,6 +10,7 @@
 #include "session/stage_editor.h"
 #include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/window_rig.h"
 #include "ui/arn_input.h"
 #include "ui/connection_bar.h"
 #include "ui/main_window.h"
@@ -42,45 +43,32 @@ using namespace testsupport;
 
 namespace {
 
-// The demo connection and the real window on it, put together as main.cpp does.
+// The demo connection and the real window on it, with the publishing dialog's controller.
 struct DemoWindow {
-    std::unique_ptr<session::Backend> backend;
-    model::StageTreeModel stageModel;
-    model::StageListModel stageList;
-    std::unique_ptr<session::StageBrowser> browser;
-    std::unique_ptr<session::StageEditor> editor;
-    std::unique_ptr<session::ProfilesController> profiles;
-    std::unique_ptr<session::StageCatalog> catalog;
-    std::unique_ptr<session::StageInspector> inspector;
+    WindowRig rig;
     std::unique_ptr<session::PublishController> publisher;
-    std::unique_ptr<ui::MainWindow> window;
+    ui::MainWindow *window = nullptr;
 
     bool open()
     {
-        session::BackendOptions options;
-        options.forceDemo = true;
         QString error;
-        backend = session::Backend::create(options, &error);
-        if (!backend)
+        rig.backend = WindowRig::demoBackend(&error);
+        if (!rig.backend)
             return false;
-        browser = std::make_unique<session::StageBrowser>(backend->client(), stageModel);
-        editor = std::make_unique<session::StageEditor>(backend->client(), stageModel);
-        profiles = std::make_unique<session::ProfilesController>(*backend);
-        catalog = std::make_unique<session::StageCatalog>(backend->client(), stageList);
-        inspector = std::make_unique<session::StageInspector>(backend->client(), stageModel);
-        publisher = std::make_unique<session::PublishController>(backend->client());
-        window =
-            std::make_unique<ui::MainWindow>(*browser, *editor, *profiles, *catalog, *inspector,
-                                             stageModel, stageList, ui::WindowContext());
+        rig.assemble();
+        publisher = std::make_unique<session::PublishController>(rig.backend->client());
+        window = rig.window.get();
         window->setPublishController(publisher.get());
         window->show();
-        return QTest::qWaitForWindowExposed(window.get());
+        return QTest::qWaitForWindowExposed(window);
     }
 
     ~DemoWindow()
     {
-        // The window and its dialogs use the rest.
-        window.reset();
+        // The window and its dialogs use the rest, the publisher the backend's client.
+        rig.window.reset();
+        publisher.reset();
+        rig.reset();
     }
 
     void lookUp(const QString &arn)
