@@ -51,25 +51,11 @@ Run diagnose(const QStringList &arguments,
 // The real binary, with the event loop running meanwhile.
 Run runBinary(const QStringList &arguments)
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
     environment.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
     environment.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
-    process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(IVS_APP_BINARY), arguments);
-    process.closeWriteChannel();
-    Run run;
-    if (!finished.wait(60000) && finished.isEmpty()) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runAppBinary(arguments, environment);
 }
 
 QStringList lines(const QString &text)

@@ -32,18 +32,9 @@ Run runInProcess(const QStringList &arguments,
 Run runBinary(const QStringList &arguments,
               QProcessEnvironment environment = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
     environment.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
     environment.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(IVS_APP_BINARY), arguments);
-    Run run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return testsupport::runAppBinary(arguments, environment);
 }
 
 bool isOneLine(const QString &text)

@@ -65,25 +65,11 @@ Run applyFile(const QStringList &arguments,
 // The real binary, with the event loop running meanwhile: the endpoints answer from this thread.
 Run runBinary(const QStringList &arguments, const QProcessEnvironment &environment)
 {
-    QProcess process;
     QProcessEnvironment full = QProcessEnvironment::systemEnvironment();
     const QStringList keys = environment.keys();
     for (const QString &key : keys)
         full.insert(key, environment.value(key));
-    process.setProcessEnvironment(full);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(IVS_APP_BINARY), arguments);
-    process.closeWriteChannel();
-    Run run;
-    if (!finished.wait(60000) && finished.isEmpty()) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runAppBinary(arguments, full);
 }
 
 bool isOneLine(const QString &text)

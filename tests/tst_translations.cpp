@@ -9,6 +9,7 @@
 #include "session/stage_catalog.h"
 #include "session/stage_editor.h"
 #include "session/stage_inspector.h"
+#include "support/command_runs.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/window_rig.h"
 #include "ui/arn_input.h"
@@ -129,12 +130,6 @@ QStringList shownAcceleratorTexts(const QWidget *window)
 
 // Environment variables that choose the language, and their values.
 using Locale = QHash<QString, QString>;
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
 
 } // namespace
 
@@ -341,16 +336,7 @@ Run TestTranslations::runBinary(const QStringList &arguments, const Locale &loca
     environment.insert(QStringLiteral("HOME"), m_home.path());
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
                        m_home.filePath(QStringLiteral(".config")));
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(IVS_APP_BINARY), arguments);
-    Run run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runAppBinary(arguments, environment);
 }
 
 void TestTranslations::commandLineFollowsTheLocale_data()
@@ -379,7 +365,7 @@ void TestTranslations::commandLineFollowsTheLocale()
     QFETCH(bool, german);
     const Run help = runBinary({QStringLiteral("diagnose"), QStringLiteral("--help")}, locale);
     QCOMPARE(help.exitCode, 0);
-    const QString out = QString::fromUtf8(help.out);
+    const QString out = help.out;
     // The command's own words (app/cli), with the option names the same in every language.
     QVERIFY2(out.contains(german ? QStringLiteral("Prüft eine Stage auf Probleme")
                                  : QStringLiteral("Checks a stage for problems")),
@@ -408,9 +394,8 @@ void TestTranslations::outputForProgramsIgnoresTheLocale()
     const Run englishText = runBinary(diagnose, plain);
     QCOMPARE(text.exitCode, 1);
     QCOMPARE(englishText.exitCode, 1);
-    QVERIFY2(QString::fromUtf8(text.out).contains(QLatin1String("WARNUNG")), text.out.constData());
-    QVERIFY2(QString::fromUtf8(englishText.out).contains(QLatin1String("WARNING")),
-             englishText.out.constData());
+    QVERIFY2(text.out.contains(QLatin1String("WARNUNG")), qPrintable(text.out));
+    QVERIFY2(englishText.out.contains(QLatin1String("WARNING")), qPrintable(englishText.out));
 
     // JSON is for programs: byte for byte the same, findings' titles included.
     const QStringList asJson =
@@ -419,7 +404,7 @@ void TestTranslations::outputForProgramsIgnoresTheLocale()
     const Run englishJson = runBinary(asJson, plain);
     QCOMPARE(json.exitCode, 1);
     QCOMPARE(englishJson.exitCode, 1);
-    QVERIFY(json.out.contains("\"findings\""));
+    QVERIFY(json.out.contains(QLatin1String("\"findings\"")));
     QCOMPARE(json.out, englishJson.out);
 
     // A usage error in a JSON run: the same words and the same exit code for a script to see.

@@ -1,5 +1,8 @@
 #include "support/command_runs.h"
 
+#include <QProcess>
+#include <QSignalSpy>
+
 namespace testsupport {
 
 QProcessEnvironment environmentWith(const QString &accessKeyId, const QString &secret)
@@ -9,6 +12,25 @@ QProcessEnvironment environmentWith(const QString &accessKeyId, const QString &s
     environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), secret);
     environment.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
     return environment;
+}
+
+Run runAppBinary(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(IVS_APP_BINARY), arguments);
+    process.closeWriteChannel();
+    Run run;
+    if (!finished.wait(60000) && finished.isEmpty()) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
 }
 
 } // namespace testsupport
