@@ -1,18 +1,12 @@
 #include "cli/command_line.h"
 #include "i18n/translations.h"
 #include "identity/app_identity.h"
-#include "model/stage_list_model.h"
-#include "model/stage_tree_model.h"
-#include "session/backend.h"
-#include "session/profiles_controller.h"
-#include "session/publish_controller.h"
-#include "session/stage_browser.h"
-#include "session/stage_catalog.h"
-#include "session/stage_editor.h"
-#include "session/stage_inspector.h"
-#include "startup_measurement.h"
+#include "platform/startup_measurement.h"
 #include "ui/arn_input.h"
 #include "ui/main_window.h"
+#include "workspace/backend.h"
+#include "workspace/stage_browser.h"
+#include "workspace/workspace.h"
 
 #include <cstdio>
 #include <QApplication>
@@ -76,39 +70,29 @@ int runWindow(QApplication &app)
     addWindowOptions(parser);
     parser.process(app);
 
-    session::BackendOptions options;
+    workspace::BackendOptions options;
     options.forceDemo = parser.isSet(kDemo);
     options.demoWhenUnconfigured = true;
     options.endpointUrl = parser.value(kEndpointUrl);
     options.profile = parser.value(kProfile);
     options.region = parser.value(kRegion);
     QString error;
-    const auto backend = session::Backend::create(options, &error);
-    if (!backend) {
+    const auto workspace = workspace::Workspace::create(options, &error);
+    if (!workspace) {
         QTextStream(stderr) << "ivs-stage-browser: " << error << Qt::endl;
         QMessageBox::critical(nullptr, QObject::tr("IVS Stage Browser"), error);
         return 2;
     }
 
-    model::StageTreeModel stageModel;
-    session::StageBrowser browser(backend->client(), stageModel);
-    session::StageEditor editor(backend->client(), stageModel);
-    session::ProfilesController profiles(*backend);
-    model::StageListModel stageList;
-    session::StageCatalog catalog(backend->client(), stageList);
-    session::StageInspector inspector(backend->client(), stageModel);
-    session::PublishController publisher(backend->client());
     ui::WindowContext context;
-    context.notice = backend->demoReason();
-    ui::MainWindow window(browser, editor, profiles, catalog, inspector, stageModel, stageList,
-                          context);
-    window.setPublishController(&publisher);
+    context.notice = workspace->backend().demoReason();
+    ui::MainWindow window(*workspace, context);
     if (parser.isSet(startup::measureStartupOption()))
         startup::reportFirstPaint(*window.centralWidget());
     window.show();
     if (parser.isSet(kArn)) {
         window.arnInput()->setText(parser.value(kArn));
-        browser.lookUp(parser.value(kArn));
+        workspace->browser().lookUp(parser.value(kArn));
     }
     return app.exec();
 }

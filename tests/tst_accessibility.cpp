@@ -1,13 +1,6 @@
 #include "identity/app_identity.h"
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
-#include "session/backend.h"
-#include "session/profiles_controller.h"
-#include "session/publish_controller.h"
-#include "session/stage_browser.h"
-#include "session/stage_catalog.h"
-#include "session/stage_editor.h"
-#include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/window_rig.h"
 #include "ui/about_dialog.h"
@@ -24,6 +17,13 @@
 #include "ui/stage_list_panel.h"
 #include "ui/stage_tree_view.h"
 #include "ui/tag_dialog.h"
+#include "workspace/backend.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/publish_controller.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_catalog.h"
+#include "workspace/stage_editor.h"
+#include "workspace/stage_inspector.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -137,7 +137,6 @@ private:
     void showStage(const QString &arn);
 
     QTemporaryDir m_home;
-    std::unique_ptr<session::PublishController> m_publisher;
     testsupport::WindowRig m_rig;
 };
 
@@ -156,8 +155,6 @@ void TestAccessibility::init()
     m_rig.backend = testsupport::WindowRig::demoBackend(&error);
     QVERIFY2(m_rig.backend, qPrintable(error));
     m_rig.assemble();
-    m_publisher = std::make_unique<session::PublishController>(m_rig.backend->client());
-    m_rig.window->setPublishController(m_publisher.get());
     m_rig.window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_rig.window.get()));
 }
@@ -165,7 +162,6 @@ void TestAccessibility::init()
 void TestAccessibility::cleanup()
 {
     m_rig.window.reset();
-    m_publisher.reset();
     m_rig.reset();
 }
 
@@ -173,7 +169,7 @@ void TestAccessibility::showStage(const QString &arn)
 {
     m_rig.window->arnInput()->setText(arn);
     m_rig.browser->lookUp(arn);
-    QTRY_VERIFY(m_rig.model->stage().has_value());
+    QTRY_VERIFY(m_rig.document->stage().has_value());
     QTRY_VERIFY(!m_rig.inspector->isChecking());
 }
 

@@ -1,12 +1,6 @@
 #include "model/findings_model.h"
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
-#include "session/backend.h"
-#include "session/profiles_controller.h"
-#include "session/stage_browser.h"
-#include "session/stage_catalog.h"
-#include "session/stage_editor.h"
-#include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
 #include "support/window_rig.h"
@@ -16,6 +10,12 @@
 #include "ui/sessions_panel.h"
 #include "ui/stage_list_panel.h"
 #include "ui/stage_tree_view.h"
+#include "workspace/backend.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_catalog.h"
+#include "workspace/stage_editor.h"
+#include "workspace/stage_inspector.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -104,7 +104,7 @@ private slots:
     void pendingEditsAskBeforeAListedStageReplacesThem();
 
 private:
-    void openWindow(const session::BackendOptions &options);
+    void openWindow(const workspace::BackendOptions &options);
     void openDemoWindow();
     ui::StageListPanel *list() const { return m_rig.window->stageListPanel(); }
     void showFromList(const QString &name);
@@ -124,10 +124,10 @@ void TestBrowseUi::initTestCase()
     QVERIFY(QSettings().fileName().startsWith(m_home.path()));
 }
 
-void TestBrowseUi::openWindow(const session::BackendOptions &options)
+void TestBrowseUi::openWindow(const workspace::BackendOptions &options)
 {
     QString error;
-    m_rig.backend = session::Backend::create(options, &error);
+    m_rig.backend = workspace::Backend::create(options, &error);
     QVERIFY2(m_rig.backend, qPrintable(error));
     m_rig.assemble();
     m_questions.clear();
@@ -142,7 +142,7 @@ void TestBrowseUi::openWindow(const session::BackendOptions &options)
 
 void TestBrowseUi::openDemoWindow()
 {
-    session::BackendOptions options;
+    workspace::BackendOptions options;
     options.forceDemo = true;
     openWindow(options);
 }
@@ -178,7 +178,7 @@ void TestBrowseUi::demoListLoadsEveryDemoRegion()
     QTableView *table = list()->table();
     // The demo's stages are listed at once, every demo region at a time.
     QTRY_COMPARE(table->model()->rowCount(), 4);
-    QCOMPARE(list()->scope(), session::RegionScope::AllRegions);
+    QCOMPARE(list()->scope(), workspace::RegionScope::AllRegions);
     QCOMPARE(list()->scopeCombo()->currentText(), QStringLiteral("All demo regions (4)"));
     QCOMPARE(list()->regionsToLoad(),
              (QStringList{QStringLiteral("us-west-2"), QStringLiteral("eu-west-1"),
@@ -195,7 +195,7 @@ void TestBrowseUi::demoListLoadsEveryDemoRegion()
              QStringLiteral("town-hall"));
 
     // Load again: the same four, not eight.
-    QSignalSpy finished(m_rig.catalog.get(), &session::StageCatalog::finished);
+    QSignalSpy finished(m_rig.catalog, &workspace::StageCatalog::finished);
     QCOMPARE(list()->loadButton()->text(), QStringLiteral("Refresh"));
     QTest::mouseClick(list()->loadButton(), Qt::LeftButton);
     QVERIFY(m_rig.catalog->isLoading());
@@ -231,7 +231,7 @@ void TestBrowseUi::filterNarrowsAsYouType()
 void TestBrowseUi::activatingARowShowsThatStage()
 {
     openDemoWindow();
-    QSignalSpy shown(m_rig.browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy shown(m_rig.browser, &workspace::StageBrowser::stageShown);
     showFromList(QStringLiteral("podcast-room"));
     QTRY_COMPARE(shown.count(), 1);
     QCOMPARE(shown.at(0).at(0).toString(), kDefaultsDemoArn);
@@ -270,7 +270,7 @@ void TestBrowseUi::failingRegionIsShownWhileTheOthersStay()
         return net::HttpResponse::json(
             200, QJsonDocument(QJsonObject{{QStringLiteral("stages"), stages}}).toJson());
     });
-    session::BackendOptions options;
+    workspace::BackendOptions options;
     options.endpointUrl = endpoint.url().toString();
     options.environment = QProcessEnvironment();
     options.environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDBROWSE"));
@@ -283,12 +283,12 @@ void TestBrowseUi::failingRegionIsShownWhileTheOthersStay()
     // With AWS nothing is listed until asked; the connection's region comes first.
     QCOMPARE(list()->table()->model()->rowCount(), 0);
     QVERIFY(endpoint.requests().isEmpty());
-    QCOMPARE(list()->scope(), session::RegionScope::ServiceRegion);
+    QCOMPARE(list()->scope(), workspace::RegionScope::ServiceRegion);
     QCOMPARE(list()->regionsToLoad(), QStringList{QStringLiteral("us-west-2")});
 
     // Three regions of the user's choosing, one of them refused.
     list()->scopeCombo()->setCurrentIndex(
-        list()->scopeCombo()->findData(static_cast<int>(session::RegionScope::ChosenRegions)));
+        list()->scopeCombo()->findData(static_cast<int>(workspace::RegionScope::ChosenRegions)));
     QVERIFY(list()->regionsButton()->isEnabled());
     const QStringList chosen{QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"),
                              QStringLiteral("ap-northeast-1")};
@@ -299,7 +299,7 @@ void TestBrowseUi::failingRegionIsShownWhileTheOthersStay()
     QCOMPARE(list()->regionsToLoad(),
              (QStringList{QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"),
                           QStringLiteral("ap-northeast-1")}));
-    QSignalSpy finished(m_rig.catalog.get(), &session::StageCatalog::finished);
+    QSignalSpy finished(m_rig.catalog, &workspace::StageCatalog::finished);
     QTest::mouseClick(list()->loadButton(), Qt::LeftButton);
     QTRY_COMPARE(finished.count(), 1);
 
@@ -328,7 +328,7 @@ void TestBrowseUi::cancelStopsTheListing()
 {
     openDemoWindow();
     QTRY_COMPARE(list()->table()->model()->rowCount(), 4);
-    QSignalSpy finished(m_rig.catalog.get(), &session::StageCatalog::finished);
+    QSignalSpy finished(m_rig.catalog, &workspace::StageCatalog::finished);
     QTest::mouseClick(list()->loadButton(), Qt::LeftButton);
     QVERIFY(m_rig.catalog->isLoading());
     QVERIFY(list()->progressBar()->isVisible());
@@ -390,7 +390,7 @@ void TestBrowseUi::noProblemsIsSaidPlainly()
     QCOMPARE(checks->table()->model()->index(0, 0).data().toString(), QStringLiteral("Note"));
     QVERIFY(checks->recheckButton()->isEnabled());
 
-    QSignalSpy started(m_rig.inspector.get(), &session::StageInspector::checksStarted);
+    QSignalSpy started(m_rig.inspector, &workspace::StageInspector::checksStarted);
     QTest::mouseClick(checks->recheckButton(), Qt::LeftButton);
     QCOMPARE(started.count(), 1);
     QTRY_COMPARE(checks->summaryLabel()->text(), QStringLiteral("No problems found (1 note)."));
@@ -467,14 +467,14 @@ void TestBrowseUi::pendingEditsAskBeforeAListedStageReplacesThem()
 {
     openDemoWindow();
     showFromList(QStringLiteral("studio-main"));
-    QTRY_VERIFY(m_rig.model->stage().has_value());
+    QTRY_VERIFY(m_rig.document->stage().has_value());
     QCOMPARE(m_rig.window->arnInput()->text(), kFullyConfiguredDemoArn);
     const QModelIndex name = m_rig.model->indexForPath(QStringLiteral("name"))
                                  .siblingAtColumn(StageTreeModel::ValueColumn);
     QVERIFY(m_rig.model->setData(name, QStringLiteral("studio-renamed")));
-    QVERIFY(m_rig.model->hasPendingEdits());
+    QVERIFY(m_rig.document->hasPendingEdits());
 
-    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser, &workspace::StageBrowser::lookupStarted);
     m_answer = false;
     showFromList(QStringLiteral("podcast-room"));
     QCOMPARE(m_questions.size(), 1);
@@ -483,7 +483,7 @@ void TestBrowseUi::pendingEditsAskBeforeAListedStageReplacesThem()
              qPrintable(m_questions.constFirst()));
     QCOMPARE(started.count(), 0);
     QCOMPARE(m_rig.window->arnInput()->text(), kFullyConfiguredDemoArn);
-    QVERIFY(m_rig.model->hasPendingEdits());
+    QVERIFY(m_rig.document->hasPendingEdits());
 
     m_answer = true;
     showFromList(QStringLiteral("podcast-room"));

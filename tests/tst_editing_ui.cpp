@@ -1,11 +1,6 @@
+#include "document/editor_spec.h"
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
-#include "session/backend.h"
-#include "session/profiles_controller.h"
-#include "session/stage_browser.h"
-#include "session/stage_catalog.h"
-#include "session/stage_editor.h"
-#include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/window_rig.h"
 #include "ui/arn_input.h"
@@ -16,6 +11,12 @@
 #include "ui/review_dialog.h"
 #include "ui/stage_tree_view.h"
 #include "ui/tag_dialog.h"
+#include "workspace/backend.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_catalog.h"
+#include "workspace/stage_editor.h"
+#include "workspace/stage_inspector.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -124,7 +125,7 @@ void TestEditingUi::cleanup()
 
 void TestEditingUi::show(const QString &arn, const QString &name)
 {
-    QSignalSpy shown(m_rig.browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy shown(m_rig.browser, &workspace::StageBrowser::stageShown);
     QLineEdit *input = m_rig.window->arnInput()->lineEdit();
     input->setText(arn);
     QTest::keyClick(input, Qt::Key_Return);
@@ -188,7 +189,7 @@ void TestEditingUi::spinBoxEditThroughTheDelegateIsPending()
     QVERIFY(!m_rig.window->treeView()->indexWidget(valueIndex(kSegment))); // the editor closed
 
     QCOMPARE(stateAt(kSegment), EditState::Changed);
-    QVERIFY(m_rig.model->hasPendingEdits());
+    QVERIFY(m_rig.document->hasPendingEdits());
     QVERIFY(m_rig.window->windowTitle().contains(QLatin1String("[*]")));
     QVERIFY(m_rig.window->isWindowModified());
     QVERIFY(m_rig.window->applyAction()->isEnabled());
@@ -229,7 +230,7 @@ void TestEditingUi::f2TypingAndDoubleClickOpenTheValueEditor()
     QCOMPARE(edit->text(), QStringLiteral("studio-main"));
     QTest::keyClick(edit, Qt::Key_Escape);
     QTRY_VERIFY(!tree->indexWidget(valueIndex(QStringLiteral("name"))));
-    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.document->hasPendingEdits());
 
     // Typing on a row replaces its value.
     tree->setFocus();
@@ -289,7 +290,7 @@ void TestEditingUi::refusedValueStaysInTheReopenedEditor()
     QVERIFY2(message.contains(QLatin1String("storage configuration ARN")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("\"my-bucket\" is still in the editor")),
              qPrintable(message));
-    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.document->hasPendingEdits());
     // The editor is open again with what was typed.
     QTRY_VERIFY(
         qobject_cast<QComboBox *>(m_rig.window->treeView()->indexWidget(valueIndex(kStorage))));
@@ -350,10 +351,8 @@ void TestEditingUi::editorsMatchTheFieldKinds()
     // The storage picker lists the region's configurations by name, "off" first.
     QTRY_COMPARE(valueIndex(kStorage)
                      .data(StageTreeModel::EditorRole)
-                     .toMap()
-                     .value(QStringLiteral("choices"))
-                     .toStringList()
-                     .size(),
+                     .value<document::EditorSpec>()
+                     .choices.size(),
                  3);
     auto *picker = qobject_cast<QComboBox *>(openEditor(kStorage));
     QVERIFY(picker);
@@ -364,7 +363,7 @@ void TestEditingUi::editorsMatchTheFieldKinds()
     QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
     QTRY_VERIFY(valueAt(kStorage).endsWith(QLatin1String("/QRst56uvWXyz")));
     QVERIFY(!tree->indexWidget(valueIndex(kStorage)));
-    QCOMPARE(m_rig.model->pendingChanges().changes.size(), 4);
+    QCOMPARE(m_rig.document->pendingChanges().changes.size(), 4);
 }
 
 void TestEditingUi::tagsAreAddedRenamedAndDeletedThroughTheUi()
@@ -422,7 +421,7 @@ void TestEditingUi::tagsAreAddedRenamedAndDeletedThroughTheUi()
     QTest::keyClick(tree, Qt::Key_Delete);
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
 
-    const auto changes = m_rig.model->pendingChanges();
+    const auto changes = m_rig.document->pendingChanges();
     QCOMPARE(changes.tagKeysToRemove,
              (QStringList{QStringLiteral("show"), QStringLiteral("team")}));
     QCOMPARE(changes.tagsToSet.keys(),
@@ -450,7 +449,7 @@ void TestEditingUi::undoAndRedoActionsFollowTheEdits()
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("first"));
     QVERIFY(redo->isEnabled());
     undo->trigger();
-    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.document->hasPendingEdits());
     QVERIFY(!m_rig.window->isWindowModified());
     QVERIFY(!undo->isEnabled());
     QVERIFY(!m_rig.window->applyAction()->isEnabled());
@@ -473,7 +472,7 @@ void TestEditingUi::reviewShowsEachChangeAndTheRequests()
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
     QVERIFY(!m_rig.window->openReview()); // nothing to review
     QVERIFY(edit(QStringLiteral("name"), QStringLiteral("studio-renamed")));
-    QVERIFY(m_rig.model->addTag(QStringLiteral("owner"), QStringLiteral("me")));
+    QVERIFY(m_rig.document->addTag(QStringLiteral("owner"), QStringLiteral("me")));
 
     m_rig.window->applyAction()->trigger(); // Apply opens the review first
     auto *review = m_rig.window->findChild<ui::ReviewDialog *>();
@@ -485,23 +484,20 @@ void TestEditingUi::reviewShowsEachChangeAndTheRequests()
     QVERIFY2(text.contains(QLatin1String("POST /UpdateStage {")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("POST /tags/")), qPrintable(text));
 
-    QSignalSpy started(m_rig.editor.get(), &session::StageEditor::applyStarted);
+    QSignalSpy started(m_rig.editor, &workspace::StageEditor::applyStarted);
     review->reject();
     QTest::qWait(50);
     QCOMPARE(started.count(), 0); // Cancel sends nothing
-    QVERIFY(m_rig.model->hasPendingEdits());
+    QVERIFY(m_rig.document->hasPendingEdits());
 }
 
 void TestEditingUi::applyOnPodcastRoomShowsTheNewValues()
 {
     show(kDefaultsDemoArn, QStringLiteral("podcast-room"));
     // Recording is off: turn it on with the region's configuration, picked by name.
-    QTRY_COMPARE(valueIndex(kStorage)
-                     .data(StageTreeModel::EditorRole)
-                     .toMap()
-                     .value(QStringLiteral("choices"))
-                     .toStringList(),
-                 (QStringList{QString(), kEuStorage}));
+    QTRY_COMPARE(
+        valueIndex(kStorage).data(StageTreeModel::EditorRole).value<document::EditorSpec>().choices,
+        (QStringList{QString(), kEuStorage}));
     auto *picker = qobject_cast<QComboBox *>(openEditor(kStorage));
     QVERIFY(picker);
     picker->setCurrentIndex(1);
@@ -514,9 +510,9 @@ void TestEditingUi::applyOnPodcastRoomShowsTheNewValues()
     QTest::keyClick(spin, Qt::Key_Return);
     QTRY_COMPARE(valueAt(kSegment), QStringLiteral("9"));
     QVERIFY(edit(QStringLiteral("name"), QStringLiteral("podcast-room-2")));
-    QVERIFY(m_rig.model->addTag(QStringLiteral("owner"), QStringLiteral("audio")));
+    QVERIFY(m_rig.document->addTag(QStringLiteral("owner"), QStringLiteral("audio")));
 
-    QSignalSpy finished(m_rig.editor.get(), &session::StageEditor::applyFinished);
+    QSignalSpy finished(m_rig.editor, &workspace::StageEditor::applyFinished);
     applyThroughReview();
     // While it runs, nothing else can change.
     QVERIFY(m_rig.editor->isApplying());
@@ -531,7 +527,7 @@ void TestEditingUi::applyOnPodcastRoomShowsTheNewValues()
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
 
     // The tree is the service's again, with the new values and nothing pending.
-    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.document->hasPendingEdits());
     QVERIFY(!m_rig.window->isWindowModified());
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("podcast-room-2"));
     QCOMPARE(valueAt(kStorage), kEuStorage);
@@ -552,7 +548,7 @@ void TestEditingUi::conflictOnStudioMainIsExplainedAndEditsKept()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
     QVERIFY(edit(kReconnect, 90));
-    QSignalSpy finished(m_rig.editor.get(), &session::StageEditor::applyFinished);
+    QSignalSpy finished(m_rig.editor, &workspace::StageEditor::applyFinished);
     applyThroughReview();
     QTRY_COMPARE(finished.count(), 1);
     QVERIFY(!finished.at(0).at(0).toBool());
@@ -563,7 +559,7 @@ void TestEditingUi::conflictOnStudioMainIsExplainedAndEditsKept()
     QVERIFY2(message.contains(QLatin1String("while a participant is being recorded")),
              qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("still pending")), qPrintable(message));
-    QVERIFY(m_rig.model->hasPendingEdits());
+    QVERIFY(m_rig.document->hasPendingEdits());
     QCOMPARE(valueAt(kReconnect), QStringLiteral("90"));
     QVERIFY(m_rig.window->isWindowModified());
     QVERIFY(m_rig.window->applyAction()->isEnabled());
@@ -574,7 +570,7 @@ void TestEditingUi::lookupWithPendingEditsAsksFirst()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
     QVERIFY(edit(QStringLiteral("name"), QStringLiteral("studio-renamed")));
-    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser, &workspace::StageBrowser::lookupStarted);
 
     QLineEdit *input = m_rig.window->arnInput()->lineEdit();
     input->setText(kDefaultsDemoArn);
@@ -588,15 +584,15 @@ void TestEditingUi::lookupWithPendingEditsAsksFirst()
     QCOMPARE(started.count(), 0);
     QCOMPARE(input->text(), kDefaultsDemoArn);
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-renamed"));
-    QVERIFY(m_rig.model->hasPendingEdits());
+    QVERIFY(m_rig.document->hasPendingEdits());
 
     m_answer = true; // Discard
-    QSignalSpy shown(m_rig.browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy shown(m_rig.browser, &workspace::StageBrowser::stageShown);
     QTest::keyClick(input, Qt::Key_Return);
     QCOMPARE(m_questions.size(), 2);
     QTRY_COMPARE(shown.count(), 1);
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("podcast-room"));
-    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.document->hasPendingEdits());
     QVERIFY(!m_rig.window->isWindowModified());
 
     // Without pending edits nothing is asked.
@@ -610,7 +606,7 @@ void TestEditingUi::connectionSwitchReloadAndCloseAskFirst()
 {
     show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
     QVERIFY(edit(kSegment, 6));
-    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser, &workspace::StageBrowser::lookupStarted);
     m_answer = false;
 
     QComboBox *profile = m_rig.window->connectionBar()->profileCombo();
@@ -642,7 +638,7 @@ void TestEditingUi::connectionSwitchReloadAndCloseAskFirst()
 
     m_answer = true;
     QVERIFY(m_rig.window->revertEdits());
-    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.document->hasPendingEdits());
     QCOMPARE(valueAt(kSegment), QStringLiteral("4"));
     m_rig.window->reloadAction()->trigger(); // nothing pending: no question, straight to the lookup
     QCOMPARE(m_questions.size(), 5);
@@ -655,7 +651,7 @@ void TestEditingUi::openEditorCountsBeforeClosingAndReviewing()
     auto *spin = qobject_cast<QSpinBox *>(openEditor(kSegment));
     QVERIFY(spin);
     spin->setValue(7); // typed, not yet committed
-    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.document->hasPendingEdits());
     m_answer = false;
     QVERIFY(!m_rig.window->close());
     QCOMPARE(m_questions.size(), 1);
@@ -701,7 +697,7 @@ void TestEditingUi::exportThenApplyFromFileRoundTrip()
     QVERIFY(m_rig.window->applyFromFile());
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-copy"));
     QCOMPARE(valueAt(kSegment), QStringLiteral("7"));
-    QCOMPARE(m_rig.model->pendingChanges().changes.size(), 2);
+    QCOMPARE(m_rig.document->pendingChanges().changes.size(), 2);
     QCOMPARE(m_rig.window->banner()->kind(), ui::MessageBanner::Kind::Notice);
     QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("2 changes pending")),
              qPrintable(m_rig.window->banner()->text()));
@@ -711,7 +707,7 @@ void TestEditingUi::exportThenApplyFromFileRoundTrip()
     QVERIFY(review->text().contains(QStringLiteral("\"studio-main\" → \"studio-copy\"")));
     review->reject();
     m_rig.window->undoAction()->trigger();
-    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.document->hasPendingEdits());
 }
 
 void TestEditingUi::fileErrorsAreShownAndChangeNothing()
@@ -741,7 +737,7 @@ void TestEditingUi::fileErrorsAreShownAndChangeNothing()
         qPrintable(m_rig.window->banner()->text()));
     QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("not JSON")),
              qPrintable(m_rig.window->banner()->text()));
-    QVERIFY(!m_rig.model->hasPendingEdits());
+    QVERIFY(!m_rig.document->hasPendingEdits());
 
     // A file that is not there.
     m_chosenPath = directory.filePath(QStringLiteral("gone.json"));

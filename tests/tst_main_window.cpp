@@ -1,12 +1,5 @@
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
-#include "session/backend.h"
-#include "session/profiles_controller.h"
-#include "session/publish_controller.h"
-#include "session/stage_browser.h"
-#include "session/stage_catalog.h"
-#include "session/stage_editor.h"
-#include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/window_rig.h"
 #include "ui/arn_input.h"
@@ -14,6 +7,13 @@
 #include "ui/message_banner.h"
 #include "ui/publish_dialog.h"
 #include "ui/stage_tree_view.h"
+#include "workspace/backend.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/publish_controller.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_catalog.h"
+#include "workspace/stage_editor.h"
+#include "workspace/stage_inspector.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -130,7 +130,7 @@ void TestMainWindow::demoModeIsVisibleAndOffersDemoArns()
 
 void TestMainWindow::invalidArnIsRefusedBeforeAnyRequest()
 {
-    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser, &workspace::StageBrowser::lookupStarted);
     const QString typed = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:channel/abc");
     typeAndSubmit(typed);
     QCOMPARE(started.count(), 0);
@@ -147,7 +147,7 @@ void TestMainWindow::failedLookupKeepsTheLastTreeAndTheTypedArn()
     QTRY_COMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
 
     const QString missing = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/doesNotExist");
-    QSignalSpy failed(m_rig.browser.get(), &session::StageBrowser::lookupFailed);
+    QSignalSpy failed(m_rig.browser, &workspace::StageBrowser::lookupFailed);
     typeAndSubmit(missing);
     QTRY_COMPARE(failed.count(), 1);
     const QString message = m_rig.window->banner()->text();
@@ -197,8 +197,7 @@ void TestMainWindow::endpointRowsHaveOneClickCopy()
 
 void TestMainWindow::publishingOpensForTheShownStage()
 {
-    session::PublishController publisher(m_rig.backend->client());
-    m_rig.window->setPublishController(&publisher);
+    workspace::PublishController &publisher = *m_rig.publisher;
     QVERIFY2(!m_rig.window->publishAction()->isEnabled(),
              "nothing to publish to before a stage is shown");
     QVERIFY(!m_rig.window->openPublishDialog());
@@ -207,11 +206,8 @@ void TestMainWindow::publishingOpensForTheShownStage()
     QPointer<ui::PublishDialog> dialog = m_rig.window->openPublishDialog();
     QVERIFY(dialog);
     QCOMPARE(publisher.target().arn, kFullyConfiguredDemoArn);
-    // `publisher` goes before the window: its dialog and the window's use of it go first.
     dialog->close();
     QTRY_VERIFY(!dialog);
-    m_rig.window->setPublishController(nullptr);
-    QVERIFY(!m_rig.window->publishAction()->isEnabled());
 }
 
 void TestMainWindow::pickingADemoArnFromTheListLooksItUp()

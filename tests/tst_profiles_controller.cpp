@@ -1,11 +1,11 @@
 #include "ivs/ivs_client.h"
 #include "ivs/stage_arn.h"
 #include "profiles/profile_secrets.h"
-#include "session/backend.h"
-#include "session/profiles_controller.h"
 #include "support/keyring_session.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
+#include "workspace/backend.h"
+#include "workspace/profiles_controller.h"
 
 #include <QFile>
 #include <QSettings>
@@ -13,8 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using session::ConnectionChoice;
-using session::ProfilesController;
+using workspace::ConnectionChoice;
+using workspace::ProfilesController;
 using namespace testsupport;
 
 namespace {
@@ -28,22 +28,22 @@ bool writeFile(const QString &path, const QByteArray &text)
     return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
 }
 
-std::optional<session::ProfileRow> rowNamed(const ProfilesController &controller,
-                                            const QString &name)
+std::optional<workspace::ProfileRow> rowNamed(const ProfilesController &controller,
+                                              const QString &name)
 {
-    const QList<session::ProfileRow> rows = controller.profiles();
-    for (const session::ProfileRow &row : rows) {
+    const QList<workspace::ProfileRow> rows = controller.profiles();
+    for (const workspace::ProfileRow &row : rows) {
         if (row.name == name)
             return row;
     }
     return std::nullopt;
 }
 
-std::optional<session::ImportCandidate> candidateNamed(const ProfilesController &controller,
-                                                       const QString &name)
+std::optional<workspace::ImportCandidate> candidateNamed(const ProfilesController &controller,
+                                                         const QString &name)
 {
-    const QList<session::ImportCandidate> candidates = controller.importCandidates();
-    for (const session::ImportCandidate &candidate : candidates) {
+    const QList<workspace::ImportCandidate> candidates = controller.importCandidates();
+    for (const workspace::ImportCandidate &candidate : candidates) {
         if (candidate.name == name)
             return candidate;
     }
@@ -76,16 +76,16 @@ private slots:
     void importCopiesKeysAndTokenIntoTheKeychain();
 
 private:
-    std::unique_ptr<session::Backend> makeBackend(bool endpointFromEnvironment = false);
-    QString waitForSave(const session::ProfileDraft &draft, bool adding);
-    QByteArray getStageAndReturnAuthorization(session::Backend &backend);
+    std::unique_ptr<workspace::Backend> makeBackend(bool endpointFromEnvironment = false);
+    QString waitForSave(const workspace::ProfileDraft &draft, bool adding);
+    QByteArray getStageAndReturnAuthorization(workspace::Backend &backend);
 
     KeyringSession m_keyring;
     QString m_keyringError;
     QTemporaryDir m_home;
     std::unique_ptr<QTemporaryDir> m_awsDir;
     std::unique_ptr<ScriptedEndpoint> m_endpoint;
-    std::unique_ptr<session::Backend> m_backend;
+    std::unique_ptr<workspace::Backend> m_backend;
     std::unique_ptr<ProfilesController> m_controller;
 };
 
@@ -137,9 +137,10 @@ void TestProfilesController::cleanup()
     m_awsDir.reset();
 }
 
-std::unique_ptr<session::Backend> TestProfilesController::makeBackend(bool endpointFromEnvironment)
+std::unique_ptr<workspace::Backend>
+TestProfilesController::makeBackend(bool endpointFromEnvironment)
 {
-    session::BackendOptions options;
+    workspace::BackendOptions options;
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("HOME"), m_home.path());
     environment.insert(QStringLiteral("AWS_CONFIG_FILE"),
@@ -152,13 +153,13 @@ std::unique_ptr<session::Backend> TestProfilesController::makeBackend(bool endpo
                            m_endpoint->url().toString());
     options.environment = environment;
     QString error;
-    auto backend = session::Backend::create(options, &error);
+    auto backend = workspace::Backend::create(options, &error);
     if (!backend)
         qWarning("Backend::create: %s", qPrintable(error));
     return backend;
 }
 
-QString TestProfilesController::waitForSave(const session::ProfileDraft &draft, bool adding)
+QString TestProfilesController::waitForSave(const workspace::ProfileDraft &draft, bool adding)
 {
     QSignalSpy finished(m_controller.get(), &ProfilesController::saveFinished);
     m_controller->save(draft, adding);
@@ -167,7 +168,7 @@ QString TestProfilesController::waitForSave(const session::ProfileDraft &draft, 
     return finished.at(0).at(1).toString();
 }
 
-QByteArray TestProfilesController::getStageAndReturnAuthorization(session::Backend &backend)
+QByteArray TestProfilesController::getStageAndReturnAuthorization(workspace::Backend &backend)
 {
     m_endpoint->enqueue(
         net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
@@ -353,10 +354,10 @@ void TestProfilesController::draftsAreCheckedFieldByField()
     QVERIFY(m_backend);
     m_controller = std::make_unique<ProfilesController>(*m_backend);
 
-    const session::ProfileDraft bad{QStringLiteral("bad name"), QStringLiteral("Mars"),
-                                    QStringLiteral("AKID KEY"), QString(),
-                                    QStringLiteral("tok en-secret-part")};
-    const session::DraftProblems problems = m_controller->check(bad, true);
+    const workspace::ProfileDraft bad{QStringLiteral("bad name"), QStringLiteral("Mars"),
+                                      QStringLiteral("AKID KEY"), QString(),
+                                      QStringLiteral("tok en-secret-part")};
+    const workspace::DraftProblems problems = m_controller->check(bad, true);
     QVERIFY2(problems.name.contains(QLatin1String("\"bad name\"")), qPrintable(problems.name));
     QVERIFY2(problems.region.contains(QLatin1String("Mars")), qPrintable(problems.region));
     QVERIFY(!problems.accessKeyId.isEmpty());
@@ -365,9 +366,9 @@ void TestProfilesController::draftsAreCheckedFieldByField()
     QVERIFY(!problems.sessionToken.contains(QLatin1String("secret-part")));
 
     // Pasted values often carry a newline; that alone is no problem.
-    const session::ProfileDraft good{QStringLiteral(" prod "), QString(),
-                                     QStringLiteral("AKIDPROD00000001\n"),
-                                     QStringLiteral(" s3cr3t/Key+\n"), QString()};
+    const workspace::ProfileDraft good{QStringLiteral(" prod "), QString(),
+                                       QStringLiteral("AKIDPROD00000001\n"),
+                                       QStringLiteral(" s3cr3t/Key+\n"), QString()};
     QVERIFY(m_controller->check(good, true).isEmpty());
     // An edit needs the keychain profile to exist.
     QVERIFY(!m_controller->check(good, false).name.isEmpty());
@@ -473,7 +474,7 @@ void TestProfilesController::editingTheProfileInUseUpdatesTheConnection()
     QVERIFY(draft->secretAccessKey.isEmpty()); // never read back
 
     QSignalSpy changed(m_controller.get(), &ProfilesController::connectionChanged);
-    session::ProfileDraft edited = *draft;
+    workspace::ProfileDraft edited = *draft;
     edited.region = QStringLiteral("eu-central-1");
     edited.accessKeyId = QStringLiteral("AKIDOPS000000002");
     edited.secretAccessKey = QStringLiteral("ops-2");

@@ -1,11 +1,5 @@
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
-#include "session/backend.h"
-#include "session/profiles_controller.h"
-#include "session/stage_browser.h"
-#include "session/stage_catalog.h"
-#include "session/stage_editor.h"
-#include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/keyring_session.h"
 #include "support/scripted_endpoint.h"
@@ -18,6 +12,12 @@
 #include "ui/message_banner.h"
 #include "ui/profile_form_dialog.h"
 #include "ui/profiles_dialog.h"
+#include "workspace/backend.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_catalog.h"
+#include "workspace/stage_editor.h"
+#include "workspace/stage_inspector.h"
 
 #include <algorithm>
 #include <QAbstractItemView>
@@ -159,7 +159,7 @@ void TestProfilesDialog::init()
                       "[broken]\naws_access_key_id = AKIDBROKEN0000001\n"
                       "aws_secret_access_key = broken-secret\n"));
 
-    session::BackendOptions options;
+    workspace::BackendOptions options;
     options.forceDemo = true;
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("HOME"), m_home.path());
@@ -172,7 +172,7 @@ void TestProfilesDialog::init()
                        m_endpoint->url().toString());
     options.environment = environment;
     QString error;
-    m_rig.backend = session::Backend::create(options, &error);
+    m_rig.backend = workspace::Backend::create(options, &error);
     QVERIFY2(m_rig.backend, qPrintable(error));
     m_rig.assemble();
     m_rig.window->show();
@@ -259,7 +259,7 @@ void TestProfilesDialog::switchingTheToolbarProfileRefetchesTheShownStage()
     QCOMPARE(profile->currentText(), QStringLiteral("Demo endpoint"));
     QCOMPARE(profile->itemText(1), QStringLiteral("Automatic (environment / AWS_PROFILE)"));
 
-    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser, &workspace::StageBrowser::lookupStarted);
     pickInCombo(profile, QStringLiteral("local (AWS CLI)"));
     QCOMPARE(started.count(), 1);
     QCOMPARE(started.at(0).at(0).toString(), kFullyConfiguredDemoArn);
@@ -285,7 +285,7 @@ void TestProfilesDialog::switchingTheToolbarProfileRefetchesTheShownStage()
 void TestProfilesDialog::failedRefetchKeepsTheLastTree()
 {
     showDemoStage();
-    QSignalSpy failed(m_rig.browser.get(), &session::StageBrowser::lookupFailed);
+    QSignalSpy failed(m_rig.browser, &workspace::StageBrowser::lookupFailed);
     pickInCombo(m_rig.window->connectionBar()->profileCombo(), QStringLiteral("broken (AWS CLI)"));
     QTRY_COMPARE(failed.count(), 1);
     const QString message = m_rig.window->banner()->text();
@@ -299,7 +299,7 @@ void TestProfilesDialog::changingTheRegionRefetchesAndBadRegionsAreRefused()
 {
     showDemoStage();
     QComboBox *region = m_rig.window->connectionBar()->regionCombo();
-    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser, &workspace::StageBrowser::lookupStarted);
 
     typeInto(region->lineEdit(), QStringLiteral("eu-central-1"));
     QTest::keyClick(region->lineEdit(), Qt::Key_Return);
@@ -335,7 +335,7 @@ void TestProfilesDialog::invalidNameShowsAnInlineErrorAndKeepsTheTypedValues()
     typeInto(keyId, QStringLiteral("AKIDTYPED0000001"));
     typeInto(secret, QStringLiteral("typed-secret"));
 
-    QSignalSpy saved(m_rig.profiles.get(), &session::ProfilesController::saveFinished);
+    QSignalSpy saved(m_rig.profiles, &workspace::ProfilesController::saveFinished);
     QTest::keyClick(secret, Qt::Key_Return);
     auto *nameError = form->findChild<QLabel *>(QStringLiteral("nameError"));
     QVERIFY(nameError->isVisible());
@@ -400,7 +400,7 @@ void TestProfilesDialog::setActiveInTheDialogMovesTheToolbar()
     showDemoStage();
     ui::ProfilesDialog *dialog = openDialog();
     QVERIFY(dialog);
-    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser, &workspace::StageBrowser::lookupStarted);
     dialog->list()->setCurrentItem(rowNamed(dialog->list(), QStringLiteral("local")));
     QTest::mouseClick(button(dialog, "activateButton"), Qt::LeftButton);
     QCOMPARE(m_rig.window->connectionBar()->profileCombo()->currentText(),

@@ -1,13 +1,14 @@
 #include "aws/environment_credential_provider.h"
 #include "demo/demo_endpoint.h"
 #include "demo/demo_stages.h"
+#include "document/stage_document.h"
 #include "ivs/ivs_client.h"
 #include "ivs/stage.h"
 #include "model/stage_tree_model.h"
-#include "session/publish_controller.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
 #include "support/single_attempt_client.h"
+#include "workspace/publish_controller.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -25,7 +26,7 @@
 #endif
 
 using namespace testsupport;
-using session::PublishController;
+using workspace::PublishController;
 
 namespace {
 
@@ -47,7 +48,7 @@ aws::Credentials scriptedCredentials()
 }
 
 // The demo's studio-main stage as the window shows it, optionally without some endpoints.
-session::PublishTarget studioTarget(const QStringList &endpointsLeftOut = {})
+workspace::PublishTarget studioTarget(const QStringList &endpointsLeftOut = {})
 {
     QJsonObject json = demo::sampleStages().at(0);
     QJsonObject endpoints = json.value(QStringLiteral("endpoints")).toObject();
@@ -58,9 +59,9 @@ session::PublishTarget studioTarget(const QStringList &endpointsLeftOut = {})
     const auto stage = ivs::Stage::fromJson(json, &error);
     if (!stage)
         qFatal("%s", qPrintable(error));
-    model::StageTreeModel model;
+    document::StageDocument model;
     model.setStage(*stage);
-    return session::publishTargetOf(model);
+    return workspace::publishTargetOf(model);
 }
 
 net::HttpResponse tokenAnswer(const QString &token)
@@ -135,14 +136,14 @@ void TestPublishController::cleanup()
 
 void TestPublishController::targetComesFromTheShownStage()
 {
-    const session::PublishTarget target = studioTarget();
+    const workspace::PublishTarget target = studioTarget();
     QCOMPARE(target.arn, kFullyConfiguredDemoArn);
     QCOMPARE(target.whip, kWhip);
     QCOMPARE(target.rtmp, kRtmp);
     QCOMPARE(target.rtmps, kRtmps);
     QCOMPARE(studioTarget({QStringLiteral("rtmp")}).rtmp, QString());
-    model::StageTreeModel empty;
-    QVERIFY(session::publishTargetOf(empty).arn.isEmpty());
+    document::StageDocument empty;
+    QVERIFY(workspace::publishTargetOf(empty).arn.isEmpty());
 }
 
 void TestPublishController::publishTokenIsCreatedForTheLifetimeAsked()
@@ -258,7 +259,7 @@ void TestPublishController::ingestConfigurationsAreListedWithoutKeys()
     controller.loadIngestConfigurations();
     QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 15000);
     QCOMPARE(loaded.at(0).at(0).toInt(), 2);
-    const QList<session::IngestChoice> &choices = controller.ingestConfigurations();
+    const QList<workspace::IngestChoice> &choices = controller.ingestConfigurations();
     QCOMPARE(choices.at(0).name, QStringLiteral("obs-main"));
     QCOMPARE(choices.at(0).protocol, QStringLiteral("RTMPS"));
     QCOMPARE(choices.at(0).state, QStringLiteral("ACTIVE"));
@@ -468,7 +469,7 @@ void TestPublishController::anotherStagesKeyIsRefused()
     QVERIFY(endpoint.start());
     Client client(endpoint.url(), demo::DemoEndpoint::credentials());
     PublishController controller(*client.client);
-    session::PublishTarget other = studioTarget();
+    workspace::PublishTarget other = studioTarget();
     other.arn = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/otherStage01");
     controller.setStage(other);
     QSignalSpy failed(&controller, &PublishController::streamKeyFailed);
@@ -556,17 +557,18 @@ void TestPublishController::defaultUserIdFallsBackToTheAccount()
 {
     const QByteArray saved[] = {qgetenv("USER"), qgetenv("LOGNAME"), qgetenv("USERNAME")};
     qputenv("USER", "producer-one");
-    QCOMPARE(session::PublishController::defaultUserId(), QStringLiteral("producer-one"));
+    QCOMPARE(workspace::PublishController::defaultUserId(), QStringLiteral("producer-one"));
     qunsetenv("USER");
     qputenv("LOGNAME", "producer-two");
-    QCOMPARE(session::PublishController::defaultUserId(), QStringLiteral("producer-two"));
+    QCOMPARE(workspace::PublishController::defaultUserId(), QStringLiteral("producer-two"));
     qunsetenv("LOGNAME");
     qunsetenv("USERNAME");
 #ifdef Q_OS_UNIX
     // With no variable naming the user, the account database still does.
     const passwd *account = getpwuid(getuid());
     QVERIFY(account && account->pw_name && *account->pw_name);
-    QCOMPARE(session::PublishController::defaultUserId(), QString::fromLocal8Bit(account->pw_name));
+    QCOMPARE(workspace::PublishController::defaultUserId(),
+             QString::fromLocal8Bit(account->pw_name));
 #endif
     const char *names[] = {"USER", "LOGNAME", "USERNAME"};
     for (int i = 0; i < 3; ++i) {

@@ -1,12 +1,13 @@
 #include "aws/environment_credential_provider.h"
 #include "demo/demo_endpoint.h"
 #include "demo/demo_stages.h"
+#include "document/stage_document.h"
 #include "ivs/ivs_client.h"
 #include "ivs/stage.h"
 #include "model/stage_tree_model.h"
-#include "session/publish_controller.h"
 #include "support/demo_stage_fixtures.h"
 #include "ui/publish_dialog.h"
+#include "workspace/publish_controller.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -35,13 +36,13 @@ const QString kWhip = QStringLiteral("https://f99084460c35.global-bm.whip.live-v
 const QString kRtmp =
     QStringLiteral("rtmp://f99084460c35.global-contribute.live-video.net:1935/app/");
 
-session::PublishTarget studioTarget()
+workspace::PublishTarget studioTarget()
 {
     QString error;
     const auto stage = ivs::Stage::fromJson(demo::sampleStages().at(0), &error);
-    model::StageTreeModel model;
+    document::StageDocument model;
     model.setStage(*stage);
-    return session::publishTargetOf(model);
+    return workspace::publishTargetOf(model);
 }
 
 } // namespace
@@ -69,7 +70,7 @@ private:
     QNetworkAccessManager m_network;
     std::unique_ptr<aws::StaticCredentialProvider> m_credentials;
     std::unique_ptr<ivs::IvsClient> m_client;
-    std::unique_ptr<session::PublishController> m_controller;
+    std::unique_ptr<workspace::PublishController> m_controller;
     std::unique_ptr<PublishDialog> m_dialog;
     QStringList m_suggestions;
 };
@@ -91,7 +92,7 @@ void TestPublishDialog::initTestCase()
 
 void TestPublishDialog::init()
 {
-    m_controller = std::make_unique<session::PublishController>(*m_client);
+    m_controller = std::make_unique<workspace::PublishController>(*m_client);
     m_controller->setStage(studioTarget());
     m_dialog = std::make_unique<PublishDialog>(*m_controller);
     m_suggestions.clear();

@@ -1,9 +1,10 @@
 #include "aws/environment_credential_provider.h"
+#include "document/stage_document.h"
 #include "ivs/ivs_client.h"
 #include "model/stage_tree_model.h"
-#include "session/stage_browser.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
+#include "workspace/stage_browser.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -37,8 +38,9 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<aws::StaticCredentialProvider> m_credentials;
     std::unique_ptr<ivs::IvsClient> m_client;
+    std::unique_ptr<document::StageDocument> m_document;
     std::unique_ptr<model::StageTreeModel> m_model;
-    std::unique_ptr<session::StageBrowser> m_browser;
+    std::unique_ptr<workspace::StageBrowser> m_browser;
 };
 
 void TestStageBrowser::init()
@@ -53,14 +55,16 @@ void TestStageBrowser::init()
     aws::EndpointConfig endpoint;
     endpoint.overrideUrl = m_endpoint->url();
     m_client = std::make_unique<ivs::IvsClient>(m_network.get(), m_credentials.get(), endpoint);
-    m_model = std::make_unique<model::StageTreeModel>();
-    m_browser = std::make_unique<session::StageBrowser>(*m_client, *m_model);
+    m_document = std::make_unique<document::StageDocument>();
+    m_model = std::make_unique<model::StageTreeModel>(*m_document);
+    m_browser = std::make_unique<workspace::StageBrowser>(*m_client, *m_document);
 }
 
 void TestStageBrowser::cleanup()
 {
     m_browser.reset();
     m_model.reset();
+    m_document.reset();
     m_client.reset();
     m_credentials.reset();
     m_network.reset();
@@ -69,8 +73,8 @@ void TestStageBrowser::cleanup()
 
 void TestStageBrowser::invalidTextIsRejectedWithoutARequest()
 {
-    QSignalSpy rejected(m_browser.get(), &session::StageBrowser::inputRejected);
-    QSignalSpy busy(m_browser.get(), &session::StageBrowser::busyChanged);
+    QSignalSpy rejected(m_browser.get(), &workspace::StageBrowser::inputRejected);
+    QSignalSpy busy(m_browser.get(), &workspace::StageBrowser::busyChanged);
     m_browser->lookUp(QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/"));
     QCOMPARE(rejected.count(), 1);
     QVERIFY(rejected.at(0).at(0).toString().contains(QLatin1String("no stage ID")));
@@ -83,8 +87,8 @@ void TestStageBrowser::successFillsTheModel()
 {
     m_endpoint->enqueue(
         net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
-    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
-    QSignalSpy busy(m_browser.get(), &session::StageBrowser::busyChanged);
+    QSignalSpy shown(m_browser.get(), &workspace::StageBrowser::stageShown);
+    QSignalSpy busy(m_browser.get(), &workspace::StageBrowser::busyChanged);
     m_browser->lookUp(QStringLiteral("  ") + kArn);
     QVERIFY(m_browser->isBusy());
     QVERIFY(shown.wait());
@@ -101,8 +105,8 @@ void TestStageBrowser::failureKeepsTheLastGoodTree()
         net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
     m_endpoint->enqueue(
         awsErrorResponse(403, "AccessDeniedException", QStringLiteral("User is not authorized")));
-    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
-    QSignalSpy failed(m_browser.get(), &session::StageBrowser::lookupFailed);
+    QSignalSpy shown(m_browser.get(), &workspace::StageBrowser::stageShown);
+    QSignalSpy failed(m_browser.get(), &workspace::StageBrowser::lookupFailed);
     m_browser->lookUp(kArn);
     QVERIFY(shown.wait());
     m_browser->lookUp(kOtherArn);
@@ -123,7 +127,7 @@ void TestStageBrowser::newerLookupSupersedesAnOlderOne()
                    : net::HttpResponse::json(
                          200, readTestData(QStringLiteral("get_stage_seed_response.json")));
     });
-    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy shown(m_browser.get(), &workspace::StageBrowser::stageShown);
     m_browser->lookUp(kArn);
     m_browser->lookUp(kOtherArn);
     QVERIFY(shown.wait());
@@ -136,9 +140,9 @@ void TestStageBrowser::cancelStopsTheLookup()
 {
     m_endpoint->enqueue(
         net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
-    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
-    QSignalSpy busy(m_browser.get(), &session::StageBrowser::busyChanged);
-    QSignalSpy cancelled(m_browser.get(), &session::StageBrowser::lookupCancelled);
+    QSignalSpy shown(m_browser.get(), &workspace::StageBrowser::stageShown);
+    QSignalSpy busy(m_browser.get(), &workspace::StageBrowser::busyChanged);
+    QSignalSpy cancelled(m_browser.get(), &workspace::StageBrowser::lookupCancelled);
     m_browser->lookUp(kArn);
     m_browser->cancel();
     QVERIFY(!m_browser->isBusy());
@@ -154,7 +158,7 @@ void TestStageBrowser::cancelStopsTheLookup()
 
 void TestStageBrowser::refreshLooksTheShownStageUpAgain()
 {
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_browser.get(), &workspace::StageBrowser::lookupStarted);
     m_browser->refresh(); // nothing asked for yet
     QCOMPARE(started.count(), 0);
 
@@ -165,8 +169,8 @@ void TestStageBrowser::refreshLooksTheShownStageUpAgain()
     m_endpoint->enqueue(net::HttpResponse::json(200, renamed));
     m_endpoint->enqueue(
         awsErrorResponse(403, "AccessDeniedException", QStringLiteral("User is not authorized")));
-    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
-    QSignalSpy failed(m_browser.get(), &session::StageBrowser::lookupFailed);
+    QSignalSpy shown(m_browser.get(), &workspace::StageBrowser::stageShown);
+    QSignalSpy failed(m_browser.get(), &workspace::StageBrowser::lookupFailed);
     m_browser->lookUp(kArn);
     QVERIFY(shown.wait());
 
@@ -188,9 +192,9 @@ void TestStageBrowser::refreshSupersedesALookupInFlight()
 {
     m_endpoint->setFallback(
         net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
-    QSignalSpy started(m_browser.get(), &session::StageBrowser::lookupStarted);
-    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
-    QSignalSpy busy(m_browser.get(), &session::StageBrowser::busyChanged);
+    QSignalSpy started(m_browser.get(), &workspace::StageBrowser::lookupStarted);
+    QSignalSpy shown(m_browser.get(), &workspace::StageBrowser::stageShown);
+    QSignalSpy busy(m_browser.get(), &workspace::StageBrowser::busyChanged);
     m_browser->lookUp(kArn);
     // The request in flight was made for the old connection: it is replaced, not awaited.
     m_browser->refresh();

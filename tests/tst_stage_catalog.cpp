@@ -3,8 +3,8 @@
 #include "ivs/regions.h"
 #include "model/stage_filter_model.h"
 #include "model/stage_list_model.h"
-#include "session/stage_catalog.h"
 #include "support/scripted_endpoint.h"
+#include "workspace/stage_catalog.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -80,10 +80,10 @@ void TestStageCatalog::regionsLoadConcurrentlyAndAFailureStaysLocal()
     model::StageListModel stages;
     QAbstractItemModelTester tester(&stages,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    session::StageCatalog catalog(client, stages);
-    QSignalSpy finished(&catalog, &session::StageCatalog::finished);
-    QSignalSpy failed(&catalog, &session::StageCatalog::regionFailed);
-    QSignalSpy progress(&catalog, &session::StageCatalog::progress);
+    workspace::StageCatalog catalog(client, stages);
+    QSignalSpy finished(&catalog, &workspace::StageCatalog::finished);
+    QSignalSpy failed(&catalog, &workspace::StageCatalog::regionFailed);
+    QSignalSpy progress(&catalog, &workspace::StageCatalog::progress);
 
     catalog.load(
         {QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"), QStringLiteral("us-west-2")});
@@ -113,8 +113,8 @@ void TestStageCatalog::cancelStopsEveryRegion()
     config.overrideUrl = endpoint.url();
     ivs::IvsClient client(&network, &provider, config);
     model::StageListModel stages;
-    session::StageCatalog catalog(client, stages);
-    QSignalSpy loaded(&catalog, &session::StageCatalog::regionLoaded);
+    workspace::StageCatalog catalog(client, stages);
+    QSignalSpy loaded(&catalog, &workspace::StageCatalog::regionLoaded);
     catalog.load(ivs::realTimeRegions());
     catalog.cancel();
     QVERIFY(!catalog.isLoading());

@@ -1,3 +1,4 @@
+#include "document/stage_document.h"
 #include "ivs/stage.h"
 #include "ivs/stage_changes.h"
 #include "model/stage_tree_model.h"
@@ -53,16 +54,18 @@ private slots:
 
 private:
     bool edit(const QString &path, const QVariant &value);
+    std::unique_ptr<document::StageDocument> m_document;
     std::unique_ptr<StageTreeModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
 void TestStageEditing::init()
 {
-    m_model = std::make_unique<StageTreeModel>();
+    m_document = std::make_unique<document::StageDocument>();
+    m_model = std::make_unique<StageTreeModel>(*m_document);
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_model->setStage(seedStage());
+    m_document->setStage(seedStage());
 }
 
 void TestStageEditing::cleanup()
@@ -99,48 +102,45 @@ void TestStageEditing::onlyDocumentedSettingsAreEditable()
 
 void TestStageEditing::editorSpecsCarryTheServiceLimits()
 {
+    using Kind = document::EditorSpec::Kind;
     auto spec = [this](const QString &path) {
         return m_model->indexForPath(path)
             .siblingAtColumn(StageTreeModel::ValueColumn)
             .data(StageTreeModel::EditorRole)
-            .toMap();
+            .value<document::EditorSpec>();
     };
-    const QVariantMap segment =
-        spec(kRecording + QStringLiteral("hlsConfiguration.targetSegmentDurationSeconds"));
-    QCOMPARE(segment.value(QStringLiteral("kind")).toString(), QStringLiteral("integer"));
-    QCOMPARE(segment.value(QStringLiteral("minimum")).toInt(), 2);
-    QCOMPARE(segment.value(QStringLiteral("maximum")).toInt(), 10);
-    QCOMPARE(spec(kRecording + QStringLiteral("thumbnailConfiguration.targetIntervalSeconds"))
-                 .value(QStringLiteral("maximum"))
-                 .toInt(),
-             86400);
-    QCOMPARE(spec(kRecording + QStringLiteral("recordingReconnectWindowSeconds"))
-                 .value(QStringLiteral("maximum"))
-                 .toInt(),
-             300);
-    QCOMPARE(spec(kRecording + QStringLiteral("mediaTypes"))
-                 .value(QStringLiteral("choices"))
-                 .toStringList(),
+    // The tree hands on the document's own specification.
+    const QString segmentPath =
+        kRecording + QStringLiteral("hlsConfiguration.targetSegmentDurationSeconds");
+    const document::EditorSpec segment = spec(segmentPath);
+    QCOMPARE(segment, m_document->editorSpec(segmentPath));
+    QCOMPARE(segment.kind, Kind::Integer);
+    QCOMPARE(segment.minimum, 2);
+    QCOMPARE(segment.maximum, 10);
+    QCOMPARE(
+        spec(kRecording + QStringLiteral("thumbnailConfiguration.targetIntervalSeconds")).maximum,
+        86400);
+    QCOMPARE(spec(kRecording + QStringLiteral("recordingReconnectWindowSeconds")).maximum, 300);
+    QCOMPARE(spec(kRecording + QStringLiteral("mediaTypes")).choices,
              (QStringList{QStringLiteral("AUDIO_VIDEO"), QStringLiteral("AUDIO_ONLY"),
                           QStringLiteral("NONE")}));
-    QCOMPARE(spec(kRecording + QStringLiteral("thumbnailConfiguration.storage"))
-                 .value(QStringLiteral("kind"))
-                 .toString(),
-             QStringLiteral("multichoice"));
-    QCOMPARE(spec(kRecording + QStringLiteral("recordParticipantReplicas"))
-                 .value(QStringLiteral("kind"))
-                 .toString(),
-             QStringLiteral("boolean"));
-    QCOMPARE(spec(QStringLiteral("name")).value(QStringLiteral("maximum")).toInt(), 128);
+    QCOMPARE(spec(kRecording + QStringLiteral("thumbnailConfiguration.storage")).kind,
+             Kind::MultiChoice);
+    QCOMPARE(spec(kRecording + QStringLiteral("recordParticipantReplicas")).kind, Kind::Boolean);
+    QCOMPARE(spec(QStringLiteral("name")).maximum, 128);
+    // Rows that take no edit have no editor.
+    QCOMPARE(spec(QStringLiteral("arn")).kind, Kind::None);
 
-    m_model->setStorageChoices(
+    m_document->setStorageChoices(
         {{QStringLiteral("archive (bucket b)"),
           QStringLiteral(
               "arn:aws:ivs:us-west-2:123456789012:storage-configuration/QRst56uvWXyz")}});
-    const QVariantMap storage = spec(kRecording + QStringLiteral("storageConfigurationArn"));
-    QCOMPARE(storage.value(QStringLiteral("kind")).toString(), QStringLiteral("storage"));
-    QCOMPARE(storage.value(QStringLiteral("choices")).toStringList().size(), 2); // "" (off) + one
-    QVERIFY(storage.value(QStringLiteral("choices")).toStringList().contains(QString()));
+    const document::EditorSpec storage =
+        spec(kRecording + QStringLiteral("storageConfigurationArn"));
+    QCOMPARE(storage.kind, Kind::StorageConfiguration);
+    QCOMPARE(storage.choices.size(), 2); // "" (off) + one
+    QVERIFY(storage.choices.contains(QString()));
+    QCOMPARE(storage.choiceLabels.at(1), QStringLiteral("archive (bucket b)"));
 }
 
 void TestStageEditing::validEditsArePendingAndMarked_data()
@@ -182,7 +182,7 @@ void TestStageEditing::validEditsArePendingAndMarked()
     QFETCH(QString, path);
     QFETCH(QVariant, value);
     QFETCH(QString, shown);
-    QSignalSpy pending(m_model.get(), &StageTreeModel::pendingEditsChanged);
+    QSignalSpy pending(m_document.get(), &document::StageDocument::pendingEditsChanged);
     QVERIFY(edit(path, value));
     const QModelIndex index = m_model->indexForPath(path);
     QCOMPARE(index.siblingAtColumn(StageTreeModel::ValueColumn).data().toString(), shown);
@@ -195,10 +195,10 @@ void TestStageEditing::validEditsArePendingAndMarked()
                 .data(Qt::FontRole)
                 .value<QFont>()
                 .bold());
-    QVERIFY(m_model->hasPendingEdits());
+    QVERIFY(m_document->hasPendingEdits());
     QCOMPARE(pending.count(), 1);
-    QCOMPARE(m_model->pendingChanges().changes.size(), 1);
-    QCOMPARE(m_model->pendingChanges().changes.at(0).path, path);
+    QCOMPARE(m_document->pendingChanges().changes.size(), 1);
+    QCOMPARE(m_document->pendingChanges().changes.at(0).path, path);
     // The groups above say so too.
     if (path.startsWith(kRecording))
         QCOMPARE(m_model->indexForPath(QStringLiteral("autoParticipantRecordingConfiguration"))
@@ -255,7 +255,7 @@ void TestStageEditing::invalidEditsAreRefusedWithAReason()
     QFETCH(QString, path);
     QFETCH(QVariant, value);
     QFETCH(QString, reason);
-    QSignalSpy rejected(m_model.get(), &StageTreeModel::editRejected);
+    QSignalSpy rejected(m_document.get(), &document::StageDocument::editRejected);
     const QString before =
         m_model->indexForPath(path).siblingAtColumn(StageTreeModel::ValueColumn).data().toString();
     QVERIFY(!edit(path, value));
@@ -265,22 +265,23 @@ void TestStageEditing::invalidEditsAreRefusedWithAReason()
     QCOMPARE(
         m_model->indexForPath(path).siblingAtColumn(StageTreeModel::ValueColumn).data().toString(),
         before);
-    QVERIFY(!m_model->hasPendingEdits());
+    QVERIFY(!m_document->hasPendingEdits());
 }
 
 void TestStageEditing::tagsCanBeAddedChangedRenamedAndDeleted()
 {
-    QVERIFY(m_model->addTag(QStringLiteral("show name"), QStringLiteral("Morning = Live & more")));
+    QVERIFY(
+        m_document->addTag(QStringLiteral("show name"), QStringLiteral("Morning = Live & more")));
     QCOMPARE(stateOf(m_model->indexForPath(QStringLiteral("tags[\"show name\"]"))),
              EditState::Added);
-    QVERIFY(m_model->renameTag(QStringLiteral("owner"), QStringLiteral("team")));
+    QVERIFY(m_document->renameTag(QStringLiteral("owner"), QStringLiteral("team")));
     QCOMPARE(stateOf(m_model->indexForPath(QStringLiteral("tags[\"owner\"]"))), EditState::Removed);
     QCOMPARE(stateOf(m_model->indexForPath(QStringLiteral("tags[\"team\"]"))), EditState::Added);
     QVERIFY(m_model->indexForPath(QStringLiteral("tags[\"owner\"]"))
                 .data(Qt::FontRole)
                 .value<QFont>()
                 .strikeOut());
-    QVERIFY(m_model->removeTag(QStringLiteral("environment")));
+    QVERIFY(m_document->removeTag(QStringLiteral("environment")));
     QCOMPARE(m_model->indexForPath(QStringLiteral("tags"))
                  .siblingAtColumn(StageTreeModel::ValueColumn)
                  .data()
@@ -291,7 +292,7 @@ void TestStageEditing::tagsCanBeAddedChangedRenamedAndDeleted()
                                  .siblingAtColumn(StageTreeModel::ValueColumn)) &
               Qt::ItemIsEditable));
 
-    const ivs::StageChanges changes = m_model->pendingChanges();
+    const ivs::StageChanges changes = m_document->pendingChanges();
     QCOMPARE(changes.tagsToSet,
              (QMap<QString, QString>{
                  {QStringLiteral("show name"), QStringLiteral("Morning = Live & more")},
@@ -300,34 +301,34 @@ void TestStageEditing::tagsCanBeAddedChangedRenamedAndDeleted()
              (QStringList{QStringLiteral("environment"), QStringLiteral("owner")}));
     QVERIFY(!changes.updateStageBody);
     // A new tag that is deleted again simply goes away.
-    QVERIFY(m_model->removeTag(QStringLiteral("show name")));
+    QVERIFY(m_document->removeTag(QStringLiteral("show name")));
     QVERIFY(!m_model->indexForPath(QStringLiteral("tags[\"show name\"]")).isValid());
 }
 
 void TestStageEditing::tagLimitsAreEnforced()
 {
     QString error;
-    QVERIFY(!m_model->addTag(QString(), QStringLiteral("v"), &error));
+    QVERIFY(!m_document->addTag(QString(), QStringLiteral("v"), &error));
     QVERIFY(error.contains(QLatin1String("cannot be empty")));
-    QVERIFY(!m_model->addTag(QString(129, QLatin1Char('k')), QString(), &error));
+    QVERIFY(!m_document->addTag(QString(129, QLatin1Char('k')), QString(), &error));
     QVERIFY(error.contains(QLatin1String("128")));
-    QVERIFY(!m_model->addTag(QStringLiteral("aws:created"), QString(), &error));
-    QVERIFY(!m_model->addTag(QStringLiteral("owner"), QStringLiteral("x"), &error));
+    QVERIFY(!m_document->addTag(QStringLiteral("aws:created"), QString(), &error));
+    QVERIFY(!m_document->addTag(QStringLiteral("owner"), QStringLiteral("x"), &error));
     QVERIFY(error.contains(QLatin1String("already")));
-    QVERIFY(!m_model->renameTag(QStringLiteral("owner"), QStringLiteral("environment"), &error));
+    QVERIFY(!m_document->renameTag(QStringLiteral("owner"), QStringLiteral("environment"), &error));
     for (int i = 0; i < 48; ++i)
-        QVERIFY2(m_model->addTag(QStringLiteral("k%1").arg(i), QStringLiteral("日本語")),
+        QVERIFY2(m_document->addTag(QStringLiteral("k%1").arg(i), QStringLiteral("日本語")),
                  qPrintable(QString::number(i)));
-    QVERIFY(!m_model->addTag(QStringLiteral("one-too-many"), QString(), &error));
+    QVERIFY(!m_document->addTag(QStringLiteral("one-too-many"), QString(), &error));
     QVERIFY2(error.contains(QLatin1String("at most 50")), qPrintable(error));
 }
 
 void TestStageEditing::everyEditCanBeUndoneAndRedone()
 {
-    QUndoStack *undo = m_model->undoStack();
+    QUndoStack *undo = m_document->undoStack();
     QVERIFY(edit(QStringLiteral("name"), QStringLiteral("first")));
     QVERIFY(edit(kRecording + QStringLiteral("recordingReconnectWindowSeconds"), 30));
-    QVERIFY(m_model->addTag(QStringLiteral("new"), QStringLiteral("tag")));
+    QVERIFY(m_document->addTag(QStringLiteral("new"), QStringLiteral("tag")));
     QCOMPARE(undo->count(), 3);
     QCOMPARE(undo->undoText(), QStringLiteral("Add tag \"new\""));
 
@@ -340,13 +341,13 @@ void TestStageEditing::everyEditCanBeUndoneAndRedone()
                  .toString(),
              QStringLiteral("120"));
     undo->undo();
-    QVERIFY(!m_model->hasPendingEdits());
+    QVERIFY(!m_document->hasPendingEdits());
     QCOMPARE(stateOf(m_model->indexForPath(QStringLiteral("name"))), EditState::Unchanged);
 
     undo->redo();
     undo->redo();
     undo->redo();
-    QCOMPARE(m_model->pendingChanges().changes.size(), 3);
+    QCOMPARE(m_document->pendingChanges().changes.size(), 3);
     QCOMPARE(m_model->indexForPath(QStringLiteral("name"))
                  .siblingAtColumn(StageTreeModel::ValueColumn)
                  .data()
@@ -358,7 +359,7 @@ void TestStageEditing::diffTurnsEditsIntoRequests()
 {
     QVERIFY(edit(QStringLiteral("name"), QStringLiteral("renamed")));
     QVERIFY(edit(kRecording + QStringLiteral("hlsConfiguration.targetSegmentDurationSeconds"), 8));
-    const ivs::StageChanges changes = m_model->pendingChanges();
+    const ivs::StageChanges changes = m_document->pendingChanges();
     QVERIFY(changes.updateStageBody);
     const QJsonObject body = *changes.updateStageBody;
     QCOMPARE(body.value(QStringLiteral("arn")).toString(), seedStage().arn());
@@ -387,7 +388,7 @@ void TestStageEditing::diffTurnsEditsIntoRequests()
 void TestStageEditing::disablingRecordingSendsOnlyTheEmptyArn()
 {
     QVERIFY(edit(kRecording + QStringLiteral("storageConfigurationArn"), QString()));
-    const ivs::StageChanges changes = m_model->pendingChanges();
+    const ivs::StageChanges changes = m_document->pendingChanges();
     QVERIFY(changes.disablesRecording);
     QCOMPARE(changes.updateStageBody->value(QStringLiteral("autoParticipantRecordingConfiguration"))
                  .toObject(),
@@ -415,17 +416,17 @@ void TestStageEditing::disablingRecordingSendsOnlyTheEmptyArn()
                            .siblingAtColumn(StageTreeModel::ValueColumn)) &
         Qt::ItemIsEditable);
     // Undo brings every reset value back in one step.
-    m_model->undoStack()->undo();
-    QVERIFY(!m_model->hasPendingEdits());
+    m_document->undoStack()->undo();
+    QVERIFY(!m_document->hasPendingEdits());
 }
 
 void TestStageEditing::revertDropsEverything()
 {
     QVERIFY(edit(QStringLiteral("name"), QStringLiteral("gone")));
-    QVERIFY(m_model->removeTag(QStringLiteral("owner")));
-    m_model->revertEdits();
-    QVERIFY(!m_model->hasPendingEdits());
-    QCOMPARE(m_model->undoStack()->count(), 0);
+    QVERIFY(m_document->removeTag(QStringLiteral("owner")));
+    m_document->revertEdits();
+    QVERIFY(!m_document->hasPendingEdits());
+    QCOMPARE(m_document->undoStack()->count(), 0);
     QCOMPARE(stateOf(m_model->indexForPath(QStringLiteral("tags[\"owner\"]"))),
              EditState::Unchanged);
 }
@@ -433,20 +434,20 @@ void TestStageEditing::revertDropsEverything()
 void TestStageEditing::aNewStageStartsWithoutEdits()
 {
     QVERIFY(edit(QStringLiteral("name"), QStringLiteral("gone")));
-    m_model->setStage(seedStage());
-    QVERIFY(!m_model->hasPendingEdits());
-    QCOMPARE(m_model->undoStack()->count(), 0);
+    m_document->setStage(seedStage());
+    QVERIFY(!m_document->hasPendingEdits());
+    QCOMPARE(m_document->undoStack()->count(), 0);
 }
 
 void TestStageEditing::keepingEditsOverAFreshStageShowsOnlyWhatIsLeft()
 {
     QVERIFY(edit(QStringLiteral("name"), QStringLiteral("renamed")));
-    QVERIFY(m_model->addTag(QStringLiteral("new"), QStringLiteral("tag")));
+    QVERIFY(m_document->addTag(QStringLiteral("new"), QStringLiteral("tag")));
     // The service took the rename but not the tag.
     QJsonObject json = seedStage().json();
     json.insert(QStringLiteral("name"), QStringLiteral("renamed"));
-    m_model->replaceStageKeepingEdits(*ivs::Stage::fromJson(json, nullptr));
-    const ivs::StageChanges left = m_model->pendingChanges();
+    m_document->replaceStageKeepingEdits(*ivs::Stage::fromJson(json, nullptr));
+    const ivs::StageChanges left = m_document->pendingChanges();
     QCOMPARE(left.changes.size(), 1);
     QCOMPARE(left.changes.at(0).path, QStringLiteral("tags[\"new\"]"));
     QCOMPARE(stateOf(m_model->indexForPath(QStringLiteral("name"))), EditState::Unchanged);

@@ -1,13 +1,15 @@
 #include "aws/environment_credential_provider.h"
 #include "demo/demo_endpoint.h"
+#include "document/editor_spec.h"
+#include "document/stage_document.h"
 #include "ivs/ivs_client.h"
 #include "ivs/stage_arn.h"
 #include "model/stage_tree_model.h"
-#include "session/stage_editor.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
 #include "support/single_attempt_client.h"
 #include "support/test_data.h"
+#include "workspace/stage_editor.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -30,7 +32,7 @@ struct Session : testsupport::SingleAttemptClient {
     Session(const QUrl &url, const aws::Credentials &credentials)
         : SingleAttemptClient(url, credentials)
     {
-        editor = std::make_unique<session::StageEditor>(*client, model);
+        editor = std::make_unique<workspace::StageEditor>(*client, document);
     }
 
     bool show(const QString &arn)
@@ -40,10 +42,10 @@ struct Session : testsupport::SingleAttemptClient {
         client->getStage(*ivs::StageArn::parse(arn), QString(), &context,
                          [&](const ivs::GetStageResult &result) {
                              if (result.stage)
-                                 model.setStage(*result.stage);
+                                 document.setStage(*result.stage);
                              done = true;
                          });
-        return QTest::qWaitFor([&done] { return done; }, 10000) && model.stage();
+        return QTest::qWaitFor([&done] { return done; }, 10000) && document.stage();
     }
 
     bool edit(const QString &path, const QVariant &value)
@@ -55,7 +57,7 @@ struct Session : testsupport::SingleAttemptClient {
     // Applies and returns {ok, report}.
     std::pair<bool, QString> apply()
     {
-        QSignalSpy finished(editor.get(), &session::StageEditor::applyFinished);
+        QSignalSpy finished(editor.get(), &workspace::StageEditor::applyFinished);
         editor->apply();
         if (!finished.wait(15000))
             return {false, QStringLiteral("no answer")};
@@ -70,8 +72,9 @@ struct Session : testsupport::SingleAttemptClient {
             .toString();
     }
 
-    StageTreeModel model;
-    std::unique_ptr<session::StageEditor> editor;
+    document::StageDocument document;
+    StageTreeModel model{document};
+    std::unique_ptr<workspace::StageEditor> editor;
 };
 
 } // namespace
@@ -101,14 +104,14 @@ void TestStageEditor::appliesEverythingAndShowsTheServiceState()
     QVERIFY(session.edit(kRecording + QStringLiteral("storageConfigurationArn"), kEuStorage));
     QVERIFY(session.edit(
         kRecording + QStringLiteral("hlsConfiguration.targetSegmentDurationSeconds"), 4));
-    QVERIFY(session.model.addTag(QStringLiteral("team name"), QStringLiteral("audio & vidéo")));
-    QVERIFY(session.editor->review().contains(QLatin1String("POST /UpdateStage")));
+    QVERIFY(session.document.addTag(QStringLiteral("team name"), QStringLiteral("audio & vidéo")));
+    QVERIFY(session.document.review().contains(QLatin1String("POST /UpdateStage")));
 
     const auto [ok, report] = session.apply();
     QVERIFY2(ok, qPrintable(report));
     QCOMPARE(report, QStringLiteral("Applied: UpdateStage, TagResource."));
-    QVERIFY(!session.model.hasPendingEdits());
-    QCOMPARE(session.model.undoStack()->count(), 0);
+    QVERIFY(!session.document.hasPendingEdits());
+    QCOMPARE(session.document.undoStack()->count(), 0);
     // The tree is what the service now has, re-read after applying.
     QCOMPARE(session.valueAt(QStringLiteral("name")), QStringLiteral("podcast-live"));
     QCOMPARE(session.valueAt(kRecording +
@@ -129,7 +132,7 @@ void TestStageEditor::conflictIsExplainedAndEditsStay()
     Session session(endpoint.url(), demo::DemoEndpoint::credentials());
     QVERIFY(session.show(kFullyConfiguredDemoArn));
     QVERIFY(session.edit(kRecording + QStringLiteral("recordingReconnectWindowSeconds"), 120));
-    const auto before = session.model.editedConfig();
+    const auto before = session.document.editedConfig();
 
     const auto [ok, report] = session.apply();
     QVERIFY(!ok);
@@ -137,8 +140,8 @@ void TestStageEditor::conflictIsExplainedAndEditsStay()
     QVERIFY2(report.contains(QLatin1String("cannot change while a participant is being recorded")),
              qPrintable(report));
     QVERIFY2(report.contains(QLatin1String("ConflictException")), qPrintable(report));
-    QVERIFY(session.model.hasPendingEdits());
-    QCOMPARE(session.model.editedConfig(), before);
+    QVERIFY(session.document.hasPendingEdits());
+    QCOMPARE(session.document.editedConfig(), before);
     QCOMPARE(session.valueAt(kRecording + QStringLiteral("recordingReconnectWindowSeconds")),
              QStringLiteral("120"));
 }
@@ -159,11 +162,11 @@ void TestStageEditor::partialSuccessIsReportedAndOnlyTheRestStaysPending()
     });
     Session session(endpoint.url(),
                     {QStringLiteral("AKIDPARTIAL"), QStringLiteral("secret"), {}, {}});
-    session.model.setStage(*ivs::Stage::fromGetStageResponse(
+    session.document.setStage(*ivs::Stage::fromGetStageResponse(
         readTestData(QStringLiteral("get_stage_seed_response.json")), nullptr));
     QVERIFY(session.edit(QStringLiteral("name"), QStringLiteral("renamed")));
-    QVERIFY(session.model.addTag(QStringLiteral("new"), QStringLiteral("tag")));
-    QVERIFY(session.model.removeTag(QStringLiteral("owner")));
+    QVERIFY(session.document.addTag(QStringLiteral("new"), QStringLiteral("tag")));
+    QVERIFY(session.document.removeTag(QStringLiteral("owner")));
 
     const auto [ok, report] = session.apply();
     QVERIFY(!ok);
@@ -178,11 +181,11 @@ void TestStageEditor::partialSuccessIsReportedAndOnlyTheRestStaysPending()
              (QStringList{QStringLiteral("POST /UpdateStage"), QStringLiteral("POST /tags/arn%3A"),
                           QStringLiteral("POST /GetStage")}));
     // The name took; the tag changes are still pending, over the stage as re-read.
-    const ivs::StageChanges left = session.model.pendingChanges();
+    const ivs::StageChanges left = session.document.pendingChanges();
     QCOMPARE(left.changes.size(), 2);
     QVERIFY(!left.updateStageBody);
     QCOMPARE(session.valueAt(QStringLiteral("name")), QStringLiteral("renamed"));
-    QVERIFY2(session.model.undoStack()->canUndo(), "the edits that remain can still be undone");
+    QVERIFY2(session.document.undoStack()->canUndo(), "the edits that remain can still be undone");
     QCOMPARE(static_cast<model::EditState>(session.model.indexForPath(QStringLiteral("name"))
                                                .data(StageTreeModel::EditStateRole)
                                                .toInt()),
@@ -199,16 +202,11 @@ void TestStageEditor::storageChoicesComeFromTheStageRegion()
     const QModelIndex storage =
         session.model.indexForPath(kRecording + QStringLiteral("storageConfigurationArn"))
             .siblingAtColumn(StageTreeModel::ValueColumn);
-    QTRY_COMPARE(storage.data(StageTreeModel::EditorRole)
-                     .toMap()
-                     .value(QStringLiteral("choices"))
-                     .toStringList(),
+    QTRY_COMPARE(storage.data(StageTreeModel::EditorRole).value<document::EditorSpec>().choices,
                  (QStringList{QString(), kEuStorage}));
     QVERIFY(storage.data(StageTreeModel::EditorRole)
-                .toMap()
-                .value(QStringLiteral("choiceLabels"))
-                .toStringList()
-                .at(1)
+                .value<document::EditorSpec>()
+                .choiceLabels.at(1)
                 .contains(QLatin1String("podcast-recordings-eu-central-1")));
 }
 
@@ -218,7 +216,7 @@ void TestStageEditor::exportedDocumentLoadsBackAsPendingEdits()
     QVERIFY(endpoint.start());
     Session session(endpoint.url(), demo::DemoEndpoint::credentials());
     QVERIFY(session.show(kFullyConfiguredDemoArn));
-    QJsonObject document = QJsonDocument::fromJson(session.editor->exportDocument()).object();
+    QJsonObject document = QJsonDocument::fromJson(session.document.exportDocument()).object();
     QCOMPARE(document.value(QStringLiteral("sourceArn")).toString(), kFullyConfiguredDemoArn);
     QJsonObject stage = document.value(QStringLiteral("stage")).toObject();
     QCOMPARE(stage.value(QStringLiteral("name")).toString(), QStringLiteral("studio-main"));
@@ -229,14 +227,14 @@ void TestStageEditor::exportedDocumentLoadsBackAsPendingEdits()
     document.insert(QStringLiteral("stage"), stage);
 
     QString error;
-    QVERIFY2(session.editor->loadDocument(QJsonDocument(document).toJson(), &error),
+    QVERIFY2(session.document.loadDocument(QJsonDocument(document).toJson(), &error),
              qPrintable(error));
-    const ivs::StageChanges changes = session.model.pendingChanges();
+    const ivs::StageChanges changes = session.document.pendingChanges();
     QCOMPARE(changes.changes.size(), 2);
     QCOMPARE(changes.tagKeysToRemove, QStringList{QStringLiteral("team")});
-    QCOMPARE(session.model.undoStack()->count(), 1);
-    session.model.undoStack()->undo();
-    QVERIFY(!session.model.hasPendingEdits());
+    QCOMPARE(session.document.undoStack()->count(), 1);
+    session.document.undoStack()->undo();
+    QVERIFY(!session.document.hasPendingEdits());
 }
 
 void TestStageEditor::badDocumentsAreRefusedClearly_data()
@@ -273,9 +271,9 @@ void TestStageEditor::badDocumentsAreRefusedClearly()
     Session session(endpoint.url(), demo::DemoEndpoint::credentials());
     QVERIFY(session.show(kFullyConfiguredDemoArn));
     QString error;
-    QVERIFY(!session.editor->loadDocument(file, &error));
+    QVERIFY(!session.document.loadDocument(file, &error));
     QVERIFY2(error.contains(reason), qPrintable(error));
-    QVERIFY(!session.model.hasPendingEdits());
+    QVERIFY(!session.document.hasPendingEdits());
 }
 
 QTEST_GUILESS_MAIN(TestStageEditor)

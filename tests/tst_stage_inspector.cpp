@@ -1,16 +1,17 @@
 #include "demo/demo_stages.h"
+#include "document/stage_document.h"
 #include "ivs/stage.h"
 #include "model/events_model.h"
 #include "model/findings_model.h"
 #include "model/participants_model.h"
 #include "model/sessions_model.h"
 #include "model/stage_tree_model.h"
-#include "session/backend.h"
-#include "session/stage_browser.h"
-#include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
+#include "workspace/backend.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_inspector.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
@@ -96,10 +97,11 @@ private:
     QModelIndex treeRow(const QString &path, int column) const;
 
     QTemporaryDir m_home;
-    std::unique_ptr<session::Backend> m_backend;
+    std::unique_ptr<workspace::Backend> m_backend;
+    std::unique_ptr<document::StageDocument> m_document;
     std::unique_ptr<StageTreeModel> m_tree;
-    std::unique_ptr<session::StageBrowser> m_browser;
-    std::unique_ptr<session::StageInspector> m_inspector;
+    std::unique_ptr<workspace::StageBrowser> m_browser;
+    std::unique_ptr<workspace::StageInspector> m_inspector;
 };
 
 void TestStageInspector::initTestCase()
@@ -112,14 +114,15 @@ void TestStageInspector::initTestCase()
 
 void TestStageInspector::init()
 {
-    session::BackendOptions options;
+    workspace::BackendOptions options;
     options.forceDemo = true;
     QString error;
-    m_backend = session::Backend::create(options, &error);
+    m_backend = workspace::Backend::create(options, &error);
     QVERIFY2(m_backend, qPrintable(error));
-    m_tree = std::make_unique<StageTreeModel>();
-    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_tree);
-    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_tree);
+    m_document = std::make_unique<document::StageDocument>();
+    m_tree = std::make_unique<StageTreeModel>(*m_document);
+    m_browser = std::make_unique<workspace::StageBrowser>(m_backend->client(), *m_document);
+    m_inspector = std::make_unique<workspace::StageInspector>(m_backend->client(), *m_document);
 }
 
 void TestStageInspector::cleanup()
@@ -127,13 +130,14 @@ void TestStageInspector::cleanup()
     m_inspector.reset();
     m_browser.reset();
     m_tree.reset();
+    m_document.reset();
     m_backend.reset();
 }
 
 // Looks the stage up as the window does and waits for its checks.
 void TestStageInspector::show(const QString &arn)
 {
-    QSignalSpy finished(m_inspector.get(), &session::StageInspector::checksFinished);
+    QSignalSpy finished(m_inspector.get(), &workspace::StageInspector::checksFinished);
     m_browser->lookUp(arn);
     QTRY_VERIFY(!finished.isEmpty() && finished.constLast().at(0).toString() == arn);
 }
@@ -145,7 +149,7 @@ QModelIndex TestStageInspector::treeRow(const QString &path, int column) const
 
 void TestStageInspector::studioMainFindingsCoverItsSessionAndRecording()
 {
-    QSignalSpy finished(m_inspector.get(), &session::StageInspector::checksFinished);
+    QSignalSpy finished(m_inspector.get(), &workspace::StageInspector::checksFinished);
     show(kFullyConfiguredDemoArn);
     const QStringList ids = findingIds(*m_inspector->findings());
     QVERIFY2(ids.contains(QStringLiteral("replicas-not-recorded")), qPrintable(ids.join(u' ')));
@@ -203,7 +207,7 @@ void TestStageInspector::fieldReporterFindingsAndStorageElsewhere()
 
 void TestStageInspector::podcastRoomHasOnlyTheRecordingOffNote()
 {
-    QSignalSpy finished(m_inspector.get(), &session::StageInspector::checksFinished);
+    QSignalSpy finished(m_inspector.get(), &workspace::StageInspector::checksFinished);
     show(kDefaultsDemoArn);
     QCOMPARE(findingIds(*m_inspector->findings()), QStringList{QStringLiteral("recording-off")});
     QCOMPARE(m_inspector->findings()->findings().constFirst().severity,
@@ -212,7 +216,7 @@ void TestStageInspector::podcastRoomHasOnlyTheRecordingOffNote()
     QCOMPARE(finished.constLast().at(2).toBool(), false);
     QCOMPARE(m_inspector->checksSummary(), QStringLiteral("No problems found (1 note)."));
     // Recording is off: no storage configuration to describe, the default note stays alone.
-    QVERIFY(m_tree->annotation(kStoragePath).isEmpty());
+    QVERIFY(m_document->annotationText(kStoragePath).isEmpty());
     QVERIFY(!treeRow(kStoragePath, StageTreeModel::NoteColumn)
                  .data()
                  .toString()
@@ -247,7 +251,7 @@ void TestStageInspector::sessionsComeActiveFirstThenNewestFirst()
 
 void TestStageInspector::participantDetailsAndExplainedEvents()
 {
-    QSignalSpy participants(m_inspector.get(), &session::StageInspector::participantsLoaded);
+    QSignalSpy participants(m_inspector.get(), &workspace::StageInspector::participantsLoaded);
     show(kFullyConfiguredDemoArn);
     QTRY_COMPARE(participants.count(), 1);
     QCOMPARE(participants.at(0).at(0).toString(), kStudioLive);
@@ -263,8 +267,8 @@ void TestStageInspector::participantDetailsAndExplainedEvents()
     QCOMPARE(people.index(ben, 0).data(model::RowIconRole).toInt(),
              static_cast<int>(model::RowIcon::Error));
 
-    QSignalSpy details(m_inspector.get(), &session::StageInspector::participantLoaded);
-    QSignalSpy events(m_inspector.get(), &session::StageInspector::eventsLoaded);
+    QSignalSpy details(m_inspector.get(), &workspace::StageInspector::participantLoaded);
+    QSignalSpy events(m_inspector.get(), &workspace::StageInspector::eventsLoaded);
     m_inspector->selectParticipant(kGuestBen);
     QTRY_COMPARE(details.count(), 1);
     QTRY_COMPARE(events.count(), 1);
@@ -299,10 +303,10 @@ void TestStageInspector::participantDetailsAndExplainedEvents()
 
 void TestStageInspector::switchingStageMidRequestNeverShowsOldResults()
 {
-    QSignalSpy started(m_inspector.get(), &session::StageInspector::checksStarted);
-    QSignalSpy finished(m_inspector.get(), &session::StageInspector::checksFinished);
-    QSignalSpy sessions(m_inspector.get(), &session::StageInspector::sessionsLoaded);
-    QSignalSpy participants(m_inspector.get(), &session::StageInspector::participantsLoaded);
+    QSignalSpy started(m_inspector.get(), &workspace::StageInspector::checksStarted);
+    QSignalSpy finished(m_inspector.get(), &workspace::StageInspector::checksFinished);
+    QSignalSpy sessions(m_inspector.get(), &workspace::StageInspector::sessionsLoaded);
+    QSignalSpy participants(m_inspector.get(), &workspace::StageInspector::participantsLoaded);
     m_browser->lookUp(kFullyConfiguredDemoArn);
     // Returns as soon as the checks start, before any of their answers can be read.
     QVERIFY(started.wait());
@@ -310,7 +314,7 @@ void TestStageInspector::switchingStageMidRequestNeverShowsOldResults()
     QCOMPARE(sessions.count(), 0);
     // studio-main's storage and session requests are on their way when the tree gets another
     // stage, as it does when a lookup answers.
-    m_tree->setStage(demoStage(kDefaultsDemoArn));
+    m_document->setStage(demoStage(kDefaultsDemoArn));
     QTRY_COMPARE(finished.count(), 1);
     QTest::qWait(300); // time for any stray answer about studio-main to arrive
 
@@ -325,7 +329,7 @@ void TestStageInspector::switchingStageMidRequestNeverShowsOldResults()
     QCOMPARE(column(*m_inspector->sessions(), 0), QStringList{QStringLiteral("st-PodcastEp00041")});
     QCOMPARE(m_inspector->participants()->rowCount(), 0);
     QVERIFY(m_inspector->activeSessionId().isEmpty());
-    QVERIFY(m_tree->annotation(kStoragePath).isEmpty());
+    QVERIFY(m_document->annotationText(kStoragePath).isEmpty());
     QCOMPARE(m_inspector->stageArn(), kDefaultsDemoArn);
 }
 
@@ -333,7 +337,7 @@ void TestStageInspector::switchingParticipantMidRequestNeverShowsOldEvents()
 {
     show(kFullyConfiguredDemoArn);
     QTRY_COMPARE(m_inspector->participants()->rowCount(), 4);
-    QSignalSpy events(m_inspector.get(), &session::StageInspector::eventsLoaded);
+    QSignalSpy events(m_inspector.get(), &workspace::StageInspector::eventsLoaded);
     m_inspector->selectParticipant(kGuestBen);
     m_inspector->selectParticipant(kHostAnna);
     QTRY_COMPARE(events.count(), 1);
@@ -348,21 +352,21 @@ void TestStageInspector::switchingParticipantMidRequestNeverShowsOldEvents()
 void TestStageInspector::storageLookupIsRememberedPerArn()
 {
     show(kFullyConfiguredDemoArn);
-    QVERIFY(!m_tree->annotation(kStoragePath).isEmpty());
+    QVERIFY(!m_document->annotationText(kStoragePath).isEmpty());
 
     // Shown again: the storage row is described at once, before any answer could arrive.
-    QSignalSpy shown(m_browser.get(), &session::StageBrowser::stageShown);
+    QSignalSpy shown(m_browser.get(), &workspace::StageBrowser::stageShown);
     m_browser->refresh();
     QVERIFY(shown.wait()); // returns before any later answer is read
-    QVERIFY2(m_tree->annotation(kStoragePath).contains(QLatin1String("studio-recordings")),
-             qPrintable(m_tree->annotation(kStoragePath)));
+    QVERIFY2(m_document->annotationText(kStoragePath).contains(QLatin1String("studio-recordings")),
+             qPrintable(m_document->annotationText(kStoragePath)));
     QVERIFY(m_inspector->isChecking()); // the sessions are read again all the same
 
     // Another configuration is looked up: nothing is known about it yet.
     m_browser->lookUp(kFieldReporterArn);
     QVERIFY(shown.wait());
-    QVERIFY(m_tree->annotation(kStoragePath).isEmpty());
-    QTRY_VERIFY(m_tree->annotation(kStoragePath).contains(QLatin1String("archive")));
+    QVERIFY(m_document->annotationText(kStoragePath).isEmpty());
+    QTRY_VERIFY(m_document->annotationText(kStoragePath).contains(QLatin1String("archive")));
 }
 
 void TestStageInspector::storageErrorsShowOnTheRowAndAreAskedAgain()
@@ -382,7 +386,7 @@ void TestStageInspector::storageErrorsShowOnTheRowAndAreAskedAgain()
             return net::HttpResponse::json(200, "{\"stageSessions\": []}");
         return net::HttpResponse::json(200, stage);
     });
-    session::BackendOptions options;
+    workspace::BackendOptions options;
     options.endpointUrl = endpoint.url().toString();
     options.environment = QProcessEnvironment();
     options.environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDINSPECT"));
@@ -391,11 +395,12 @@ void TestStageInspector::storageErrorsShowOnTheRowAndAreAskedAgain()
     options.environment.insert(QStringLiteral("HOME"), m_home.path());
     cleanup();
     QString error;
-    m_backend = session::Backend::create(options, &error);
+    m_backend = workspace::Backend::create(options, &error);
     QVERIFY2(m_backend, qPrintable(error));
-    m_tree = std::make_unique<StageTreeModel>();
-    m_browser = std::make_unique<session::StageBrowser>(m_backend->client(), *m_tree);
-    m_inspector = std::make_unique<session::StageInspector>(m_backend->client(), *m_tree);
+    m_document = std::make_unique<document::StageDocument>();
+    m_tree = std::make_unique<StageTreeModel>(*m_document);
+    m_browser = std::make_unique<workspace::StageBrowser>(m_backend->client(), *m_document);
+    m_inspector = std::make_unique<workspace::StageInspector>(m_backend->client(), *m_document);
 
     show(kFullyConfiguredDemoArn);
     QModelIndex note = treeRow(kStoragePath, StageTreeModel::NoteColumn);
@@ -426,7 +431,7 @@ void TestStageInspector::modelsPassTheModelTester()
 
     show(kFullyConfiguredDemoArn);
     QTRY_COMPARE(m_inspector->participants()->rowCount(), 4);
-    QSignalSpy loaded(m_inspector.get(), &session::StageInspector::eventsLoaded);
+    QSignalSpy loaded(m_inspector.get(), &workspace::StageInspector::eventsLoaded);
     m_inspector->selectParticipant(kGuestBen);
     QTRY_COMPARE(loaded.count(), 1);
     // Refreshing in place: the same rows, updated.
@@ -434,7 +439,7 @@ void TestStageInspector::modelsPassTheModelTester()
     QTRY_COMPARE(loaded.count(), 2);
     show(kFieldReporterArn);
     show(kDefaultsDemoArn);
-    m_tree->clear();
+    m_document->clear();
     QCOMPARE(m_inspector->findings()->rowCount(), 0);
     QCOMPARE(m_inspector->sessions()->rowCount(), 0);
     QCOMPARE(m_inspector->stageArn(), QString());
@@ -444,11 +449,11 @@ void TestStageInspector::activeSessionRefreshesOnATimer()
 {
     m_inspector->setRefreshInterval(40);
     QCOMPARE(m_inspector->refreshInterval(), 40);
-    QSignalSpy toggled(m_inspector.get(), &session::StageInspector::autoRefreshChanged);
+    QSignalSpy toggled(m_inspector.get(), &workspace::StageInspector::autoRefreshChanged);
     m_inspector->setAutoRefresh(true);
     QCOMPARE(toggled.count(), 1);
-    QSignalSpy participants(m_inspector.get(), &session::StageInspector::participantsLoaded);
-    QSignalSpy events(m_inspector.get(), &session::StageInspector::eventsLoaded);
+    QSignalSpy participants(m_inspector.get(), &workspace::StageInspector::participantsLoaded);
+    QSignalSpy events(m_inspector.get(), &workspace::StageInspector::eventsLoaded);
     show(kFullyConfiguredDemoArn);
     QTRY_VERIFY(m_inspector->isRefreshScheduled());
     QTRY_COMPARE(m_inspector->selectedSessionId(), kStudioLive);
@@ -484,8 +489,8 @@ void TestStageInspector::annotationFollowsTheNoteAndYieldsToEdits()
     QVERIFY(!recordingOffNote.isEmpty());
 
     QSignalSpy changed(m_tree.get(), &QAbstractItemModel::dataChanged);
-    m_tree->setAnnotation(kStoragePath, QStringLiteral("described"), QStringLiteral("in detail"),
-                          true);
+    m_document->setAnnotation(kStoragePath, QStringLiteral("described"),
+                              QStringLiteral("in detail"), true);
     QCOMPARE(changed.count(), 1);
     const QModelIndex note = treeRow(kStoragePath, StageTreeModel::NoteColumn);
     // After the row's own note, never instead of it.
@@ -501,18 +506,18 @@ void TestStageInspector::annotationFollowsTheNoteAndYieldsToEdits()
                  .data()
                  .toString()
                  .contains(QLatin1String("described")));
-    m_tree->undoStack()->undo();
+    m_document->undoStack()->undo();
     QVERIFY(treeRow(kStoragePath, StageTreeModel::NoteColumn)
                 .data()
                 .toString()
                 .endsWith(QLatin1String("described")));
 
-    m_tree->setAnnotation(kStoragePath, QString());
+    m_document->setAnnotation(kStoragePath, QString());
     QCOMPARE(treeRow(kStoragePath, StageTreeModel::NoteColumn).data().toString(), recordingOffNote);
     // A new stage starts with none.
-    m_tree->setAnnotation(QStringLiteral("name"), QStringLiteral("stale remark"));
+    m_document->setAnnotation(QStringLiteral("name"), QStringLiteral("stale remark"));
     show(kOlderDemoArn);
-    QVERIFY(m_tree->annotation(QStringLiteral("name")).isEmpty());
+    QVERIFY(m_document->annotationText(QStringLiteral("name")).isEmpty());
 }
 
 QTEST_MAIN(TestStageInspector)

@@ -1,3 +1,4 @@
+#include "document/stage_document.h"
 #include "ivs/stage.h"
 #include "ivs/stage_schema.h"
 #include "model/stage_tree_model.h"
@@ -80,9 +81,10 @@ void TestStageParsing::seedResponseShowsEveryFieldAsReturned()
     QCOMPARE(stage->arn(), QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh"));
     QCOMPARE(stage->name(), QStringLiteral("seed-stage"));
 
-    StageTreeModel tree;
+    document::StageDocument document;
+    StageTreeModel tree(document);
     QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tree.setStage(*stage);
+    document.setStage(*stage);
     const QStringList paths = documentedPaths();
     QCOMPARE(paths.size(), 20); // arn, name, activeSessionId, tags + recording (11) + endpoints (5)
     for (const QString &path : paths) {
@@ -117,9 +119,10 @@ void TestStageParsing::omittedFieldShowsDocumentedDefault()
     const auto stage = ivs::Stage::fromJson(stageJson, &error);
     QVERIFY2(stage, qPrintable(error));
 
-    StageTreeModel tree;
+    document::StageDocument document;
+    StageTreeModel tree(document);
     QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tree.setStage(*stage);
+    document.setStage(*stage);
     const QModelIndex index = tree.indexForPath(path);
     QVERIFY2(index.isValid(), "an omitted field still has its row");
     const ivs::FieldSpec *spec = specAt(path);
@@ -175,8 +178,9 @@ void TestStageParsing::unknownMembersAreIgnoredButKept()
                  .value(QStringLiteral("enabled")),
              QJsonValue(true));
 
-    StageTreeModel tree;
-    tree.setStage(*stage);
+    document::StageDocument document;
+    StageTreeModel tree(document);
+    document.setStage(*stage);
     QVERIFY(!tree.indexForPath(QStringLiteral("futureFeature")).isValid());
     QCOMPARE(tree.rowCount(), static_cast<int>(ivs::stageSchema().children.size()));
 }
@@ -258,8 +262,9 @@ void TestStageParsing::nullMembersCountAsOmitted()
         QJsonValue(QJsonValue::Null));
     const auto stage = ivs::Stage::fromJson(stageJson, nullptr);
     QVERIFY(stage);
-    StageTreeModel tree;
-    tree.setStage(*stage);
+    document::StageDocument document;
+    StageTreeModel tree(document);
+    document.setStage(*stage);
     const QModelIndex index = tree.indexForPath(
         QStringLiteral("autoParticipantRecordingConfiguration.recordingReconnectWindowSeconds"));
     QCOMPARE(originOf(index), ValueOrigin::Default);

@@ -1,4 +1,5 @@
 #include "demo/demo_stages.h"
+#include "document/stage_document.h"
 #include "ivs/stage.h"
 #include "model/stage_tree_model.h"
 #include "model/tree_text.h"
@@ -53,24 +54,26 @@ private slots:
 
 void TestStageTreeModel::emptyModelHasNoRows()
 {
-    StageTreeModel tree;
+    document::StageDocument document;
+    StageTreeModel tree(document);
     QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(tree.rowCount(), 0);
-    QVERIFY(!tree.stage().has_value());
+    QVERIFY(!document.stage().has_value());
     QVERIFY(!tree.indexForPath(QStringLiteral("name")).isValid());
 }
 
 void TestStageTreeModel::passesModelTesterThroughResetsAndClear()
 {
-    StageTreeModel tree;
+    document::StageDocument document;
+    StageTreeModel tree(document);
     QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy resets(&tree, &QAbstractItemModel::modelReset);
-    tree.setStage(seedStage());
-    tree.setStage(demoStage(2));
-    QCOMPARE(tree.stage()->name(), QStringLiteral("town-hall"));
-    tree.clear();
+    document.setStage(seedStage());
+    document.setStage(demoStage(2));
+    QCOMPARE(document.stage()->name(), QStringLiteral("town-hall"));
+    document.clear();
     QCOMPARE(tree.rowCount(), 0);
-    tree.setStage(demoStage(1));
+    document.setStage(demoStage(1));
     QCOMPARE(resets.count(), 4);
     QCOMPARE(tree.columnCount(), 3);
     QCOMPARE(tree.headerData(StageTreeModel::NoteColumn, Qt::Horizontal).toString(),
@@ -79,8 +82,9 @@ void TestStageTreeModel::passesModelTesterThroughResetsAndClear()
 
 void TestStageTreeModel::topLevelRowsFollowTheApi()
 {
-    StageTreeModel tree;
-    tree.setStage(seedStage());
+    document::StageDocument document;
+    StageTreeModel tree(document);
+    document.setStage(seedStage());
     QStringList keys;
     for (int row = 0; row < tree.rowCount(); ++row)
         keys.append(tree.index(row, 0).data().toString());
@@ -97,8 +101,9 @@ void TestStageTreeModel::topLevelRowsFollowTheApi()
 
 void TestStageTreeModel::displaysValuesReadably()
 {
-    StageTreeModel tree;
-    tree.setStage(seedStage());
+    document::StageDocument document;
+    StageTreeModel tree(document);
+    document.setStage(seedStage());
     QCOMPARE(valueAt(tree, QStringLiteral("tags")), QStringLiteral("2 tags"));
     QCOMPARE(
         valueAt(tree, QStringLiteral(
@@ -111,7 +116,7 @@ void TestStageTreeModel::displaysValuesReadably()
                                           "targetSegmentDurationSeconds")),
              QStringLiteral("2"));
 
-    tree.setStage(demoStage(1)); // podcast-room: explicit "" storage configuration, no tags
+    document.setStage(demoStage(1)); // podcast-room: explicit "" storage configuration, no tags
     QCOMPARE(valueAt(tree, QStringLiteral("tags")), QStringLiteral("no tags"));
     const QModelIndex storage = tree.indexForPath(
         QStringLiteral("autoParticipantRecordingConfiguration.storageConfigurationArn"));
@@ -128,8 +133,9 @@ void TestStageTreeModel::displaysValuesReadably()
 
 void TestStageTreeModel::copiesLeafValuesAndGroupsAsJson()
 {
-    StageTreeModel tree;
-    tree.setStage(seedStage());
+    document::StageDocument document;
+    StageTreeModel tree(document);
+    document.setStage(seedStage());
     const QModelIndex whip = tree.indexForPath(QStringLiteral("endpoints.whip"));
     QCOMPARE(whip.data(StageTreeModel::CopyTextRole).toString(),
              QStringLiteral("https://0123456789ab.global-bm.whip.live-video.net"));
@@ -149,7 +155,7 @@ void TestStageTreeModel::copiesLeafValuesAndGroupsAsJson()
     QCOMPARE(copied.value(QStringLiteral("storage")).toArray().size(), 2);
 
     // Copying a group that the service omitted gives the effective (default) values.
-    tree.setStage(demoStage(2));
+    document.setStage(demoStage(2));
     const QJsonObject hls =
         QJsonDocument::fromJson(
             tree.indexForPath(
@@ -163,8 +169,9 @@ void TestStageTreeModel::copiesLeafValuesAndGroupsAsJson()
 
 void TestStageTreeModel::mimeDataCarriesTheCopyText()
 {
-    StageTreeModel tree;
-    tree.setStage(seedStage());
+    document::StageDocument document;
+    StageTreeModel tree(document);
+    document.setStage(seedStage());
     const QModelIndex name = tree.indexForPath(QStringLiteral("name"));
     std::unique_ptr<QMimeData> mime(
         tree.mimeData({name, name.siblingAtColumn(StageTreeModel::ValueColumn)}));
@@ -173,8 +180,9 @@ void TestStageTreeModel::mimeDataCarriesTheCopyText()
 
 void TestStageTreeModel::tooltipsCarryTheApiDescription()
 {
-    StageTreeModel tree;
-    tree.setStage(demoStage(2));
+    document::StageDocument document;
+    StageTreeModel tree(document);
+    document.setStage(demoStage(2));
     const QString segment =
         tree.indexForPath(QStringLiteral("autoParticipantRecordingConfiguration.hlsConfiguration."
                                          "targetSegmentDurationSeconds"))
@@ -190,8 +198,9 @@ void TestStageTreeModel::tooltipsCarryTheApiDescription()
 
 void TestStageTreeModel::endpointsAreFlagged()
 {
-    StageTreeModel tree;
-    tree.setStage(seedStage());
+    document::StageDocument document;
+    StageTreeModel tree(document);
+    document.setStage(seedStage());
     for (const QString &name : {QStringLiteral("events"), QStringLiteral("whip"),
                                 QStringLiteral("rtmp"), QStringLiteral("rtmps")})
         QVERIFY(tree.indexForPath(QStringLiteral("endpoints.") + name)
@@ -203,8 +212,9 @@ void TestStageTreeModel::endpointsAreFlagged()
 
 void TestStageTreeModel::treeTextMarksDefaults()
 {
-    StageTreeModel tree;
-    tree.setStage(demoStage(2)); // town-hall: no recording configuration, no RTMP endpoints
+    document::StageDocument document;
+    StageTreeModel tree(document);
+    document.setStage(demoStage(2)); // town-hall: no recording configuration, no RTMP endpoints
     const QStringList lines =
         model::renderTreeText(tree).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 21); // 20 documented fields and groups + 1 tag

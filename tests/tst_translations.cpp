@@ -2,13 +2,6 @@
 #include "ivs/stage_arn.h"
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
-#include "session/backend.h"
-#include "session/profiles_controller.h"
-#include "session/publish_controller.h"
-#include "session/stage_browser.h"
-#include "session/stage_catalog.h"
-#include "session/stage_editor.h"
-#include "session/stage_inspector.h"
 #include "support/command_runs.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/window_rig.h"
@@ -19,6 +12,13 @@
 #include "ui/profiles_dialog.h"
 #include "ui/publish_dialog.h"
 #include "ui/tag_dialog.h"
+#include "workspace/backend.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/publish_controller.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_catalog.h"
+#include "workspace/stage_editor.h"
+#include "workspace/stage_inspector.h"
 
 #include <algorithm>
 #include <QAbstractButton>
@@ -47,7 +47,6 @@ namespace {
 // The demo connection and the real window on it, with the publishing dialog's controller.
 struct DemoWindow {
     WindowRig rig;
-    std::unique_ptr<session::PublishController> publisher;
     ui::MainWindow *window = nullptr;
 
     bool open()
@@ -57,19 +56,14 @@ struct DemoWindow {
         if (!rig.backend)
             return false;
         rig.assemble();
-        publisher = std::make_unique<session::PublishController>(rig.backend->client());
         window = rig.window.get();
-        window->setPublishController(publisher.get());
         window->show();
         return QTest::qWaitForWindowExposed(window);
     }
 
     ~DemoWindow()
     {
-        // The window and its dialogs use the rest, the publisher the backend's client.
-        rig.window.reset();
-        publisher.reset();
-        rig.reset();
+        rig.reset(); // the window first, then the workspace it shows
     }
 
     void lookUp(const QString &arn)
@@ -245,7 +239,7 @@ void TestTranslations::toolbarsFitTheNarrowestWindow()
 
     // Narrow, but not too narrow for any region's name.
     const QLineEdit *region = window.connectionBar()->regionCombo()->lineEdit();
-    const QStringList regions = session::ProfilesController::commonRegions();
+    const QStringList regions = workspace::ProfilesController::commonRegions();
     const QString longest = *std::max_element(
         regions.cbegin(), regions.cend(), [region](const QString &a, const QString &b) {
             return region->fontMetrics().horizontalAdvance(a) <

@@ -1,13 +1,6 @@
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "model/text_colors.h"
-#include "session/backend.h"
-#include "session/profiles_controller.h"
-#include "session/recent_arns.h"
-#include "session/stage_browser.h"
-#include "session/stage_catalog.h"
-#include "session/stage_editor.h"
-#include "session/stage_inspector.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/window_rig.h"
 #include "ui/arn_input.h"
@@ -15,6 +8,13 @@
 #include "ui/message_banner.h"
 #include "ui/stage_tree_view.h"
 #include "ui/tree_filter_bar.h"
+#include "workspace/backend.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/recent_arns.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_catalog.h"
+#include "workspace/stage_editor.h"
+#include "workspace/stage_inspector.h"
 
 #include <cmath>
 #include <QAction>
@@ -229,20 +229,20 @@ bool TestWindowComforts::isShown(const QString &path) const
 void TestWindowComforts::recentArnsAreCappedNewestFirstWithoutDuplicates()
 {
     QSettings settings;
-    session::RecentArns recent(settings);
+    workspace::RecentArns recent(settings);
     QStringList expected;
-    for (int i = 0; i < session::RecentArns::kMaxCount + 3; ++i) {
+    for (int i = 0; i < workspace::RecentArns::kMaxCount + 3; ++i) {
         const QString arn =
             QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/stage%1").arg(i);
         recent.remember(arn);
         expected.prepend(arn);
     }
-    expected = expected.mid(0, session::RecentArns::kMaxCount);
+    expected = expected.mid(0, workspace::RecentArns::kMaxCount);
     QCOMPARE(recent.arns(), expected);
     // Again: to the front, not twice.
     const QString again = expected.at(4);
     const QStringList now = recent.remember(again);
-    QCOMPARE(now.size(), session::RecentArns::kMaxCount);
+    QCOMPARE(now.size(), workspace::RecentArns::kMaxCount);
     QCOMPARE(now.constFirst(), again);
     QCOMPARE(now.count(again), 1);
     // What is not a stage ARN (a settings file edited by hand) is not offered.
@@ -314,7 +314,7 @@ void TestWindowComforts::pastingAConsoleLinkOnTheTreeLooksTheStageUp()
 
 void TestWindowComforts::pastingInATextFieldStaysAPaste()
 {
-    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser, &workspace::StageBrowser::lookupStarted);
     QLineEdit *edit = m_rig.window->arnInput()->lineEdit();
     edit->clear();
     edit->setFocus();
@@ -337,7 +337,7 @@ void TestWindowComforts::pastingTextWithoutAnArnSaysSoAndKeepsTheTypedArn()
     showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
     const QString typed = QStringLiteral("arn:aws:ivs:eu-central-1:123456789012:stage/Qx7R");
     m_rig.window->arnInput()->setText(typed);
-    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser, &workspace::StageBrowser::lookupStarted);
 
     ui::StageTreeView *tree = m_rig.window->treeView();
     tree->setFocus();
@@ -423,7 +423,7 @@ void TestWindowComforts::ctrlLFocusesTheArnFieldWithItsTextSelected()
 void TestWindowComforts::f5RefreshesAndIsOnTheToolbar()
 {
     showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    QSignalSpy started(m_rig.browser.get(), &session::StageBrowser::lookupStarted);
+    QSignalSpy started(m_rig.browser, &workspace::StageBrowser::lookupStarted);
     ui::StageTreeView *tree = m_rig.window->treeView();
     tree->setFocus();
     QTest::keyClick(tree, Qt::Key_F5);

@@ -1,12 +1,6 @@
 #include "ivs/ivs_client.h"
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
-#include "session/backend.h"
-#include "session/profiles_controller.h"
-#include "session/stage_browser.h"
-#include "session/stage_catalog.h"
-#include "session/stage_editor.h"
-#include "session/stage_inspector.h"
 #include "support/raw_tcp_server.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
@@ -15,6 +9,12 @@
 #include "ui/busy_indicator.h"
 #include "ui/main_window.h"
 #include "ui/message_banner.h"
+#include "workspace/backend.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_catalog.h"
+#include "workspace/stage_editor.h"
+#include "workspace/stage_inspector.h"
 
 #include <algorithm>
 #include <QLineEdit>
@@ -87,7 +87,7 @@ void TestWindowFaults::initTestCase()
 
 void TestWindowFaults::openWindow(const QString &endpointUrl)
 {
-    session::BackendOptions options;
+    workspace::BackendOptions options;
     options.endpointUrl = endpointUrl;
     options.environment = QProcessEnvironment();
     options.environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDWINDOW"));
@@ -95,7 +95,7 @@ void TestWindowFaults::openWindow(const QString &endpointUrl)
                                QStringLiteral("window-secret"));
     options.environment.insert(QStringLiteral("HOME"), m_home.path());
     QString error;
-    m_rig.backend = session::Backend::create(options, &error);
+    m_rig.backend = workspace::Backend::create(options, &error);
     QVERIFY2(m_rig.backend, qPrintable(error));
     m_rig.backend->client().setDelayScheduler(
         [this](int ms, QObject *context, std::function<void()> then) {
@@ -137,8 +137,8 @@ void TestWindowFaults::failedRefreshKeepsTheTreeAndMarksItStale()
 
     typeAndSubmit(kArn);
     QTRY_COMPARE(m_rig.model->rowCount(), 6);
-    QVERIFY(!m_rig.model->isStale());
-    QSignalSpy failed(m_rig.browser.get(), &session::StageBrowser::lookupFailed);
+    QVERIFY(!m_rig.document->isStale());
+    QSignalSpy failed(m_rig.browser, &workspace::StageBrowser::lookupFailed);
     typeAndSubmit(QStringLiteral("  ") + kArn); // the same stage again, as pasted
     QTRY_COMPARE(failed.count(), 1);
 
@@ -155,7 +155,7 @@ void TestWindowFaults::failedRefreshKeepsTheTreeAndMarksItStale()
                  .data()
                  .toString(),
              QStringLiteral("seed-stage"));
-    QVERIFY(m_rig.model->isStale());
+    QVERIFY(m_rig.document->isStale());
     QVERIFY(m_rig.model->headerData(StageTreeModel::ValueColumn, Qt::Horizontal)
                 .toString()
                 .contains(QLatin1String("stale")));
@@ -180,7 +180,7 @@ void TestWindowFaults::retriesAreShownWhileTheyHappen()
     QTRY_COMPARE(m_rig.model->rowCount(), 6);
     QVERIFY2(messages.filter(QStringLiteral("retrying in")).size() == 1,
              qPrintable(messages.join(QLatin1Char('|'))));
-    QVERIFY(!m_rig.model->isStale());
+    QVERIFY(!m_rig.document->isStale());
 }
 
 void TestWindowFaults::slowRequestShowsProgressAndCancelReallyAborts()

@@ -2,7 +2,7 @@
 
 #include "model/findings_model.h"
 #include "row_icon_proxy.h"
-#include "session/stage_inspector.h"
+#include "workspace/stage_inspector.h"
 #include "wrapping_table_view.h"
 
 #include <algorithm>
@@ -18,7 +18,7 @@ namespace ui {
 
 using model::FindingsModel;
 
-ChecksPanel::ChecksPanel(session::StageInspector &inspector, QWidget *parent)
+ChecksPanel::ChecksPanel(workspace::StageInspector &inspector, QWidget *parent)
     : QWidget(parent)
     , m_inspector(inspector)
     , m_icon(new QLabel)
@@ -56,19 +56,19 @@ ChecksPanel::ChecksPanel(session::StageInspector &inspector, QWidget *parent)
         if (!path.isEmpty())
             emit fieldRequested(path);
     });
-    connect(m_recheck, &QPushButton::clicked, &m_inspector, &session::StageInspector::recheck);
-    connect(&m_inspector, &session::StageInspector::checksStarted, this, [this] {
+    connect(m_recheck, &QPushButton::clicked, &m_inspector, &workspace::StageInspector::recheck);
+    connect(&m_inspector, &workspace::StageInspector::checksStarted, this, [this] {
         showSummary(tr("Checking %1…")
                         .arg(m_inspector.stageName().isEmpty() ? m_inspector.stageArn()
                                                                : m_inspector.stageName()),
                     false);
         m_icon->clear();
     });
-    connect(&m_inspector, &session::StageInspector::checksFinished, this,
+    connect(&m_inspector, &workspace::StageInspector::checksFinished, this,
             [this](const QString &, const QString &summary, bool problems) {
                 showSummary(summary, problems);
             });
-    connect(&m_inspector, &session::StageInspector::cleared, this, [this] {
+    connect(&m_inspector, &workspace::StageInspector::cleared, this, [this] {
         showSummary(tr("Look up a stage to check it."), false);
         m_icon->clear();
     });

@@ -6,7 +6,7 @@ class QLabel;
 class QPushButton;
 class QTableView;
 
-namespace session {
+namespace workspace {
 class StageInspector;
 }
 
@@ -17,7 +17,7 @@ namespace ui {
 class ChecksPanel final : public QWidget {
     Q_OBJECT
 public:
-    explicit ChecksPanel(session::StageInspector &inspector, QWidget *parent = nullptr);
+    explicit ChecksPanel(workspace::StageInspector &inspector, QWidget *parent = nullptr);
     ~ChecksPanel() override;
 
     QTableView *table() const { return m_table; }
@@ -30,7 +30,7 @@ signals:
 private:
     void showSummary(const QString &text, bool problems);
 
-    session::StageInspector &m_inspector;
+    workspace::StageInspector &m_inspector;
     QLabel *m_icon;
     QLabel *m_summary;
     QPushButton *m_recheck;

@@ -1,6 +1,6 @@
 #include "connection_bar.h"
 
-#include "session/profiles_controller.h"
+#include "workspace/profiles_controller.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -12,7 +12,7 @@
 
 namespace ui {
 
-ConnectionBar::ConnectionBar(session::ProfilesController &profiles, QWidget *parent)
+ConnectionBar::ConnectionBar(workspace::ProfilesController &profiles, QWidget *parent)
     : QWidget(parent)
     , m_profiles(profiles)
     , m_profile(new QComboBox(this))
@@ -50,9 +50,9 @@ ConnectionBar::ConnectionBar(session::ProfilesController &profiles, QWidget *par
     connect(m_profile, &QComboBox::activated, this, &ConnectionBar::pickProfile);
     connect(m_region, &QComboBox::activated, this, &ConnectionBar::applyRegion);
     connect(m_region->lineEdit(), &QLineEdit::editingFinished, this, &ConnectionBar::applyRegion);
-    connect(&m_profiles, &session::ProfilesController::connectionChanged, this,
+    connect(&m_profiles, &workspace::ProfilesController::connectionChanged, this,
             &ConnectionBar::reload);
-    connect(&m_profiles, &session::ProfilesController::profilesChanged, this,
+    connect(&m_profiles, &workspace::ProfilesController::profilesChanged, this,
             &ConnectionBar::reload);
     reload();
 }
@@ -70,8 +70,8 @@ void ConnectionBar::reload()
 
     m_choices = m_profiles.choices();
     m_profile->clear();
-    const session::ConnectionChoice current = m_profiles.currentChoice();
-    for (const session::ConnectionChoice &choice : std::as_const(m_choices)) {
+    const workspace::ConnectionChoice current = m_profiles.currentChoice();
+    for (const workspace::ConnectionChoice &choice : std::as_const(m_choices)) {
         m_profile->addItem(choice.label);
         m_profile->setItemData(m_profile->count() - 1, choice.label, Qt::ToolTipRole);
         if (choice == current)
@@ -82,7 +82,7 @@ void ConnectionBar::reload()
                           list->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
 
     const QString region = m_profiles.serviceRegion();
-    QStringList regions = session::ProfilesController::commonRegions();
+    QStringList regions = workspace::ProfilesController::commonRegions();
     if (!region.isEmpty() && !regions.contains(region))
         regions.prepend(region);
     m_region->clear();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/profile_types.h"
+#include "workspace/profile_types.h"
 
 #include <functional>
 #include <QList>
@@ -8,7 +8,7 @@
 
 class QComboBox;
 
-namespace session {
+namespace workspace {
 class ProfilesController;
 }
 
@@ -19,7 +19,7 @@ namespace ui {
 class ConnectionBar final : public QWidget {
     Q_OBJECT
 public:
-    explicit ConnectionBar(session::ProfilesController &profiles, QWidget *parent = nullptr);
+    explicit ConnectionBar(workspace::ProfilesController &profiles, QWidget *parent = nullptr);
     ~ConnectionBar() override;
 
     QComboBox *profileCombo() const { return m_profile; }
@@ -37,10 +37,10 @@ private:
     void applyRegion();
     bool maySwitch();
 
-    session::ProfilesController &m_profiles;
+    workspace::ProfilesController &m_profiles;
     QComboBox *m_profile;
     QComboBox *m_region;
-    QList<session::ConnectionChoice> m_choices;
+    QList<workspace::ConnectionChoice> m_choices;
     SwitchGuard m_guard;
     bool m_asking = false;
 };

@@ -1,6 +1,6 @@
 #include "import_profiles_dialog.h"
 
-#include "session/profiles_controller.h"
+#include "workspace/profiles_controller.h"
 #include "text_tone.h"
 
 #include <QDialogButtonBox>
@@ -15,7 +15,7 @@ namespace {
 constexpr int kNameRole = Qt::UserRole;
 }
 
-ImportProfilesDialog::ImportProfilesDialog(session::ProfilesController &profiles, QWidget *parent)
+ImportProfilesDialog::ImportProfilesDialog(workspace::ProfilesController &profiles, QWidget *parent)
     : QDialog(parent)
     , m_profiles(profiles)
     , m_list(new QListWidget(this))
@@ -49,7 +49,7 @@ ImportProfilesDialog::ImportProfilesDialog(session::ProfilesController &profiles
     connect(buttons, &QDialogButtonBox::accepted, this, &ImportProfilesDialog::startImport);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QListWidget::itemChanged, this, &ImportProfilesDialog::updateButtons);
-    connect(&m_profiles, &session::ProfilesController::importFinished, this,
+    connect(&m_profiles, &workspace::ProfilesController::importFinished, this,
             &ImportProfilesDialog::onImportFinished);
 
     reload({});
@@ -60,8 +60,8 @@ void ImportProfilesDialog::reload(const QStringList &keepChecked)
 {
     const QSignalBlocker blocker(m_list);
     m_list->clear();
-    const QList<session::ImportCandidate> candidates = m_profiles.importCandidates();
-    for (const session::ImportCandidate &candidate : candidates) {
+    const QList<workspace::ImportCandidate> candidates = m_profiles.importCandidates();
+    for (const workspace::ImportCandidate &candidate : candidates) {
         QString text =
             candidate.region.isEmpty()
                 ? tr("%1 — no region · %2").arg(candidate.name, candidate.location)

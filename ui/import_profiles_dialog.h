@@ -6,7 +6,7 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 
-namespace session {
+namespace workspace {
 class ProfilesController;
 }
 
@@ -17,7 +17,7 @@ namespace ui {
 class ImportProfilesDialog final : public QDialog {
     Q_OBJECT
 public:
-    explicit ImportProfilesDialog(session::ProfilesController &profiles, QWidget *parent = nullptr);
+    explicit ImportProfilesDialog(workspace::ProfilesController &profiles, QWidget *parent = nullptr);
 
     QListWidget *list() const { return m_list; }
     QStringList checkedNames() const;
@@ -30,7 +30,7 @@ private:
     void startImport();
     void onImportFinished(const QStringList &imported, const QStringList &errors);
 
-    session::ProfilesController &m_profiles;
+    workspace::ProfilesController &m_profiles;
     QListWidget *m_list;
     QLabel *m_status;
     QPushButton *m_import;

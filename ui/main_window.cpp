@@ -5,22 +5,24 @@
 #include "busy_indicator.h"
 #include "checks_panel.h"
 #include "connection_bar.h"
+#include "document/stage_document.h"
 #include "go_to_actions.h"
 #include "message_banner.h"
 #include "model/stage_tree_model.h"
 #include "profiles_dialog.h"
 #include "publish_dialog.h"
-#include "session/profiles_controller.h"
-#include "session/publish_controller.h"
-#include "session/recent_arns.h"
-#include "session/stage_browser.h"
-#include "session/stage_editor.h"
 #include "sessions_panel.h"
 #include "stage_field_delegate.h"
 #include "stage_list_panel.h"
 #include "stage_tree_view.h"
 #include "tree_filter_bar.h"
 #include "window_layout.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/publish_controller.h"
+#include "workspace/recent_arns.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_editor.h"
+#include "workspace/workspace.h"
 
 #include <algorithm>
 #include <QAction>
@@ -46,29 +48,28 @@ namespace {
 constexpr int kTransientMessageMs = 5000;
 }
 
-MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &editor,
-                       session::ProfilesController &profiles, session::StageCatalog &catalog,
-                       session::StageInspector &inspector, model::StageTreeModel &stageModel,
-                       model::StageListModel &stageList, const WindowContext &context,
+MainWindow::MainWindow(workspace::Workspace &workspace, const WindowContext &context,
                        QWidget *parent)
     : QMainWindow(parent)
-    , m_browser(browser)
-    , m_editor(editor)
-    , m_profiles(profiles)
-    , m_catalog(catalog)
-    , m_inspector(inspector)
-    , m_model(stageModel)
-    , m_stageListModel(stageList)
+    , m_browser(workspace.browser())
+    , m_editor(workspace.editor())
+    , m_profiles(workspace.profiles())
+    , m_catalog(workspace.catalog())
+    , m_inspector(workspace.inspector())
+    , m_model(workspace.stageModel())
+    , m_document(workspace.document())
+    , m_stageListModel(workspace.stageList())
+    , m_publisher(workspace.publisher())
     , m_arnInput(new ArnInput)
     , m_banner(new MessageBanner)
     , m_tree(new StageTreeView)
     , m_connectionLabel(new QLabel)
     , m_pendingLabel(new QLabel)
     , m_busy(new BusyIndicator)
-    , m_connectionBar(new ConnectionBar(profiles))
+    , m_connectionBar(new ConnectionBar(m_profiles))
     , m_profilesAction(new QAction(tr("Profiles…"), this))
     , m_settings(std::make_unique<QSettings>())
-    , m_recentArns(std::make_unique<session::RecentArns>(*m_settings))
+    , m_recentArns(std::make_unique<workspace::RecentArns>(*m_settings))
     , m_layout(std::make_unique<WindowLayout>(*this, *m_settings))
 {
     auto *toolBar = addToolBar(tr("Connection"));
@@ -100,7 +101,7 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
     statusBar()->addPermanentWidget(m_pendingLabel);
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_connectionLabel);
-    connect(m_busy, &BusyIndicator::cancelRequested, &m_browser, &session::StageBrowser::cancel);
+    connect(m_busy, &BusyIndicator::cancelRequested, &m_browser, &workspace::StageBrowser::cancel);
     showConnection();
     if (!context.notice.isEmpty())
         m_banner->showMessage(MessageBanner::Kind::Notice, context.notice);
@@ -109,19 +110,21 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
 
     auto *cancel = new QAction(tr("Cancel"), this);
     cancel->setShortcut(Qt::Key_Escape);
-    connect(cancel, &QAction::triggered, &m_browser, &session::StageBrowser::cancel);
+    connect(cancel, &QAction::triggered, &m_browser, &workspace::StageBrowser::cancel);
     addAction(cancel);
 
     connect(m_arnInput, &ArnInput::submitted, this, &MainWindow::lookUpTyped);
-    connect(&m_browser, &session::StageBrowser::lookupStarted, this, &MainWindow::onLookupStarted);
-    connect(&m_browser, &session::StageBrowser::stageShown, this, &MainWindow::onStageShown);
-    connect(&m_browser, &session::StageBrowser::lookupFailed, this, &MainWindow::onLookupFailed);
-    connect(&m_browser, &session::StageBrowser::inputRejected, this, &MainWindow::onInputRejected);
-    connect(&m_browser, &session::StageBrowser::lookupCancelled, this,
+    connect(&m_browser, &workspace::StageBrowser::lookupStarted, this,
+            &MainWindow::onLookupStarted);
+    connect(&m_browser, &workspace::StageBrowser::stageShown, this, &MainWindow::onStageShown);
+    connect(&m_browser, &workspace::StageBrowser::lookupFailed, this, &MainWindow::onLookupFailed);
+    connect(&m_browser, &workspace::StageBrowser::inputRejected, this,
+            &MainWindow::onInputRejected);
+    connect(&m_browser, &workspace::StageBrowser::lookupCancelled, this,
             [this] { statusBar()->showMessage(tr("Cancelled."), kTransientMessageMs); });
-    connect(&m_browser, &session::StageBrowser::notice, this,
+    connect(&m_browser, &workspace::StageBrowser::notice, this,
             [this](const QString &text) { statusBar()->showMessage(text); });
-    connect(&m_browser, &session::StageBrowser::busyChanged, this, [this](bool busy) {
+    connect(&m_browser, &workspace::StageBrowser::busyChanged, this, [this](bool busy) {
         m_busy->setBusy(busy);
         if (busy)
             setCursor(Qt::BusyCursor);
@@ -131,12 +134,12 @@ MainWindow::MainWindow(session::StageBrowser &browser, session::StageEditor &edi
     });
     connect(m_tree, &StageTreeView::copied, this,
             [this](const QString &what) { statusBar()->showMessage(what, kTransientMessageMs); });
-    connect(&m_profiles, &session::ProfilesController::connectionChanged, this,
+    connect(&m_profiles, &workspace::ProfilesController::connectionChanged, this,
             &MainWindow::onConnectionChanged);
     auto showProblem = [this](const QString &message) {
         m_banner->showMessage(MessageBanner::Kind::Error, message);
     };
-    connect(&m_profiles, &session::ProfilesController::connectionProblem, this, showProblem);
+    connect(&m_profiles, &workspace::ProfilesController::connectionProblem, this, showProblem);
     connect(m_connectionBar, &ConnectionBar::problem, this, showProblem);
     m_connectionBar->setSwitchGuard([this] {
         if (!confirmDiscardEdits(tr("Switch the connection")))
@@ -174,7 +177,8 @@ MainWindow::~MainWindow()
     disconnect(&m_editor, nullptr, this, nullptr);
     disconnect(&m_profiles, nullptr, this, nullptr);
     disconnect(&m_model, nullptr, this, nullptr);
-    disconnect(m_model.undoStack(), nullptr, this, nullptr);
+    disconnect(&m_document, nullptr, this, nullptr);
+    disconnect(m_document.undoStack(), nullptr, this, nullptr);
     // An editor still open in the tree commits and closes as focus leaves it.
     disconnect(m_tree->fieldDelegate(), nullptr, this, nullptr);
     disconnect(m_tree, nullptr, this, nullptr);
@@ -342,28 +346,22 @@ void MainWindow::onStageShown(const QString &arn, const QString &name)
     // The storage picker lists the configurations of the stage's region.
     m_editor.loadStorageChoices();
     updateEditingState();
-    m_publishAction->setEnabled(m_publisher && m_model.stage().has_value());
+    m_publishAction->setEnabled(m_document.stage().has_value());
     // A key or token for the previous stage (or account) must not stay on screen.
-    if (m_publishDialog && m_publisher)
-        m_publisher->setStage(session::publishTargetOf(m_model));
-}
-
-void MainWindow::setPublishController(session::PublishController *publisher)
-{
-    m_publisher = publisher;
-    m_publishAction->setEnabled(m_publisher && m_model.stage().has_value());
+    if (m_publishDialog)
+        m_publisher.setStage(workspace::publishTargetOf(m_document));
 }
 
 PublishDialog *MainWindow::openPublishDialog()
 {
-    if (!m_publisher || !m_model.stage())
+    if (!m_document.stage())
         return nullptr;
-    const session::PublishTarget target = session::publishTargetOf(m_model);
+    const workspace::PublishTarget target = workspace::publishTargetOf(m_document);
     // Re-targeting drops the token and key, so only when the stage really changed.
-    if (m_publisher->target().arn != target.arn || !m_publishDialog)
-        m_publisher->setStage(target);
+    if (m_publisher.target().arn != target.arn || !m_publishDialog)
+        m_publisher.setStage(target);
     if (!m_publishDialog) {
-        m_publishDialog = new PublishDialog(*m_publisher, this);
+        m_publishDialog = new PublishDialog(m_publisher, this);
         m_publishDialog->setAttribute(Qt::WA_DeleteOnClose);
     }
     m_publishDialog->show();
@@ -379,7 +377,7 @@ void MainWindow::onLookupFailed(const QString &arn, const QString &message)
         text += QLatin1Char('\n') +
                 tr("The tree still shows %1 as retrieved at %2, marked stale.")
                     .arg(m_shownName, m_browser.shownRetrievedAt().time().toString());
-    if (m_model.hasPendingEdits())
+    if (m_document.hasPendingEdits())
         text += QLatin1Char('\n') + tr("Your edits to it are still pending.");
     m_banner->showMessage(MessageBanner::Kind::Error, text);
     statusBar()->showMessage(tr("Lookup failed."));

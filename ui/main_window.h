@@ -11,11 +11,14 @@ class QAction;
 class QLabel;
 class QSettings;
 
+namespace document {
+class StageDocument;
+}
 namespace model {
 class StageListModel;
 class StageTreeModel;
 } // namespace model
-namespace session {
+namespace workspace {
 class ProfilesController;
 class PublishController;
 class RecentArns;
@@ -23,7 +26,8 @@ class StageBrowser;
 class StageCatalog;
 class StageEditor;
 class StageInspector;
-} // namespace session
+class Workspace;
+} // namespace workspace
 
 namespace ui {
 
@@ -57,10 +61,8 @@ public:
     // file dialog starting at `suggestion`.
     using PathChooser = std::function<QString(FilePurpose purpose, const QString &suggestion)>;
 
-    MainWindow(session::StageBrowser &browser, session::StageEditor &editor,
-               session::ProfilesController &profiles, session::StageCatalog &catalog,
-               session::StageInspector &inspector, model::StageTreeModel &stageModel,
-               model::StageListModel &stageList, const WindowContext &context,
+    // Shows and drives what `workspace` holds; the workspace outlives the window.
+    MainWindow(workspace::Workspace &workspace, const WindowContext &context,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -110,8 +112,6 @@ public:
     bool lookUpArnIn(const QString &text);
     bool pasteStageArn(); // from the clipboard
 
-    // Without one (as in tests) the Publish action stays disabled.
-    void setPublishController(session::PublishController *publisher);
     QAction *publishAction() const { return m_publishAction; }
     PublishDialog *openPublishDialog();
 
@@ -149,13 +149,15 @@ private:
     QString shownStageLabel() const;
     QString suggestedExportPath() const;
 
-    session::StageBrowser &m_browser;
-    session::StageEditor &m_editor;
-    session::ProfilesController &m_profiles;
-    session::StageCatalog &m_catalog;
-    session::StageInspector &m_inspector;
+    workspace::StageBrowser &m_browser;
+    workspace::StageEditor &m_editor;
+    workspace::ProfilesController &m_profiles;
+    workspace::StageCatalog &m_catalog;
+    workspace::StageInspector &m_inspector;
     model::StageTreeModel &m_model;
+    document::StageDocument &m_document;
     model::StageListModel &m_stageListModel;
+    workspace::PublishController &m_publisher;
     ArnInput *m_arnInput;
     MessageBanner *m_banner;
     StageTreeView *m_tree;
@@ -179,7 +181,7 @@ private:
     QAction *m_filterAction = nullptr;
     TreeFilterBar *m_filterBar = nullptr;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<session::RecentArns> m_recentArns;
+    std::unique_ptr<workspace::RecentArns> m_recentArns;
     std::unique_ptr<WindowLayout> m_layout;
     ThemedActionIcons m_actionIcons;
     bool m_layoutRestored = false; // docks were placed as the user left them
@@ -187,7 +189,6 @@ private:
     ChecksPanel *m_checks = nullptr;
     SessionsPanel *m_sessions = nullptr;
     QPointer<ProfilesDialog> m_profilesDialog;
-    session::PublishController *m_publisher = nullptr;
     QAction *m_publishAction = nullptr;
     QPointer<PublishDialog> m_publishDialog;
     DiscardConfirmer m_confirmer;

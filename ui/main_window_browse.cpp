@@ -5,10 +5,10 @@
 #include "checks_panel.h"
 #include "main_window.h"
 #include "model/stage_tree_model.h"
-#include "session/stage_browser.h"
 #include "sessions_panel.h"
 #include "stage_list_panel.h"
 #include "stage_tree_view.h"
+#include "workspace/stage_browser.h"
 
 #include <algorithm>
 #include <QDockWidget>
@@ -58,7 +58,7 @@ void MainWindow::createBrowsing()
 
     connect(m_stageList, &StageListPanel::stageActivated, this, &MainWindow::showListedStage);
     connect(m_checks, &ChecksPanel::fieldRequested, this, &MainWindow::showField);
-    connect(&m_browser, &session::StageBrowser::stageShown, m_stageList,
+    connect(&m_browser, &workspace::StageBrowser::stageShown, m_stageList,
             [this](const QString &arn) { m_stageList->markShownStage(arn); });
 }
 

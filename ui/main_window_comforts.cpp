@@ -7,10 +7,10 @@
 #include "ivs/stage_arn_in_text.h"
 #include "main_window.h"
 #include "message_banner.h"
-#include "session/recent_arns.h"
 #include "stage_tree_view.h"
 #include "tree_filter_bar.h"
 #include "window_layout.h"
+#include "workspace/recent_arns.h"
 
 #include <QAction>
 #include <QApplication>

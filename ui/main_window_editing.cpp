@@ -4,16 +4,18 @@
 #include "arn_input.h"
 #include "busy_indicator.h"
 #include "connection_bar.h"
+#include "document/stage_document.h"
+#include "ivs/field_path.h"
 #include "main_window.h"
 #include "message_banner.h"
 #include "model/stage_tree_model.h"
 #include "review_dialog.h"
-#include "session/stage_browser.h"
-#include "session/stage_editor.h"
 #include "stage_field_delegate.h"
 #include "stage_tree_view.h"
 #include "tag_dialog.h"
 #include "text_tone.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_editor.h"
 
 #include <QAction>
 #include <QLabel>
@@ -31,16 +33,11 @@ namespace {
 
 constexpr int kTransientMessageMs = 5000;
 
-QString tagPath(const QString &key)
-{
-    return QStringLiteral("tags[\"%1\"]").arg(key);
-}
-
 } // namespace
 
 void MainWindow::createEditing()
 {
-    QUndoStack *undo = m_model.undoStack();
+    QUndoStack *undo = m_document.undoStack();
     m_undoAction = undo->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
     m_undoAction->setShortcut(QKeySequence::Undo);
@@ -123,7 +120,7 @@ void MainWindow::createEditing()
     bold.setBold(true);
     m_pendingLabel->setFont(bold);
 
-    connect(&m_model, &model::StageTreeModel::pendingEditsChanged, this,
+    connect(&m_document, &document::StageDocument::pendingEditsChanged, this,
             &MainWindow::updateEditingState);
     connect(undo, &QUndoStack::indexChanged, this, [this] {
         // An edit that took makes the complaint about the one refused before it old news.
@@ -132,8 +129,9 @@ void MainWindow::createEditing()
         m_editProblem.clear();
         updateEditingState();
     });
-    connect(&m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateEditingState);
-    connect(&m_model, &model::StageTreeModel::editRejected, this, &MainWindow::onEditRejected);
+    connect(&m_document, &document::StageDocument::stageReset, this,
+            &MainWindow::updateEditingState);
+    connect(&m_document, &document::StageDocument::editRejected, this, &MainWindow::onEditRejected);
     connect(m_tree, &StageTreeView::valueRefused, this, &MainWindow::onValueRefused);
     connect(m_tree->fieldDelegate(), &StageFieldDelegate::editorOpened, this,
             [this](const QString &limits) { statusBar()->showMessage(limits); });
@@ -149,12 +147,12 @@ void MainWindow::createEditing()
     connect(m_tree, &StageTreeView::renameTagRequested, this, &MainWindow::openRenameTag);
     connect(m_tree, &StageTreeView::deleteTagRequested, this, &MainWindow::deleteTag);
 
-    connect(&m_editor, &session::StageEditor::applyStarted, this, &MainWindow::onApplyStarted);
-    connect(&m_editor, &session::StageEditor::progress, this, [this](const QString &text) {
+    connect(&m_editor, &workspace::StageEditor::applyStarted, this, &MainWindow::onApplyStarted);
+    connect(&m_editor, &workspace::StageEditor::progress, this, [this](const QString &text) {
         statusBar()->showMessage(text);
         m_busy->setText(text);
     });
-    connect(&m_editor, &session::StageEditor::applyFinished, this, &MainWindow::onApplyFinished);
+    connect(&m_editor, &workspace::StageEditor::applyFinished, this, &MainWindow::onApplyFinished);
 
     m_confirmer = [this](const QString &question) {
         QMessageBox box(QMessageBox::Warning, tr("Unapplied Changes"), question,
@@ -180,9 +178,9 @@ QString MainWindow::shownStageLabel() const
 bool MainWindow::confirmDiscardEdits(const QString &action)
 {
     m_tree->commitOpenEditor();
-    if (!m_model.hasPendingEdits())
+    if (!m_document.hasPendingEdits())
         return true;
-    const int count = static_cast<int>(m_model.pendingChanges().changes.size());
+    const int count = static_cast<int>(m_document.pendingChanges().changes.size());
     // No translation file supplies English plurals, so both forms are spelt out.
     const QString question =
         count == 1 ? tr("%1 and discard 1 unapplied change to %2?").arg(action, shownStageLabel())
@@ -195,12 +193,12 @@ bool MainWindow::confirmDiscardEdits(const QString &action)
 
 void MainWindow::updateEditingState()
 {
-    const bool stage = m_model.stage().has_value();
-    const bool pending = m_model.hasPendingEdits();
+    const bool stage = m_document.stage().has_value();
+    const bool pending = m_document.hasPendingEdits();
     const bool editable = stage && !m_applying && !m_browser.isBusy();
     m_tree->setEditingEnabled(editable);
-    m_undoAction->setEnabled(!m_applying && m_model.undoStack()->canUndo());
-    m_redoAction->setEnabled(!m_applying && m_model.undoStack()->canRedo());
+    m_undoAction->setEnabled(!m_applying && m_document.undoStack()->canUndo());
+    m_redoAction->setEnabled(!m_applying && m_document.undoStack()->canRedo());
     m_reviewAction->setEnabled(pending && !m_applying);
     m_applyAction->setEnabled(pending && editable);
     m_revertAction->setEnabled(pending && !m_applying);
@@ -217,7 +215,7 @@ void MainWindow::updateEditingState()
     m_connectionBar->setEnabled(!m_applying);
 
     setWindowModified(pending);
-    const int count = pending ? static_cast<int>(m_model.pendingChanges().changes.size()) : 0;
+    const int count = pending ? static_cast<int>(m_document.pendingChanges().changes.size()) : 0;
     m_pendingLabel->setText(count == 1 ? tr("1 change not applied")
                                        : tr("%1 changes not applied").arg(count));
     m_pendingLabel->setVisible(count > 0);
@@ -227,13 +225,13 @@ ReviewDialog *MainWindow::openReview()
 {
     // Ctrl+S straight from an editor applies what it holds too.
     m_tree->commitOpenEditor();
-    if (!m_model.hasPendingEdits() || m_applying)
+    if (!m_document.hasPendingEdits() || m_applying)
         return nullptr;
-    auto *dialog = new ReviewDialog(m_editor.review(), this);
+    auto *dialog = new ReviewDialog(m_document.review(), this);
     dialog->setObjectName(QStringLiteral("reviewDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->applyButton()->setEnabled(m_applyAction->isEnabled());
-    connect(dialog, &QDialog::accepted, &m_editor, &session::StageEditor::apply);
+    connect(dialog, &QDialog::accepted, &m_editor, &workspace::StageEditor::apply);
     dialog->open();
     return dialog;
 }
@@ -255,10 +253,10 @@ void MainWindow::onApplyFinished(bool ok, const QString &report)
     m_busy->setBusy(false);
     m_busy->setCancellable(true);
     unsetCursor();
-    if (m_model.stage()) {
+    if (m_document.stage()) {
         // A rename that took shows in the title at once.
-        const QString name = m_model.stage()->name();
-        m_shownName = name.isEmpty() ? m_model.stage()->arn() : name;
+        const QString name = m_document.stage()->name();
+        m_shownName = name.isEmpty() ? m_document.stage()->arn() : name;
         updateTitle(m_shownName);
     }
     m_banner->showMessage(ok ? MessageBanner::Kind::Notice : MessageBanner::Kind::Error, report);
@@ -293,9 +291,9 @@ TagDialog *MainWindow::openAddTag()
     if (!m_tree->isEditingEnabled())
         return nullptr;
     auto submit = [this](const QString &key, const QString &value, QString *error) {
-        if (!m_model.addTag(key, value, error))
+        if (!m_document.addTag(key, value, error))
             return false;
-        m_tree->setCurrentIndex(m_model.indexForPath(tagPath(key)));
+        m_tree->setCurrentIndex(m_model.indexForPath(ivs::fieldpath::tag(key)));
         statusBar()->showMessage(tr("Tag \"%1\" added; it is sent when you apply.").arg(key),
                                  kTransientMessageMs);
         return true;
@@ -309,15 +307,15 @@ TagDialog *MainWindow::openAddTag()
 
 TagDialog *MainWindow::openRenameTag(const QString &key)
 {
-    const QModelIndex row = m_model.indexForPath(tagPath(key));
+    const QModelIndex row = m_model.indexForPath(ivs::fieldpath::tag(key));
     if (!m_tree->isEditingEnabled() || !row.isValid())
         return nullptr;
     const QString value =
         row.siblingAtColumn(model::StageTreeModel::ValueColumn).data(Qt::EditRole).toString();
     auto submit = [this, key](const QString &newKey, const QString &, QString *error) {
-        if (!m_model.renameTag(key, newKey, error))
+        if (!m_document.renameTag(key, newKey, error))
             return false;
-        m_tree->setCurrentIndex(m_model.indexForPath(tagPath(newKey)));
+        m_tree->setCurrentIndex(m_model.indexForPath(ivs::fieldpath::tag(newKey)));
         return true;
     };
     auto *dialog = new TagDialog(TagDialog::Mode::Rename, key, value, submit, this);
@@ -332,7 +330,7 @@ bool MainWindow::deleteTag(const QString &key)
     if (!m_tree->isEditingEnabled())
         return false;
     QString error;
-    if (!m_model.removeTag(key, &error)) {
+    if (!m_document.removeTag(key, &error)) {
         m_banner->showMessage(MessageBanner::Kind::Error, error);
         return false;
     }
@@ -344,9 +342,9 @@ bool MainWindow::deleteTag(const QString &key)
 
 bool MainWindow::revertEdits()
 {
-    if (!m_model.hasPendingEdits() || m_applying || !confirmDiscardEdits(tr("Revert")))
+    if (!m_document.hasPendingEdits() || m_applying || !confirmDiscardEdits(tr("Revert")))
         return false;
-    m_model.revertEdits();
+    m_document.revertEdits();
     statusBar()->showMessage(tr("Reverted: the tree shows the stage as the service has it."),
                              kTransientMessageMs);
     return true;

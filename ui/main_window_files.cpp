@@ -1,11 +1,12 @@
 // MainWindow: exporting the stage's settings to a file and applying such a file.
 
+#include "document/stage_document.h"
 #include "main_window.h"
 #include "message_banner.h"
 #include "model/stage_tree_model.h"
 #include "review_dialog.h"
-#include "session/stage_editor.h"
 #include "stage_tree_view.h"
+#include "workspace/stage_editor.h"
 
 #include <QDir>
 #include <QFile>
@@ -45,7 +46,7 @@ QString MainWindow::suggestedExportPath() const
 bool MainWindow::exportStage()
 {
     m_tree->commitOpenEditor();
-    if (!m_model.stage() || m_applying)
+    if (!m_document.stage() || m_applying)
         return false;
     const QString filter = tr("Stage configuration (*.json);;All files (*)");
     const QString path =
@@ -58,7 +59,7 @@ bool MainWindow::exportStage()
     const QString shownPath = QDir::toNativeSeparators(path);
 
     // The file appears only once it is complete: QSaveFile writes aside, then renames.
-    const QByteArray document = m_editor.exportDocument();
+    const QByteArray document = m_document.exportDocument();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() ||
         !file.commit()) {
@@ -67,7 +68,7 @@ bool MainWindow::exportStage()
                                   .arg(shownPath, file.errorString()));
         return false;
     }
-    statusBar()->showMessage(m_model.hasPendingEdits()
+    statusBar()->showMessage(m_document.hasPendingEdits()
                                  ? tr("Exported %1 to %2, including the changes not yet applied.")
                                        .arg(shownStageLabel(), shownPath)
                                  : tr("Exported %1 to %2.").arg(shownStageLabel(), shownPath),
@@ -104,16 +105,16 @@ bool MainWindow::applyFromFile()
     if (file.size() > kMaxDocumentBytes)
         return refuse(tr("It is larger than 1 MiB, so it is not an exported stage."));
     QString error;
-    if (!m_editor.loadDocument(file.readAll(), &error))
+    if (!m_document.loadDocument(file.readAll(), &error))
         return refuse(error);
 
-    if (!m_model.hasPendingEdits()) {
+    if (!m_document.hasPendingEdits()) {
         m_banner->showMessage(MessageBanner::Kind::Notice,
                               tr("%1 matches %2 as it is: there is nothing to apply.")
                                   .arg(shownPath, shownStageLabel()));
         return true;
     }
-    const int count = static_cast<int>(m_model.pendingChanges().changes.size());
+    const int count = static_cast<int>(m_document.pendingChanges().changes.size());
     const QString loaded = count == 1
                                ? tr("Loaded %1: 1 change pending.").arg(shownPath)
                                : tr("Loaded %1: %2 changes pending.").arg(shownPath).arg(count);

@@ -1,6 +1,6 @@
 #include "profile_form_dialog.h"
 
-#include "session/profiles_controller.h"
+#include "workspace/profiles_controller.h"
 #include "text_tone.h"
 
 #include <QComboBox>
@@ -33,8 +33,8 @@ void showError(QLabel *label, const QString &text)
 
 } // namespace
 
-ProfileFormDialog::ProfileFormDialog(session::ProfilesController &profiles, Mode mode,
-                                     const session::ProfileDraft &initial, QWidget *parent)
+ProfileFormDialog::ProfileFormDialog(workspace::ProfilesController &profiles, Mode mode,
+                                     const workspace::ProfileDraft &initial, QWidget *parent)
     : QDialog(parent)
     , m_profiles(profiles)
     , m_mode(mode)
@@ -54,7 +54,7 @@ ProfileFormDialog::ProfileFormDialog(session::ProfilesController &profiles, Mode
     m_region->setObjectName(QStringLiteral("regionCombo"));
     m_region->setEditable(true);
     m_region->setInsertPolicy(QComboBox::NoInsert);
-    m_region->addItems(session::ProfilesController::commonRegions());
+    m_region->addItems(workspace::ProfilesController::commonRegions());
     m_region->setEditText(initial.region);
     m_region->lineEdit()->setPlaceholderText(tr("e.g. us-east-1 (optional)"));
     m_accessKeyId->setObjectName(QStringLiteral("accessKeyIdEdit"));
@@ -99,7 +99,7 @@ ProfileFormDialog::ProfileFormDialog(session::ProfilesController &profiles, Mode
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileFormDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(&m_profiles, &session::ProfilesController::saveFinished, this,
+    connect(&m_profiles, &workspace::ProfilesController::saveFinished, this,
             &ProfileFormDialog::onSaveFinished);
 
     setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 64);
@@ -127,13 +127,13 @@ QLabel *ProfileFormDialog::addField(QFormLayout *form, const QString &label, QWi
     return error;
 }
 
-session::ProfileDraft ProfileFormDialog::draft() const
+workspace::ProfileDraft ProfileFormDialog::draft() const
 {
     return {m_name->text(), m_region->currentText(), m_accessKeyId->text(), m_secret->text(),
             m_token->text()};
 }
 
-void ProfileFormDialog::showProblems(const session::DraftProblems &problems)
+void ProfileFormDialog::showProblems(const workspace::DraftProblems &problems)
 {
     showError(m_nameError, problems.name);
     showError(m_regionError, problems.region);
@@ -156,8 +156,8 @@ void ProfileFormDialog::showProblems(const session::DraftProblems &problems)
 void ProfileFormDialog::submit()
 {
     showError(m_saveError, {});
-    const session::ProfileDraft typed = draft();
-    const session::DraftProblems problems = m_profiles.check(typed, m_mode == Mode::Add);
+    const workspace::ProfileDraft typed = draft();
+    const workspace::DraftProblems problems = m_profiles.check(typed, m_mode == Mode::Add);
     showProblems(problems);
     if (!problems.isEmpty())
         return;

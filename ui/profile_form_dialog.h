@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/profile_types.h"
+#include "workspace/profile_types.h"
 
 #include <QDialog>
 
@@ -10,7 +10,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 
-namespace session {
+namespace workspace {
 class ProfilesController;
 }
 
@@ -24,10 +24,10 @@ class ProfileFormDialog final : public QDialog {
 public:
     enum class Mode { Add, Edit };
 
-    ProfileFormDialog(session::ProfilesController &profiles, Mode mode,
-                      const session::ProfileDraft &initial, QWidget *parent = nullptr);
+    ProfileFormDialog(workspace::ProfilesController &profiles, Mode mode,
+                      const workspace::ProfileDraft &initial, QWidget *parent = nullptr);
 
-    session::ProfileDraft draft() const;
+    workspace::ProfileDraft draft() const;
     void done(int result) override;
 
 signals:
@@ -35,13 +35,13 @@ signals:
 
 private:
     void submit();
-    void showProblems(const session::DraftProblems &problems);
+    void showProblems(const workspace::DraftProblems &problems);
     void setBusy(bool busy);
     void onSaveFinished(const QString &name, const QString &error);
     QLabel *addField(QFormLayout *form, const QString &label, QWidget *field,
                      const QString &errorName);
 
-    session::ProfilesController &m_profiles;
+    workspace::ProfilesController &m_profiles;
     Mode m_mode;
     QLineEdit *m_name;
     QComboBox *m_region;

@@ -2,7 +2,7 @@
 
 #include "import_profiles_dialog.h"
 #include "profile_form_dialog.h"
-#include "session/profiles_controller.h"
+#include "workspace/profiles_controller.h"
 #include "text_tone.h"
 
 #include <QDialogButtonBox>
@@ -31,7 +31,7 @@ QPushButton *makeButton(const QString &text, const QString &objectName, QWidget 
 
 } // namespace
 
-ProfilesDialog::ProfilesDialog(session::ProfilesController &profiles, QWidget *parent)
+ProfilesDialog::ProfilesDialog(workspace::ProfilesController &profiles, QWidget *parent)
     : QDialog(parent)
     , m_profiles(profiles)
     , m_current(new QLabel(this))
@@ -93,13 +93,13 @@ ProfilesDialog::ProfilesDialog(session::ProfilesController &profiles, QWidget *p
             editProfile();
     });
 
-    connect(&m_profiles, &session::ProfilesController::profilesChanged, this,
+    connect(&m_profiles, &workspace::ProfilesController::profilesChanged, this,
             &ProfilesDialog::reload);
-    connect(&m_profiles, &session::ProfilesController::connectionChanged, this,
+    connect(&m_profiles, &workspace::ProfilesController::connectionChanged, this,
             &ProfilesDialog::reload);
-    connect(&m_profiles, &session::ProfilesController::busyChanged, this,
+    connect(&m_profiles, &workspace::ProfilesController::busyChanged, this,
             &ProfilesDialog::updateButtons);
-    connect(&m_profiles, &session::ProfilesController::saveFinished, this,
+    connect(&m_profiles, &workspace::ProfilesController::saveFinished, this,
             [this](const QString &name, const QString &error) {
                 // A failed save is shown in the form, which stays open with the typed values.
                 if (error.isEmpty()) {
@@ -107,14 +107,14 @@ ProfilesDialog::ProfilesDialog(session::ProfilesController &profiles, QWidget *p
                     showStatus(tr("Saved profile \"%1\".").arg(name), false);
                 }
             });
-    connect(&m_profiles, &session::ProfilesController::removeFinished, this,
+    connect(&m_profiles, &workspace::ProfilesController::removeFinished, this,
             [this](const QString &name, const QString &error) {
                 showStatus(error.isEmpty() ? tr("Deleted profile \"%1\".").arg(name) : error,
                            !error.isEmpty());
             });
-    connect(&m_profiles, &session::ProfilesController::testFinished, this,
+    connect(&m_profiles, &workspace::ProfilesController::testFinished, this,
             [this](const QString &, bool ok, const QString &message) { showStatus(message, !ok); });
-    connect(&m_profiles, &session::ProfilesController::importFinished, this,
+    connect(&m_profiles, &workspace::ProfilesController::importFinished, this,
             [this](const QStringList &imported, const QStringList &errors) {
                 QStringList lines;
                 if (!imported.isEmpty())
@@ -124,7 +124,7 @@ ProfilesDialog::ProfilesDialog(session::ProfilesController &profiles, QWidget *p
                     selectName(imported.constFirst());
                 showStatus(lines.join(QLatin1Char('\n')), !errors.isEmpty());
             });
-    connect(&m_profiles, &session::ProfilesController::connectionProblem, this,
+    connect(&m_profiles, &workspace::ProfilesController::connectionProblem, this,
             [this](const QString &message) { showStatus(message, true); });
 
     reload();
@@ -146,8 +146,8 @@ void ProfilesDialog::reload()
 {
     const QString selected = selectedName();
     m_list->clear();
-    const QList<session::ProfileRow> rows = m_profiles.profiles();
-    for (const session::ProfileRow &row : rows) {
+    const QList<workspace::ProfileRow> rows = m_profiles.profiles();
+    for (const workspace::ProfileRow &row : rows) {
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(ActiveColumn, row.active ? QStringLiteral("\u2713") : QString());
         item->setToolTip(ActiveColumn, row.active ? tr("In use") : QString());
@@ -223,7 +223,7 @@ void ProfilesDialog::selectName(const QString &name)
 
 void ProfilesDialog::addProfile()
 {
-    session::ProfileDraft draft;
+    workspace::ProfileDraft draft;
     draft.region = m_profiles.serviceRegion();
     auto *form = new ProfileFormDialog(m_profiles, ProfileFormDialog::Mode::Add, draft, this);
     form->setAttribute(Qt::WA_DeleteOnClose);

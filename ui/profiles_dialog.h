@@ -6,7 +6,7 @@ class QLabel;
 class QPushButton;
 class QTreeWidget;
 
-namespace session {
+namespace workspace {
 class ProfilesController;
 }
 
@@ -17,7 +17,7 @@ namespace ui {
 class ProfilesDialog final : public QDialog {
     Q_OBJECT
 public:
-    explicit ProfilesDialog(session::ProfilesController &profiles, QWidget *parent = nullptr);
+    explicit ProfilesDialog(workspace::ProfilesController &profiles, QWidget *parent = nullptr);
 
     QTreeWidget *list() const { return m_list; }
     QString statusText() const;
@@ -39,7 +39,7 @@ private:
     void testProfile();
     void importProfiles();
 
-    session::ProfilesController &m_profiles;
+    workspace::ProfilesController &m_profiles;
     QLabel *m_current;
     QTreeWidget *m_list;
     QPushButton *m_add;

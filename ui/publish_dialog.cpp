@@ -1,6 +1,6 @@
 #include "publish_dialog.h"
 
-#include "session/publish_controller.h"
+#include "workspace/publish_controller.h"
 #include "text_tone.h"
 
 #include <QApplication>
@@ -110,7 +110,7 @@ void copyPlain(const QString &text)
 
 } // namespace
 
-PublishDialog::PublishDialog(session::PublishController &controller, QWidget *parent)
+PublishDialog::PublishDialog(workspace::PublishController &controller, QWidget *parent)
     : QDialog(parent)
     , m_controller(controller)
     , m_stage(makeNote(QStringLiteral("stageLabel"), this))
@@ -137,19 +137,19 @@ PublishDialog::PublishDialog(session::PublishController &controller, QWidget *pa
         if (index == RtmpTab && !m_ingestLoaded)
             loadIngestConfigurations();
     });
-    connect(&m_controller, &session::PublishController::stageChanged, this,
+    connect(&m_controller, &workspace::PublishController::stageChanged, this,
             &PublishDialog::showStage);
-    connect(&m_controller, &session::PublishController::tokenCreated, this,
+    connect(&m_controller, &workspace::PublishController::tokenCreated, this,
             &PublishDialog::onTokenCreated);
-    connect(&m_controller, &session::PublishController::tokenFailed, this,
+    connect(&m_controller, &workspace::PublishController::tokenFailed, this,
             &PublishDialog::onTokenFailed);
-    connect(&m_controller, &session::PublishController::ingestConfigurationsLoaded, this,
+    connect(&m_controller, &workspace::PublishController::ingestConfigurationsLoaded, this,
             &PublishDialog::onIngestLoaded);
-    connect(&m_controller, &session::PublishController::ingestConfigurationsFailed, this,
+    connect(&m_controller, &workspace::PublishController::ingestConfigurationsFailed, this,
             &PublishDialog::onIngestFailed);
-    connect(&m_controller, &session::PublishController::streamKeyFetched, this,
+    connect(&m_controller, &workspace::PublishController::streamKeyFetched, this,
             &PublishDialog::onStreamKeyFetched);
-    connect(&m_controller, &session::PublishController::streamKeyFailed, this,
+    connect(&m_controller, &workspace::PublishController::streamKeyFailed, this,
             [this](const QString &message) {
                 showStatus(m_rtmpStatus, message, true);
                 updateButtons();
@@ -224,7 +224,7 @@ void PublishDialog::showEvent(QShowEvent *event)
 QWidget *PublishDialog::createWhipTab()
 {
     auto *tab = new QWidget(this);
-    m_userId = new QLineEdit(session::PublishController::defaultUserId(), tab);
+    m_userId = new QLineEdit(workspace::PublishController::defaultUserId(), tab);
     m_userId->setObjectName(QStringLiteral("userIdEdit"));
     m_userId->setMaxLength(128);
     m_userId->setToolTip(tr("Every participant of the stage sees it: no personal or secret "
@@ -236,8 +236,8 @@ QWidget *PublishDialog::createWhipTab()
     m_lifetimeUnit->addItem(tr("minutes"));
     m_lifetimeUnit->addItem(tr("hours"));
     m_lifetimeUnit->setCurrentIndex(kHoursUnit);
-    m_lifetime->setRange(1, session::PublishController::kMaxLifetimeMinutes / kMinutesPerHour);
-    m_lifetime->setValue(session::PublishController::kDefaultLifetimeMinutes / kMinutesPerHour);
+    m_lifetime->setRange(1, workspace::PublishController::kMaxLifetimeMinutes / kMinutesPerHour);
+    m_lifetime->setValue(workspace::PublishController::kDefaultLifetimeMinutes / kMinutesPerHour);
     m_lifetime->setToolTip(tr("From 1 minute to 14 days (20160 minutes, 336 hours)."));
     connect(m_lifetimeUnit, &QComboBox::currentIndexChanged, this,
             &PublishDialog::onLifetimeUnitChanged);
@@ -391,7 +391,7 @@ QWidget *PublishDialog::createChecklist()
     box->setObjectName(QStringLiteral("encoderChecklist"));
     auto *grid = new QGridLayout(box);
     int row = 0;
-    for (const session::EncoderCheck &check : session::PublishController::encoderChecklist()) {
+    for (const workspace::EncoderCheck &check : workspace::PublishController::encoderChecklist()) {
         auto *setting = new QLabel(tr("%1:").arg(check.setting), box);
         QLabel *value = makeNote(QString(), box);
         value->setText(
@@ -431,12 +431,12 @@ void PublishDialog::onLifetimeUnitChanged()
         m_lifetime->value() * (m_lifetimeUnitShown == kHoursUnit ? kMinutesPerHour : 1);
     m_lifetimeUnitShown = unit;
     if (unit == kHoursUnit) {
-        m_lifetime->setRange(1, session::PublishController::kMaxLifetimeMinutes / kMinutesPerHour);
+        m_lifetime->setRange(1, workspace::PublishController::kMaxLifetimeMinutes / kMinutesPerHour);
         // Rounded up: a token never lives shorter than asked.
         m_lifetime->setValue((minutes + kMinutesPerHour - 1) / kMinutesPerHour);
     } else {
-        m_lifetime->setRange(session::PublishController::kMinLifetimeMinutes,
-                             session::PublishController::kMaxLifetimeMinutes);
+        m_lifetime->setRange(workspace::PublishController::kMinLifetimeMinutes,
+                             workspace::PublishController::kMaxLifetimeMinutes);
         m_lifetime->setValue(minutes);
     }
 }
@@ -494,7 +494,7 @@ void PublishDialog::onIngestLoaded()
 {
     const QSignalBlocker blocker(m_ingestList);
     m_ingestList->clear();
-    for (const session::IngestChoice &choice : m_controller.ingestConfigurations()) {
+    for (const workspace::IngestChoice &choice : m_controller.ingestConfigurations()) {
         auto *item = new QTreeWidgetItem(
             m_ingestList, {choice.name, choice.protocol, choice.state, choice.userId});
         item->setData(NameColumn, kArnRole, choice.arn);

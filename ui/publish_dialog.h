@@ -11,7 +11,7 @@ class QSpinBox;
 class QTabWidget;
 class QTreeWidget;
 
-namespace session {
+namespace workspace {
 class PublishController;
 }
 
@@ -30,7 +30,7 @@ public:
     // file dialog starting at `suggestion`; tests answer without one.
     using PathChooser = std::function<QString(const QString &suggestion)>;
 
-    explicit PublishDialog(session::PublishController &controller, QWidget *parent = nullptr);
+    explicit PublishDialog(workspace::PublishController &controller, QWidget *parent = nullptr);
     ~PublishDialog() override;
 
     void setPathChooser(PathChooser chooser);
@@ -100,7 +100,7 @@ private:
     void updateButtons();
     static void showStatus(QLabel *label, const QString &text, bool error);
 
-    session::PublishController &m_controller;
+    workspace::PublishController &m_controller;
     PathChooser m_pathChooser;
     bool m_creatingToken = false;
     bool m_ingestLoaded = false;

@@ -4,7 +4,7 @@
 #include "model/participants_model.h"
 #include "model/sessions_model.h"
 #include "row_icon_proxy.h"
-#include "session/stage_inspector.h"
+#include "workspace/stage_inspector.h"
 #include "wrapping_table_view.h"
 
 #include <algorithm>
@@ -66,7 +66,7 @@ QString keyAt(const QModelIndex &index)
 
 } // namespace
 
-SessionsPanel::SessionsPanel(session::StageInspector &inspector, QWidget *parent)
+SessionsPanel::SessionsPanel(workspace::StageInspector &inspector, QWidget *parent)
     : QWidget(parent)
     , m_inspector(inspector)
     , m_sessions(makeTable(QStringLiteral("sessionsTable")))
@@ -141,42 +141,42 @@ SessionsPanel::SessionsPanel(session::StageInspector &inspector, QWidget *parent
     });
 
     connect(m_autoRefresh, &QCheckBox::toggled, &m_inspector,
-            &session::StageInspector::setAutoRefresh);
-    connect(&m_inspector, &session::StageInspector::autoRefreshChanged, this, [this](bool on) {
+            &workspace::StageInspector::setAutoRefresh);
+    connect(&m_inspector, &workspace::StageInspector::autoRefreshChanged, this, [this](bool on) {
         const QSignalBlocker blocker(m_autoRefresh);
         m_autoRefresh->setChecked(on);
     });
-    connect(m_refresh, &QPushButton::clicked, &m_inspector, &session::StageInspector::refreshNow);
+    connect(m_refresh, &QPushButton::clicked, &m_inspector, &workspace::StageInspector::refreshNow);
 
-    connect(&m_inspector, &session::StageInspector::checksStarted, this, [this] {
+    connect(&m_inspector, &workspace::StageInspector::checksStarted, this, [this] {
         reset();
         m_sessionsStatus->setText(tr("Listing sessions…"));
     });
-    connect(&m_inspector, &session::StageInspector::cleared, this, &SessionsPanel::reset);
-    connect(&m_inspector, &session::StageInspector::sessionsLoaded, this,
+    connect(&m_inspector, &workspace::StageInspector::cleared, this, &SessionsPanel::reset);
+    connect(&m_inspector, &workspace::StageInspector::sessionsLoaded, this,
             [this](const QString &, const QString &error) { onSessionsLoaded(error); });
-    connect(&m_inspector, &session::StageInspector::sessionSelected, this,
+    connect(&m_inspector, &workspace::StageInspector::sessionSelected, this,
             [this](const QString &sessionId) {
                 selectRow(m_sessions, sessionId);
                 m_participantsStatus->setText(sessionId.isEmpty() ? QString()
                                                                   : tr("Listing participants…"));
                 m_eventsStatus->clear();
             });
-    connect(&m_inspector, &session::StageInspector::participantsLoaded, this,
+    connect(&m_inspector, &workspace::StageInspector::participantsLoaded, this,
             &SessionsPanel::onParticipantsLoaded);
-    connect(&m_inspector, &session::StageInspector::participantSelected, this,
+    connect(&m_inspector, &workspace::StageInspector::participantSelected, this,
             [this](const QString &participantId) {
                 selectRow(m_participants, participantId);
                 m_eventsStatus->setText(participantId.isEmpty() ? QString()
                                                                 : tr("Reading events…"));
             });
-    connect(&m_inspector, &session::StageInspector::participantLoaded, this,
+    connect(&m_inspector, &workspace::StageInspector::participantLoaded, this,
             [this](const QString &participantId, const QString &error) {
                 if (!error.isEmpty())
                     m_participantsStatus->setText(tr("The details of %1 could not be read: %2")
                                                       .arg(participantLabel(participantId), error));
             });
-    connect(&m_inspector, &session::StageInspector::eventsLoaded, this,
+    connect(&m_inspector, &workspace::StageInspector::eventsLoaded, this,
             &SessionsPanel::onEventsLoaded);
     reset();
 }

@@ -7,7 +7,7 @@ class QLabel;
 class QPushButton;
 class QTableView;
 
-namespace session {
+namespace workspace {
 class StageInspector;
 }
 
@@ -19,7 +19,7 @@ namespace ui {
 class SessionsPanel final : public QWidget {
     Q_OBJECT
 public:
-    explicit SessionsPanel(session::StageInspector &inspector, QWidget *parent = nullptr);
+    explicit SessionsPanel(workspace::StageInspector &inspector, QWidget *parent = nullptr);
     ~SessionsPanel() override;
 
     QTableView *sessionsView() const { return m_sessions; }
@@ -39,7 +39,7 @@ private:
     void reset();
     QString participantLabel(const QString &participantId) const;
 
-    session::StageInspector &m_inspector;
+    workspace::StageInspector &m_inspector;
     QTableView *m_sessions;
     QTableView *m_participants;
     QTableView *m_events;

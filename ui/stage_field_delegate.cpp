@@ -1,6 +1,7 @@
 #include "stage_field_delegate.h"
 
 #include "choice_list_editor.h"
+#include "document/editor_spec.h"
 #include "model/stage_tree_model.h"
 
 #include <algorithm>
@@ -17,35 +18,13 @@ using model::StageTreeModel;
 
 namespace {
 
-// How the model describes an editor (StageTreeModel::EditorRole).
-struct EditorSpec {
-    QString kind;
-    QStringList choices;
-    QStringList labels;
-    int minimum = 0;
-    int maximum = 0;
-    QString pattern;
-    QString hint;
+using document::EditorSpec;
+using Kind = document::EditorSpec::Kind;
 
-    static EditorSpec of(const QModelIndex &index)
-    {
-        const QVariantMap map = index.data(StageTreeModel::EditorRole).toMap();
-        return {map.value(QStringLiteral("kind")).toString(),
-                map.value(QStringLiteral("choices")).toStringList(),
-                map.value(QStringLiteral("choiceLabels")).toStringList(),
-                map.value(QStringLiteral("minimum")).toInt(),
-                map.value(QStringLiteral("maximum")).toInt(),
-                map.value(QStringLiteral("pattern")).toString(),
-                map.value(QStringLiteral("hint")).toString()};
-    }
-    bool isText() const { return kind == QLatin1String("text"); }
-    bool isChoice() const { return kind == QLatin1String("choice"); }
-    bool isSingleOfMany() const { return kind == QLatin1String("multichoice") && maximum <= 1; }
-    bool isMultiChoice() const { return kind == QLatin1String("multichoice") && maximum > 1; }
-    bool isInteger() const { return kind == QLatin1String("integer"); }
-    bool isBoolean() const { return kind == QLatin1String("boolean"); }
-    bool isStorage() const { return kind == QLatin1String("storage"); }
-};
+EditorSpec specOf(const QModelIndex &index)
+{
+    return index.data(StageTreeModel::EditorRole).value<EditorSpec>();
+}
 
 QString fieldName(const QModelIndex &index)
 {
@@ -116,41 +95,41 @@ StageFieldDelegate::StageFieldDelegate(QObject *parent)
 
 QString StageFieldDelegate::limitsText(const QModelIndex &index)
 {
-    const EditorSpec spec = EditorSpec::of(index);
+    const EditorSpec spec = specOf(index);
     const QString field = fieldName(index);
     const QString choices = spec.choices.join(QStringLiteral(", "));
-    if (spec.isText() && !spec.pattern.isEmpty())
+    if (spec.kind == Kind::Text && !spec.pattern.isEmpty())
         return tr("%1: %2, at most %3 characters.").arg(field, spec.hint).arg(spec.maximum);
-    if (spec.isText())
+    if (spec.kind == Kind::Text)
         return tr("%1: %2").arg(field, spec.hint);
-    if (spec.isChoice() || spec.isSingleOfMany())
+    if (spec.kind == Kind::Choice || spec.isSingleOfMany())
         return tr("%1: one of %2.").arg(field, choices);
-    if (spec.isMultiChoice())
+    if ((spec.kind == Kind::MultiChoice && !spec.isSingleOfMany()))
         return tr("%1: tick %2 to %3 of %4.")
             .arg(field)
             .arg(spec.minimum)
             .arg(spec.maximum)
             .arg(choices);
-    if (spec.isInteger())
+    if (spec.kind == Kind::Integer)
         return tr("%1: a whole number from %2 to %3.")
             .arg(field)
             .arg(spec.minimum)
             .arg(spec.maximum);
-    if (spec.isBoolean())
+    if (spec.kind == Kind::Boolean)
         return tr("%1: true or false.").arg(field);
-    if (spec.isStorage())
+    if (spec.kind == Kind::StorageConfiguration)
         return tr("%1: pick a storage configuration or type its ARN; \"%2\" turns recording off.")
-            .arg(field, spec.labels.value(0));
+            .arg(field, spec.choiceLabels.value(0));
     return {};
 }
 
 QWidget *StageFieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                                           const QModelIndex &index) const
 {
-    const EditorSpec spec = EditorSpec::of(index);
+    const EditorSpec spec = specOf(index);
     const QString limits = limitsText(index);
     QWidget *editor = nullptr;
-    if (spec.isText()) {
+    if (spec.kind == Kind::Text) {
         auto *edit = new QLineEdit(parent);
         if (!spec.pattern.isEmpty())
             edit->setValidator(new QRegularExpressionValidator(
@@ -161,9 +140,9 @@ QWidget *StageFieldDelegate::createEditor(QWidget *parent, const QStyleOptionVie
         connect(edit, &QLineEdit::inputRejected, this,
                 [this, limits] { emit inputRefused(tr("Not accepted — %1").arg(limits)); });
         editor = edit;
-    } else if (spec.isChoice() || spec.isSingleOfMany() || spec.isBoolean()) {
+    } else if (spec.kind == Kind::Choice || spec.isSingleOfMany() || spec.kind == Kind::Boolean) {
         auto *combo = new ChoiceCombo(parent);
-        if (spec.isBoolean()) {
+        if (spec.kind == Kind::Boolean) {
             combo->addItem(QStringLiteral("true"), true);
             combo->addItem(QStringLiteral("false"), false);
         } else {
@@ -172,19 +151,19 @@ QWidget *StageFieldDelegate::createEditor(QWidget *parent, const QStyleOptionVie
         // Editors come from a const function; the signals they emit are the delegate's own.
         commitOnPick(const_cast<StageFieldDelegate *>(this), combo);
         editor = combo;
-    } else if (spec.isMultiChoice()) {
+    } else if ((spec.kind == Kind::MultiChoice && !spec.isSingleOfMany())) {
         editor = new ChoiceListEditor(spec.choices, parent);
-    } else if (spec.isInteger()) {
+    } else if (spec.kind == Kind::Integer) {
         auto *spin = new QSpinBox(parent);
         spin->setRange(spec.minimum, spec.maximum);
         spin->setAccelerated(true);
         editor = spin;
-    } else if (spec.isStorage()) {
+    } else if (spec.kind == Kind::StorageConfiguration) {
         auto *combo = new QComboBox(parent);
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
         for (qsizetype i = 0; i < spec.choices.size(); ++i)
-            combo->addItem(spec.labels.value(i, spec.choices.at(i)), spec.choices.at(i));
+            combo->addItem(spec.choiceLabels.value(i, spec.choices.at(i)), spec.choices.at(i));
         combo->lineEdit()->setPlaceholderText(
             tr("arn:aws:ivs:REGION:ACCOUNT:storage-configuration/ID"));
         editor = combo;
@@ -213,7 +192,7 @@ void StageFieldDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptio
 
 void StageFieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
-    const EditorSpec spec = EditorSpec::of(index);
+    const EditorSpec spec = specOf(index);
     QVariant value = index.data(Qt::EditRole);
     if (m_refusedIndex.isValid() && m_refusedIndex == index) {
         value = m_refusedValue;
@@ -227,8 +206,9 @@ void StageFieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index
     } else if (auto *list = qobject_cast<ChoiceListEditor *>(editor)) {
         list->setChecked(value.toStringList());
     } else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
-        const int row = spec.isBoolean() || spec.isStorage() ? combo->findData(value)
-                                                             : combo->findText(textOf(value));
+        const int row = spec.kind == Kind::Boolean || spec.kind == Kind::StorageConfiguration
+                            ? combo->findData(value)
+                            : combo->findText(textOf(value));
         if (row >= 0)
             combo->setCurrentIndex(row);
         else if (combo->isEditable())
@@ -241,7 +221,7 @@ void StageFieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index
 void StageFieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
                                       const QModelIndex &index) const
 {
-    const EditorSpec spec = EditorSpec::of(index);
+    const EditorSpec spec = specOf(index);
     QVariant value;
     if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
         value = edit->text();
@@ -251,9 +231,9 @@ void StageFieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model
     } else if (auto *list = qobject_cast<ChoiceListEditor *>(editor)) {
         value = list->checked();
     } else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
-        if (spec.isStorage())
+        if (spec.kind == Kind::StorageConfiguration)
             value = storageValue(*combo);
-        else if (spec.isBoolean())
+        else if (spec.kind == Kind::Boolean)
             value = combo->currentData().toBool();
         else if (spec.isSingleOfMany())
             value = QStringList{combo->currentText()};

@@ -2,8 +2,8 @@
 
 #include "model/stage_filter_model.h"
 #include "model/stage_list_model.h"
-#include "session/profiles_controller.h"
-#include "session/stage_catalog.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/stage_catalog.h"
 #include "wrapping_table_view.h"
 
 #include <algorithm>
@@ -25,7 +25,7 @@
 namespace ui {
 
 using model::StageListModel;
-using session::RegionScope;
+using workspace::RegionScope;
 
 namespace {
 
@@ -33,8 +33,8 @@ constexpr int kFailureRowsShown = 4;
 
 } // namespace
 
-StageListPanel::StageListPanel(session::StageCatalog &catalog, model::StageListModel &stages,
-                               session::ProfilesController &profiles, QWidget *parent)
+StageListPanel::StageListPanel(workspace::StageCatalog &catalog, model::StageListModel &stages,
+                               workspace::ProfilesController &profiles, QWidget *parent)
     : QWidget(parent)
     , m_catalog(catalog)
     , m_stages(stages)
@@ -126,15 +126,15 @@ StageListPanel::StageListPanel(session::StageCatalog &catalog, model::StageListM
         m_catalog.cancel();
     });
     connect(m_scope, &QComboBox::currentIndexChanged, this, &StageListPanel::onScopeChanged);
-    connect(&m_catalog, &session::StageCatalog::progress, this, &StageListPanel::onProgress);
-    connect(&m_catalog, &session::StageCatalog::regionFailed, this,
+    connect(&m_catalog, &workspace::StageCatalog::progress, this, &StageListPanel::onProgress);
+    connect(&m_catalog, &workspace::StageCatalog::regionFailed, this,
             &StageListPanel::onRegionFailed);
-    connect(&m_catalog, &session::StageCatalog::finished, this, &StageListPanel::onFinished);
-    connect(&m_profiles, &session::ProfilesController::connectionChanged, this,
+    connect(&m_catalog, &workspace::StageCatalog::finished, this, &StageListPanel::onFinished);
+    connect(&m_profiles, &workspace::ProfilesController::connectionChanged, this,
             &StageListPanel::onConnectionChanged);
 
     updateScopeChoices();
-    setScope(session::defaultRegionScope(m_profiles));
+    setScope(workspace::defaultRegionScope(m_profiles));
     updateStatus();
     // The demo's few stages are the point of the demo: show them at once. With AWS, listing
     // waits to be asked, as it may reach into many regions.
@@ -169,7 +169,7 @@ void StageListPanel::setChosenRegions(const QStringList &regions)
 
 QStringList StageListPanel::regionsToLoad() const
 {
-    return session::regionsInScope(scope(), m_profiles, m_chosen);
+    return workspace::regionsInScope(scope(), m_profiles, m_chosen);
 }
 
 void StageListPanel::onScopeChanged()
@@ -184,9 +184,9 @@ void StageListPanel::onScopeChanged()
 void StageListPanel::updateScopeChoices()
 {
     const RegionScope previous =
-        m_scope->count() > 0 ? scope() : session::defaultRegionScope(m_profiles);
+        m_scope->count() > 0 ? scope() : workspace::defaultRegionScope(m_profiles);
     const QString region = m_profiles.serviceRegion();
-    const int all = static_cast<int>(session::listableRegions(m_profiles).size());
+    const int all = static_cast<int>(workspace::listableRegions(m_profiles).size());
     m_scope->blockSignals(true);
     m_scope->clear();
     m_scope->addItem(region.isEmpty() ? tr("The connection's region (none set)")
@@ -205,7 +205,7 @@ void StageListPanel::updateScopeChoices()
 void StageListPanel::updateRegionsMenu()
 {
     m_regionsMenu->clear();
-    const QStringList regions = session::listableRegions(m_profiles);
+    const QStringList regions = workspace::listableRegions(m_profiles);
     for (const QString &region : regions) {
         QAction *action = m_regionsMenu->addAction(region);
         action->setCheckable(true);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/region_scope.h"
+#include "workspace/region_scope.h"
 
 #include <QWidget>
 
@@ -18,10 +18,10 @@ namespace model {
 class StageFilterModel;
 class StageListModel;
 } // namespace model
-namespace session {
+namespace workspace {
 class ProfilesController;
 class StageCatalog;
-} // namespace session
+} // namespace workspace
 
 namespace ui {
 
@@ -32,8 +32,8 @@ namespace ui {
 class StageListPanel final : public QWidget {
     Q_OBJECT
 public:
-    StageListPanel(session::StageCatalog &catalog, model::StageListModel &stages,
-                   session::ProfilesController &profiles, QWidget *parent = nullptr);
+    StageListPanel(workspace::StageCatalog &catalog, model::StageListModel &stages,
+                   workspace::ProfilesController &profiles, QWidget *parent = nullptr);
     ~StageListPanel() override;
 
     QComboBox *scopeCombo() const { return m_scope; }
@@ -46,8 +46,8 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QListWidget *failureList() const { return m_failures; }
 
-    session::RegionScope scope() const;
-    void setScope(session::RegionScope scope);
+    workspace::RegionScope scope() const;
+    void setScope(workspace::RegionScope scope);
     QStringList chosenRegions() const { return m_chosen; }
     void setChosenRegions(const QStringList &regions);
     QStringList regionsToLoad() const;
@@ -70,9 +70,9 @@ private:
     void onFinished(int stageCount, int failedRegionCount);
     void updateStatus();
 
-    session::StageCatalog &m_catalog;
+    workspace::StageCatalog &m_catalog;
     model::StageListModel &m_stages;
-    session::ProfilesController &m_profiles;
+    workspace::ProfilesController &m_profiles;
     model::StageFilterModel *m_proxy;
     QComboBox *m_scope;
     QToolButton *m_regions;

@@ -2,9 +2,9 @@
 
 #include "cli/exit_codes.h"
 #include "cli/stage_command.h"
+#include "document/stage_document.h"
 #include "ivs/stage_changes.h"
-#include "model/stage_tree_model.h"
-#include "session/stage_editor.h"
+#include "workspace/stage_editor.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -111,10 +111,10 @@ int runApply(const QStringList &arguments, const QProcessEnvironment &environmen
                     current.error ? current.error->userMessage() : Text::tr("No answer."));
 
     // The window's own path from file to requests: the same checks, review and order.
-    model::StageTreeModel tree;
-    tree.setStage(*current.stage);
-    session::StageEditor editor(command.client(), tree);
-    if (!editor.loadDocument(*bytes, &problem))
+    document::StageDocument stage;
+    stage.setStage(*current.stage);
+    workspace::StageEditor editor(command.client(), stage);
+    if (!stage.loadDocument(*bytes, &problem))
         return fail(err, UsageError, Text::tr("%1: %2").arg(path, problem));
     const QString sourceArn =
         QJsonDocument::fromJson(*bytes).object().value(QStringLiteral("sourceArn")).toString();
@@ -123,13 +123,13 @@ int runApply(const QStringList &arguments, const QProcessEnvironment &environmen
                    .arg(path, sourceArn, command.arn().text())
             << Qt::endl;
 
-    if (!tree.hasPendingEdits()) {
+    if (!stage.hasPendingEdits()) {
         out << Text::tr("No changes: %1 already matches %2. Nothing was sent.")
                    .arg(command.arn().text(), path)
             << Qt::endl;
         return Success;
     }
-    out << editor.review() << Qt::flush;
+    out << stage.review() << Qt::flush;
     if (command.isSet(apply.dryRun)) {
         out << Text::tr("Dry run: nothing was sent.") << Qt::endl;
         return Success;
@@ -141,13 +141,13 @@ int runApply(const QStringList &arguments, const QProcessEnvironment &environmen
     }
 
     if (command.verbose())
-        QObject::connect(&editor, &session::StageEditor::progress, [&err](const QString &text) {
+        QObject::connect(&editor, &workspace::StageEditor::progress, [&err](const QString &text) {
             err << QStringLiteral("ivs-stage-browser: ") << text << Qt::endl;
         });
-    const ivs::EditableConfig wanted = tree.editedConfig();
+    const ivs::EditableConfig wanted = stage.editedConfig();
     QEventLoop loop;
     std::optional<std::pair<bool, QString>> outcome;
-    QObject::connect(&editor, &session::StageEditor::applyFinished,
+    QObject::connect(&editor, &workspace::StageEditor::applyFinished,
                      [&](bool ok, const QString &report) {
                          outcome.emplace(ok, report);
                          loop.quit();
@@ -163,9 +163,9 @@ int runApply(const QStringList &arguments, const QProcessEnvironment &environmen
                     report);
     out << report << Qt::endl;
     // Pending edits left after a success mean the stage could not be read again (the report
-    // says so); otherwise the tree holds the stage as the service now has it.
-    if (!tree.hasPendingEdits()) {
-        const QString kept = differences(ivs::EditableConfig::fromStage(*tree.stage()), wanted);
+    // says so); otherwise the document holds the stage as the service now has it.
+    if (!stage.hasPendingEdits()) {
+        const QString kept = differences(ivs::EditableConfig::fromStage(*stage.stage()), wanted);
         if (!kept.isEmpty())
             err << Text::tr(
                        "ivs-stage-browser: note: the service did not keep everything in %1: %2.")

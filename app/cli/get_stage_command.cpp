@@ -2,6 +2,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/stage_command.h"
+#include "document/stage_document.h"
 #include "model/stage_tree_model.h"
 #include "model/tree_text.h"
 
@@ -65,8 +66,9 @@ int runGetStage(const QStringList &arguments, const QProcessEnvironment &environ
         out << QString::fromUtf8(
             QJsonDocument(result.stage->json()).toJson(QJsonDocument::Indented));
     } else {
-        model::StageTreeModel tree;
-        tree.setStage(*result.stage);
+        document::StageDocument stage;
+        stage.setStage(*result.stage);
+        const model::StageTreeModel tree(stage);
         out << model::renderTreeText(tree);
     }
     out.flush();

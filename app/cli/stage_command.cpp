@@ -2,7 +2,7 @@
 
 #include "cli/command_line.h"
 #include "cli/exit_codes.h"
-#include "session/backend.h"
+#include "workspace/backend.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -188,14 +188,14 @@ std::optional<int> StageCommand::createBackend(const QProcessEnvironment &enviro
                         Text::tr("--timeout must be a whole number of seconds from 1 to 3600."));
     }
 
-    session::BackendOptions backendOptions;
+    workspace::BackendOptions backendOptions;
     backendOptions.timeoutSeconds = timeoutSeconds;
     backendOptions.forceDemo = m_parser.isSet(m_demoOption);
     backendOptions.endpointUrl = m_parser.value(m_endpointUrlOption);
     backendOptions.profile = m_parser.value(m_profileOption);
     backendOptions.environment = environment;
     QString problem;
-    m_backend = session::Backend::create(backendOptions, &problem);
+    m_backend = workspace::Backend::create(backendOptions, &problem);
     if (!m_backend)
         return fail(err, UsageError, problem);
     return std::nullopt;

@@ -11,7 +11,7 @@
 
 class QTextStream;
 
-namespace session {
+namespace workspace {
 class Backend;
 }
 
@@ -93,7 +93,7 @@ private:
     QCommandLineOption m_helpOption;
     std::optional<ivs::StageArn> m_arn;
     QString m_region;
-    std::unique_ptr<session::Backend> m_backend;
+    std::unique_ptr<workspace::Backend> m_backend;
     bool m_hasArn = true;
     bool m_commonOptionsAdded = false;
 };

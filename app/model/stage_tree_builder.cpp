@@ -1,5 +1,6 @@
 #include "model/stage_tree_builder.h"
 
+#include "ivs/field_path.h"
 #include "ivs/stage.h"
 
 #include <QJsonObject>
@@ -32,7 +33,7 @@ void addTagEntries(StageTreeNode &tags, const QJsonObject &entries)
     for (auto it = entries.begin(); it != entries.end(); ++it) {
         auto entry = std::make_unique<StageTreeNode>();
         entry->key = it.key();
-        entry->path = QStringLiteral("tags[\"%1\"]").arg(it.key());
+        entry->path = ivs::fieldpath::tag(it.key());
         entry->value = it.value();
         entry->origin = ValueOrigin::Service;
         tags.addChild(std::move(entry));

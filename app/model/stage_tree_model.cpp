@@ -1,6 +1,6 @@
 #include "model/stage_tree_model.h"
 
-#include "ivs/stage_rules.h"
+#include "document/stage_document.h"
 #include "model/node_text.h"
 #include "model/stage_tree_builder.h"
 #include "model/text_colors.h"
@@ -8,61 +8,30 @@
 #include <QFont>
 #include <QJsonDocument>
 #include <QMimeData>
-#include <QUndoStack>
 
 namespace model {
 
-StageTreeModel::StageTreeModel(QObject *parent)
+StageTreeModel::StageTreeModel(document::StageDocument &document, QObject *parent)
     : QAbstractItemModel(parent)
-    , m_undo(std::make_unique<QUndoStack>())
+    , m_document(document)
 {
+    connect(&m_document, &document::StageDocument::stageReset, this, &StageTreeModel::rebuild);
+    connect(&m_document, &document::StageDocument::editsChanged, this, &StageTreeModel::syncEdits);
+    connect(&m_document, &document::StageDocument::annotationChanged, this,
+            &StageTreeModel::onAnnotationChanged);
+    connect(&m_document, &document::StageDocument::staleChanged, this,
+            [this] { emit headerDataChanged(Qt::Horizontal, ValueColumn, ValueColumn); });
+    rebuild();
 }
 
 StageTreeModel::~StageTreeModel() = default;
 
-void StageTreeModel::setStage(const ivs::Stage &stage)
+void StageTreeModel::rebuild()
 {
-    resetToStage(stage);
-    m_undo->clear();
-}
-
-void StageTreeModel::resetToStage(const ivs::Stage &stage)
-{
-    const bool hadEdits = hasPendingEdits();
     beginResetModel();
-    m_stage = stage;
-    m_root = buildStageTree(stage);
-    m_stale = false;
-    m_annotations.clear();
-    m_original = ivs::EditableConfig::fromStage(stage);
-    m_edited = m_original;
+    m_root = m_document.stage() ? buildStageTree(*m_document.stage()) : nullptr;
     endResetModel();
-    if (hadEdits)
-        emit pendingEditsChanged(false);
-}
-
-void StageTreeModel::setStale(bool stale)
-{
-    if (m_stale == stale)
-        return;
-    m_stale = stale;
-    emit headerDataChanged(Qt::Horizontal, ValueColumn, ValueColumn);
-}
-
-void StageTreeModel::clear()
-{
-    const bool hadEdits = hasPendingEdits();
-    beginResetModel();
-    m_stage.reset();
-    m_root.reset();
-    m_stale = false;
-    m_annotations.clear();
-    m_original = {};
-    m_edited = {};
-    endResetModel();
-    m_undo->clear();
-    if (hadEdits)
-        emit pendingEditsChanged(false);
+    syncEdits();
 }
 
 const StageTreeNode *StageTreeModel::nodeAt(const QModelIndex &index) const
@@ -121,7 +90,8 @@ QVariant StageTreeModel::data(const QModelIndex &index, int role) const
             return displayText(node);
         case NoteColumn: {
             const QString note = noteText(node);
-            const Annotation *annotation = shownAnnotation(node);
+            const auto *annotation =
+                annotationShown(node) ? m_document.annotation(node.path) : nullptr;
             if (!annotation)
                 return note;
             return note.isEmpty() ? annotation->text
@@ -130,7 +100,7 @@ QVariant StageTreeModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole: {
-        const Annotation *annotation = shownAnnotation(node);
+        const auto *annotation = annotationShown(node) ? m_document.annotation(node.path) : nullptr;
         if (!annotation)
             return toolTipText(node);
         return toolTipText(node) + QStringLiteral("\n\n") +
@@ -153,8 +123,8 @@ QVariant StageTreeModel::data(const QModelIndex &index, int role) const
         // From the palette in use, so that a dark one keeps them readable.
         if (edited)
             return textColor(TextTone::Edited);
-        if (index.column() == NoteColumn && shownAnnotation(node) &&
-            shownAnnotation(node)->isProblem)
+        if (index.column() == NoteColumn && annotationShown(node) &&
+            m_document.annotation(node.path)->isProblem)
             return textColor(TextTone::Problem);
         if (omitted && index.column() != FieldColumn)
             return textColor(TextTone::Secondary);
@@ -166,7 +136,9 @@ QVariant StageTreeModel::data(const QModelIndex &index, int role) const
     case EditStateRole:
         return static_cast<int>(node.editState);
     case EditorRole:
-        return editorSpec(node);
+        return index.column() == ValueColumn && (node.spec || node.isTagEntry())
+                   ? QVariant::fromValue(m_document.editorSpec(node.path))
+                   : QVariant();
     case CopyTextRole:
         return copyText(node);
     case ValueOriginRole:
@@ -191,7 +163,7 @@ QVariant StageTreeModel::headerData(int section, Qt::Orientation orientation, in
     case FieldColumn:
         return tr("Field");
     case ValueColumn:
-        return m_stale ? tr("Value (stale: the last lookup failed)") : tr("Value");
+        return m_document.isStale() ? tr("Value (stale: the last lookup failed)") : tr("Value");
     case NoteColumn:
         return tr("Note");
     }
@@ -204,15 +176,8 @@ Qt::ItemFlags StageTreeModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
     const StageTreeNode &node = *nodeAt(index);
-    const auto rule = node.spec ? ivs::ruleForPath(node.path) : std::nullopt;
-    // While recording is off the service resets the other recording settings: nothing to edit.
-    const bool resetByRecordingOff =
-        rule && rule->kind != ivs::FieldRule::Kind::StorageConfiguration &&
-        node.path.startsWith(QLatin1String("autoParticipantRecordingConfiguration")) &&
-        m_edited.recordingOff();
-    const bool editableField = rule.has_value() && !resetByRecordingOff;
-    const bool editableTag = node.isTagEntry() && node.editState != EditState::Removed;
-    if (index.column() == ValueColumn && (editableField || editableTag))
+    if (index.column() == ValueColumn && (node.spec || node.isTagEntry()) &&
+        node.editState != EditState::Removed && m_document.isEditable(node.path))
         result |= Qt::ItemIsEditable;
     return result;
 }
@@ -266,29 +231,19 @@ QModelIndex StageTreeModel::indexForPath(const QString &path) const
     return m_root ? findPath(*m_root, path) : QModelIndex();
 }
 
-void StageTreeModel::setAnnotation(const QString &path, const QString &text, const QString &detail,
-                                   bool isProblem)
+void StageTreeModel::onAnnotationChanged(const QString &path)
 {
-    if (text.isEmpty())
-        m_annotations.remove(path);
-    else
-        m_annotations.insert(path, {text, detail, isProblem});
     const QModelIndex row = indexForPath(path);
     if (row.isValid())
         emit dataChanged(row, row.siblingAtColumn(NoteColumn));
 }
 
-QString StageTreeModel::annotation(const QString &path) const
+bool StageTreeModel::annotationShown(const StageTreeNode &node) const
 {
-    return m_annotations.value(path).text;
-}
-
-const StageTreeModel::Annotation *StageTreeModel::shownAnnotation(const StageTreeNode &node) const
-{
+    // A pending edit hides what was learnt about the service's value: it does not describe it.
     if (node.editState != EditState::Unchanged || node.hasPendingEdit())
-        return nullptr;
-    const auto found = m_annotations.constFind(node.path);
-    return found == m_annotations.cend() ? nullptr : &found.value();
+        return false;
+    return m_document.annotation(node.path, true) != nullptr;
 }
 
 } // namespace model

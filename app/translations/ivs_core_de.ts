@@ -877,6 +877,93 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>document::StageDocument</name>
+    <message>
+        <source>No stage is shown.</source>
+        <translation>Es wird keine Stage angezeigt.</translation>
+    </message>
+    <message>
+        <source>Look up a stage first: the file is applied to the stage shown.</source>
+        <translation>Rufen Sie zuerst eine Stage ab: Die Datei wird auf die angezeigte Stage angewendet.</translation>
+    </message>
+    <message>
+        <source>The file is not JSON (%1 at byte %2).</source>
+        <translation>Die Datei ist kein JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>The file holds JSON, but not an object: it is not a stage configuration.</source>
+        <translation>Die Datei enthält JSON, aber kein Objekt: Sie ist keine Stage-Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Load configuration from file</source>
+        <translation>Konfiguration aus Datei laden</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot; is to be deleted.</source>
+        <translation>Das Tag „%1“ wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>Tag values have at most 256 characters.</source>
+        <translation>Tag-Werte haben höchstens 256 Zeichen.</translation>
+    </message>
+    <message>
+        <source>%1: recording is off. Choose a storage configuration first: while recording is off the service resets this setting to its default.</source>
+        <translation>%1: Die Aufzeichnung ist aus. Wählen Sie zuerst eine Speicherkonfiguration: Solange die Aufzeichnung aus ist, setzt der Dienst diese Einstellung auf ihren Standardwert zurück.</translation>
+    </message>
+    <message>
+        <source>(none — recording off)</source>
+        <translation>(keine – Aufzeichnung aus)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be changed.</source>
+        <translation>%1 kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot;: %2</source>
+        <translation>Tag „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Change tag &quot;%1&quot;</source>
+        <translation>Tag „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>This is not a value for this field.</source>
+        <translation>Das ist kein Wert für dieses Feld.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>There is already a tag &quot;%1&quot;.</source>
+        <translation>Es gibt bereits ein Tag „%1“.</translation>
+    </message>
+    <message>
+        <source>A stage can have at most %1 tags.</source>
+        <translation>Eine Stage kann höchstens %1 Tags haben.</translation>
+    </message>
+    <message>
+        <source>Add tag &quot;%1&quot;</source>
+        <translation>Tag „%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>There is no tag &quot;%1&quot;.</source>
+        <translation>Es gibt kein Tag „%1“.</translation>
+    </message>
+    <message>
+        <source>Rename tag &quot;%1&quot; to &quot;%2&quot;</source>
+        <translation>Tag „%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete tag &quot;%1&quot;</source>
+        <translation>Tag „%1“ löschen</translation>
+    </message>
+</context>
+<context>
     <name>ivs::Browse</name>
     <message>
         <source>1 stage in the answer had no ARN and was left out.</source>
@@ -2361,66 +2448,6 @@ Befehle:
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
-    <message>
-        <source>Tag &quot;%1&quot;: %2</source>
-        <translation>Tag „%1“: %2</translation>
-    </message>
-    <message>
-        <source>Change tag &quot;%1&quot;</source>
-        <translation>Tag „%1“ ändern</translation>
-    </message>
-    <message>
-        <source>%1: recording is off. Choose a storage configuration first: while recording is off the service resets this setting to its default.</source>
-        <translation>%1: Die Aufzeichnung ist aus. Wählen Sie zuerst eine Speicherkonfiguration: Solange die Aufzeichnung aus ist, setzt der Dienst diese Einstellung auf ihren Standardwert zurück.</translation>
-    </message>
-    <message>
-        <source>This is not a value for this field.</source>
-        <translation>Das ist kein Wert für dieses Feld.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Change %1</source>
-        <translation>%1 ändern</translation>
-    </message>
-    <message>
-        <source>There is already a tag &quot;%1&quot;.</source>
-        <translation>Es gibt bereits ein Tag „%1“.</translation>
-    </message>
-    <message>
-        <source>A stage can have at most %1 tags.</source>
-        <translation>Eine Stage kann höchstens %1 Tags haben.</translation>
-    </message>
-    <message>
-        <source>No stage is shown.</source>
-        <translation>Es wird keine Stage angezeigt.</translation>
-    </message>
-    <message>
-        <source>Add tag &quot;%1&quot;</source>
-        <translation>Tag „%1“ hinzufügen</translation>
-    </message>
-    <message>
-        <source>There is no tag &quot;%1&quot;.</source>
-        <translation>Es gibt kein Tag „%1“.</translation>
-    </message>
-    <message>
-        <source>Rename tag &quot;%1&quot; to &quot;%2&quot;</source>
-        <translation>Tag „%1“ in „%2“ umbenennen</translation>
-    </message>
-    <message>
-        <source>Delete tag &quot;%1&quot;</source>
-        <translation>Tag „%1“ löschen</translation>
-    </message>
-    <message>
-        <source>Tag values have at most 256 characters.</source>
-        <translation>Tag-Werte haben höchstens 256 Zeichen.</translation>
-    </message>
-    <message>
-        <source>(none — recording off)</source>
-        <translation>(keine – Aufzeichnung aus)</translation>
-    </message>
 </context>
 <context>
     <name>net::LoopbackHttpServer</name>
@@ -2480,7 +2507,14 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>session::Backend</name>
+    <name>startup</name>
+    <message>
+        <source>Print how many milliseconds passed from start until the window was first drawn, then quit.</source>
+        <translation>Ausgeben, wie viele Millisekunden vom Start bis zum ersten Zeichnen des Fensters vergangen sind, dann beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>workspace::Backend</name>
     <message>
         <source>No AWS credentials are configured, so the built-in demo endpoint is used. Add a profile (Profiles…), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, to inspect your own stages.</source>
         <translation>Es sind keine AWS-Zugangsdaten eingerichtet, daher wird der eingebaute Demo-Endpunkt verwendet. Fügen Sie ein Profil hinzu (Profile…), oder setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY, um Ihre eigenen Stages zu untersuchen.</translation>
@@ -2515,7 +2549,7 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>session::ProfileImport</name>
+    <name>workspace::ProfileImport</name>
     <message>
         <source>It runs credential_process for fresh keys at each use, so there are none to copy; it keeps working as an AWS CLI profile.</source>
         <translation>Es führt bei jeder Verwendung credential_process aus, um neue Schlüssel zu holen, daher gibt es keine zu kopieren; es funktioniert weiterhin als AWS-CLI-Profil.</translation>
@@ -2538,7 +2572,7 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>session::ProfileValidation</name>
+    <name>workspace::ProfileValidation</name>
     <message>
         <source>&quot;%1&quot; is not a region name; regions look like us-east-1 or eu-central-1.</source>
         <translation>„%1“ ist kein Regionsname; Regionen sehen aus wie us-east-1 oder eu-central-1.</translation>
@@ -2569,7 +2603,7 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>session::ProfilesController</name>
+    <name>workspace::ProfilesController</name>
     <message>
         <source>Demo endpoint</source>
         <translation>Demo-Endpunkt</translation>
@@ -2620,7 +2654,7 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>session::PublishController</name>
+    <name>workspace::PublishController</name>
     <message>
         <source>The service gave no answer.</source>
         <translation>Der Dienst hat keine Antwort gegeben.</translation>
@@ -2711,23 +2745,7 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>session::StageEditor</name>
-    <message>
-        <source>Look up a stage first: the file is applied to the stage shown.</source>
-        <translation>Rufen Sie zuerst eine Stage ab: Die Datei wird auf die angezeigte Stage angewendet.</translation>
-    </message>
-    <message>
-        <source>The file is not JSON (%1 at byte %2).</source>
-        <translation>Die Datei ist kein JSON (%1 bei Byte %2).</translation>
-    </message>
-    <message>
-        <source>The file holds JSON, but not an object: it is not a stage configuration.</source>
-        <translation>Die Datei enthält JSON, aber kein Objekt: Sie ist keine Stage-Konfiguration.</translation>
-    </message>
-    <message>
-        <source>Load configuration from file</source>
-        <translation>Konfiguration aus Datei laden</translation>
-    </message>
+    <name>workspace::StageEditor</name>
     <message>
         <source>%1 (bucket %2)</source>
         <translation>%1 (Bucket %2)</translation>
@@ -2774,7 +2792,7 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>session::StageInspector</name>
+    <name>workspace::StageInspector</name>
     <message>
         <source>1 note</source>
         <translation>1 Hinweis</translation>
@@ -2838,13 +2856,6 @@ Region: %3</translation>
     <message>
         <source>cannot read the storage configuration: %1</source>
         <translation>Speicherkonfiguration kann nicht gelesen werden: %1</translation>
-    </message>
-</context>
-<context>
-    <name>startup</name>
-    <message>
-        <source>Print how many milliseconds passed from start until the window was first drawn, then quit.</source>
-        <translation>Ausgeben, wie viele Millisekunden vom Start bis zum ersten Zeichnen des Fensters vergangen sind, dann beenden.</translation>
     </message>
 </context>
 </TS>

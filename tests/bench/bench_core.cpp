@@ -4,6 +4,7 @@
 #include "aws/environment_credential_provider.h"
 #include "aws/sigv4_signer.h"
 #include "bench_support.h"
+#include "document/stage_document.h"
 #include "goal_reporter.h"
 #include "ivs/browse_operations.h"
 #include "ivs/ivs_client.h"
@@ -50,10 +51,11 @@ BENCHMARK(SignGetStage);
 void ParseFiftyTagStageAndBuildTree(benchmark::State &state)
 {
     const QByteArray body = bench::stageResponse(50);
-    model::StageTreeModel tree;
+    document::StageDocument document;
+    model::StageTreeModel tree(document);
     for (auto _ : state) {
         const auto stage = ivs::Stage::fromGetStageResponse(body, nullptr);
-        tree.setStage(*stage);
+        document.setStage(*stage);
         benchmark::DoNotOptimize(tree.rowCount());
     }
 }
@@ -83,7 +85,8 @@ struct LoopbackStage {
 void GetStageOverLoopbackIntoModel(benchmark::State &state)
 {
     LoopbackStage loopback;
-    model::StageTreeModel tree;
+    document::StageDocument document;
+    model::StageTreeModel tree(document);
     const ivs::StageArn arn = *ivs::StageArn::parse(
         QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh"));
     auto fetch = [&] {
@@ -91,7 +94,7 @@ void GetStageOverLoopbackIntoModel(benchmark::State &state)
         QObject context;
         loopback.client->getStage(arn, QString(), &context, [&](const ivs::GetStageResult &result) {
             if (result.stage)
-                tree.setStage(*result.stage);
+                document.setStage(*result.stage);
             done = true;
         });
         bench::spinUntil(done);

@@ -7,15 +7,16 @@
 #include "ivs/stage_rules.h"
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
-#include "session/backend.h"
-#include "session/profiles_controller.h"
-#include "session/publish_controller.h"
-#include "session/stage_browser.h"
-#include "session/stage_catalog.h"
-#include "session/stage_editor.h"
-#include "session/stage_inspector.h"
 #include "ui/arn_input.h"
 #include "ui/main_window.h"
+#include "workspace/backend.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/publish_controller.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_catalog.h"
+#include "workspace/stage_editor.h"
+#include "workspace/stage_inspector.h"
+#include "workspace/workspace.h"
 
 #include <benchmark/benchmark.h>
 #include <QApplication>
@@ -83,34 +84,26 @@ bool tagUpToTheLimit(ivs::IvsClient &client)
 void ResidentMemoryWithFiftyTagStage(benchmark::State &state)
 {
     for (auto _ : state) {
-        session::BackendOptions options;
+        workspace::BackendOptions options;
         options.forceDemo = true;
         QString error;
-        const auto backend = session::Backend::create(options, &error);
-        if (!backend || !tagUpToTheLimit(backend->client())) {
+        // As app/main.cpp builds the window.
+        const auto workspace = workspace::Workspace::create(options, &error);
+        if (!workspace || !tagUpToTheLimit(workspace->client())) {
             state.SkipWithError("the demo endpoint did not take the tags");
             return;
         }
-
-        // As app/main.cpp builds the window.
-        model::StageTreeModel stageModel;
-        session::StageBrowser browser(backend->client(), stageModel);
-        session::StageEditor editor(backend->client(), stageModel);
-        session::ProfilesController profiles(*backend);
-        model::StageListModel stageList;
-        session::StageCatalog catalog(backend->client(), stageList);
-        session::StageInspector inspector(backend->client(), stageModel);
-        session::PublishController publisher(backend->client());
-        ui::MainWindow window(browser, editor, profiles, catalog, inspector, stageModel, stageList,
-                              ui::WindowContext());
-        window.setPublishController(&publisher);
+        ui::MainWindow window(*workspace, ui::WindowContext());
         window.show();
+        workspace::StageInspector &inspector = workspace->inspector();
+        workspace::StageCatalog &catalog = workspace->catalog();
+        model::StageTreeModel &stageModel = workspace->stageModel();
 
         bool checked = false;
-        QObject::connect(&inspector, &session::StageInspector::checksFinished, &window,
+        QObject::connect(&inspector, &workspace::StageInspector::checksFinished, &window,
                          [&checked] { checked = true; });
         window.arnInput()->setText(kStageArn);
-        browser.lookUp(kStageArn);
+        workspace->browser().lookUp(kStageArn);
         const bool shown = spinUntil([&] {
             return checked && !catalog.isLoading() &&
                    stageModel.rowCount(stageModel.indexForPath(QStringLiteral("tags"))) ==

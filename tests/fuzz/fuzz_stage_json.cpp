@@ -3,6 +3,7 @@
 // every role, the model's consistency (QAbstractItemModelTester, fatal on failure) and the
 // terminal rendering.
 
+#include "document/stage_document.h"
 #include "fuzz_support.h"
 #include "ivs/stage.h"
 #include "model/stage_tree_model.h"
@@ -60,10 +61,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(!stage->arn().isEmpty());
     (void)stage->name();
 
-    model::StageTreeModel tree;
+    document::StageDocument document;
+    model::StageTreeModel tree(document);
     const QAbstractItemModelTester tester(&tree,
                                           QAbstractItemModelTester::FailureReportingMode::Fatal);
-    tree.setStage(*stage);
+    document.setStage(*stage);
     FUZZ_CHECK(tree.rowCount() > 0);
 
     QModelIndexList all;
@@ -72,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString text = model::renderTreeText(tree);
     FUZZ_CHECK(!text.isEmpty());
 
-    tree.clear();
+    document.clear();
     FUZZ_CHECK(tree.rowCount() == 0);
     return 0;
 }

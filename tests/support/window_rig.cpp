@@ -2,37 +2,44 @@
 
 namespace testsupport {
 
-std::unique_ptr<session::Backend> WindowRig::demoBackend(QString *error)
+std::unique_ptr<workspace::Backend> WindowRig::demoBackend(QString *error)
 {
-    session::BackendOptions options;
+    workspace::BackendOptions options;
     options.forceDemo = true;
-    return session::Backend::create(options, error);
+    return workspace::Backend::create(options, error);
 }
 
 void WindowRig::assemble(const ui::WindowContext &context)
 {
-    model = std::make_unique<model::StageTreeModel>();
-    browser = std::make_unique<session::StageBrowser>(backend->client(), *model);
-    editor = std::make_unique<session::StageEditor>(backend->client(), *model);
-    profiles = std::make_unique<session::ProfilesController>(*backend);
-    stageList = std::make_unique<model::StageListModel>();
-    catalog = std::make_unique<session::StageCatalog>(backend->client(), *stageList);
-    inspector = std::make_unique<session::StageInspector>(backend->client(), *model);
-    window = std::make_unique<ui::MainWindow>(*browser, *editor, *profiles, *catalog, *inspector,
-                                              *model, *stageList, context);
+    workspace = std::make_unique<workspace::Workspace>(std::move(backend));
+    connection = &workspace->backend();
+    document = &workspace->document();
+    model = &workspace->stageModel();
+    browser = &workspace->browser();
+    editor = &workspace->editor();
+    profiles = &workspace->profiles();
+    stageList = &workspace->stageList();
+    catalog = &workspace->catalog();
+    inspector = &workspace->inspector();
+    publisher = &workspace->publisher();
+    window = std::make_unique<ui::MainWindow>(*workspace, context);
 }
 
 void WindowRig::reset()
 {
     window.reset();
-    inspector.reset();
-    catalog.reset();
-    stageList.reset();
-    profiles.reset();
-    editor.reset();
-    browser.reset();
-    model.reset();
+    workspace.reset();
     backend.reset();
+    connection = nullptr;
+    document = nullptr;
+    model = nullptr;
+    browser = nullptr;
+    editor = nullptr;
+    profiles = nullptr;
+    stageList = nullptr;
+    catalog = nullptr;
+    inspector = nullptr;
+    publisher = nullptr;
 }
 
 } // namespace testsupport

@@ -1,0 +1,52 @@
+# The layers of the app: each folder is one static library, and the build enforces that data
+# flows one way.
+#
+#   rank 0  identity, i18n, platform       what the app is, its languages, what differs by OS
+#   rank 1  aws, net, keychain             signing and AWS files; the loopback server; secrets
+#   rank 2  profiles, ivs                  stored profiles; the wire operations and value types
+#   rank 3  credentials, document, demo    the provider chain; the stage document; the demo
+#   rank 4  model                          item models over the document and what is learnt
+#   rank 5  workspace                      controllers shared by window and command line
+#   rank 6  cli, ui                        the command line; the widgets
+#
+# Two rules, both checked by the build:
+# - Linking: a layer may link only layers of a lower rank (ivs_layer() stops the configuration
+#   otherwise).
+# - Including: a layer's include path holds its own folder and those of the layers it links,
+#   nothing else, so `#include "ui/main_window.h"` in app/model/ fails to compile. Each layer
+#   gets an include root of its own in the build tree with a single entry: a link named after
+#   its folder to the folder itself (tests/layering/ shows both refusals).
+
+# ivs_layer(NAME RANK n FOLDER folder [SOURCE_DIR dir] [DEPENDS layer...] [QT target...])
+# Sources are every .cpp and .h in the folder (SOURCE_DIR, default app/<folder>).
+function(ivs_layer name)
+    cmake_parse_arguments(PARSE_ARGV 1 LAYER "" "RANK;FOLDER;SOURCE_DIR" "DEPENDS;QT")
+    if(NOT DEFINED LAYER_RANK OR NOT LAYER_FOLDER)
+        message(FATAL_ERROR "ivs_layer(${name}): RANK and FOLDER are required")
+    endif()
+    if(NOT LAYER_SOURCE_DIR)
+        set(LAYER_SOURCE_DIR ${CMAKE_CURRENT_SOURCE_DIR}/${LAYER_FOLDER})
+    endif()
+    foreach(dependency IN LISTS LAYER_DEPENDS)
+        if(NOT TARGET ${dependency})
+            message(FATAL_ERROR "Layer ${name} depends on ${dependency}, which is not defined "
+                                "yet: define lower layers first.")
+        endif()
+        get_target_property(dependency_rank ${dependency} IVS_LAYER_RANK)
+        if(NOT dependency_rank MATCHES "^[0-9]+$" OR dependency_rank GREATER_EQUAL LAYER_RANK)
+            message(FATAL_ERROR "Layer ${name} (rank ${LAYER_RANK}) may not link ${dependency} "
+                                "(rank ${dependency_rank}): a layer links only lower layers.")
+        endif()
+    endforeach()
+
+    file(GLOB sources CONFIGURE_DEPENDS ${LAYER_SOURCE_DIR}/*.cpp ${LAYER_SOURCE_DIR}/*.h)
+    add_library(${name} STATIC ${sources})
+    set(root ${CMAKE_BINARY_DIR}/layers/${name})
+    file(MAKE_DIRECTORY ${root})
+    file(CREATE_LINK ${LAYER_SOURCE_DIR} ${root}/${LAYER_FOLDER} SYMBOLIC)
+    target_include_directories(${name} PUBLIC ${root})
+    set_target_properties(${name} PROPERTIES IVS_LAYER_RANK ${LAYER_RANK}
+                                             IVS_LAYER_FOLDER ${LAYER_FOLDER})
+    target_link_libraries(${name} PUBLIC ${LAYER_DEPENDS} ${LAYER_QT} PRIVATE ivs_compile_options)
+    set_property(GLOBAL APPEND PROPERTY IVS_LAYERS ${name})
+endfunction()

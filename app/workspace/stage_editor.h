@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ivs/service_error.h"
+
+#include <optional>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+namespace ivs {
+class IvsClient;
+}
+namespace document {
+class StageDocument;
+}
+
+namespace workspace {
+
+// Sends the document's pending edits to the service — UpdateStage, then TagResource, then
+// UntagResource — and re-reads the stage afterwards, so the document never holds what the
+// service does not. Whatever did not take stays pending; nothing typed is lost.
+class StageEditor final : public QObject {
+    Q_OBJECT
+public:
+    StageEditor(ivs::IvsClient &client, document::StageDocument &document,
+                QObject *parent = nullptr);
+
+    bool isApplying() const { return m_context != nullptr; }
+    // The error of the request that made the last apply fail; nullopt after a success, or when
+    // nothing was sent. The command line turns it into its exit code.
+    const std::optional<ivs::ServiceError> &lastError() const { return m_lastError; }
+public slots:
+    void apply();
+    // Fills the storage configuration picker from the stage's region.
+    void loadStorageChoices();
+
+signals:
+    void applyStarted();
+    void progress(const QString &text);
+    // `report` says exactly what was applied and what was not, and why.
+    void applyFinished(bool ok, const QString &report);
+
+private:
+    struct Run;
+    void runStep(const std::shared_ptr<Run> &run);
+    void finish(const std::shared_ptr<Run> &run);
+
+    ivs::IvsClient &m_client;
+    document::StageDocument &m_document;
+    QPointer<QObject> m_context; // of the apply in progress
+    std::optional<ivs::ServiceError> m_lastError;
+};
+
+} // namespace workspace

@@ -1,0 +1,45 @@
+#include "workspace/workspace.h"
+
+#include "document/stage_document.h"
+#include "model/stage_list_model.h"
+#include "model/stage_tree_model.h"
+#include "workspace/backend.h"
+#include "workspace/profiles_controller.h"
+#include "workspace/publish_controller.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_catalog.h"
+#include "workspace/stage_editor.h"
+#include "workspace/stage_inspector.h"
+
+namespace workspace {
+
+std::unique_ptr<Workspace> Workspace::create(const BackendOptions &options, QString *error)
+{
+    auto backend = Backend::create(options, error);
+    if (!backend)
+        return nullptr;
+    return std::make_unique<Workspace>(std::move(backend));
+}
+
+Workspace::Workspace(std::unique_ptr<Backend> backend)
+    : m_backend(std::move(backend))
+    , m_document(std::make_unique<document::StageDocument>())
+    , m_stageModel(std::make_unique<model::StageTreeModel>(*m_document))
+    , m_stageList(std::make_unique<model::StageListModel>())
+    , m_browser(std::make_unique<StageBrowser>(m_backend->client(), *m_document))
+    , m_editor(std::make_unique<StageEditor>(m_backend->client(), *m_document))
+    , m_inspector(std::make_unique<StageInspector>(m_backend->client(), *m_document))
+    , m_catalog(std::make_unique<StageCatalog>(m_backend->client(), *m_stageList))
+    , m_profiles(std::make_unique<ProfilesController>(*m_backend))
+    , m_publisher(std::make_unique<PublishController>(m_backend->client()))
+{
+}
+
+Workspace::~Workspace() = default;
+
+ivs::IvsClient &Workspace::client() const
+{
+    return m_backend->client();
+}
+
+} // namespace workspace

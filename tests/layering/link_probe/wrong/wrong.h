@@ -1,0 +1,1 @@
+// A header for the layering link probe.
