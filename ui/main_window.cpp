@@ -105,8 +105,9 @@ MainWindow::MainWindow(workspace::Workspace &workspace, const WindowContext &con
     showConnection();
     if (!context.notice.isEmpty())
         m_banner->showMessage(MessageBanner::Kind::Notice, context.notice);
-    statusBar()->showMessage(m_demo ? tr("Pick a demo stage from the ARN list, or paste an ARN.")
-                                    : tr("Paste a stage ARN and press Enter."));
+    statusBar()->showMessage(m_profiles.isDemo()
+                                 ? tr("Pick a demo stage from the ARN list, or paste an ARN.")
+                                 : tr("Paste a stage ARN and press Enter."));
 
     auto *cancel = new QAction(tr("Cancel"), this);
     cancel->setShortcut(Qt::Key_Escape);
@@ -160,7 +161,7 @@ MainWindow::MainWindow(workspace::Workspace &workspace, const WindowContext &con
     createBrowsing();
     createComforts();
     createMenus();
-    updateTitle({});
+    updateTitle();
     updateEditingState();
     // The tree, the stage list and the panels below need room; most screens have it.
     const QSize room = screen() ? screen()->availableSize() * 9 / 10 : QSize();
@@ -264,10 +265,9 @@ void MainWindow::createMenus()
 
 void MainWindow::showConnection()
 {
-    m_demo = m_profiles.isDemo();
     m_connectionLabel->setText(m_profiles.connectionDescription());
     m_arnInput->setSuggestions(m_profiles.suggestedArns());
-    updateTitle(m_shownName);
+    updateTitle();
 }
 
 void MainWindow::onConnectionChanged()
@@ -288,10 +288,19 @@ void MainWindow::onConnectionChanged()
     m_browser.refresh();
 }
 
-void MainWindow::updateTitle(const QString &stageName)
+QString MainWindow::shownName() const
 {
+    if (!m_document.stage())
+        return {};
+    const QString name = m_document.stage()->name();
+    return name.isEmpty() ? m_document.arn() : name;
+}
+
+void MainWindow::updateTitle()
+{
+    const QString stageName = shownName();
     QString title = tr("IVS Stage Browser");
-    if (m_demo)
+    if (m_profiles.isDemo())
         title += tr(" (demo)");
     // "[*]" shows as "*" while edits are pending (setWindowModified).
     if (!stageName.isEmpty())
@@ -335,14 +344,13 @@ void MainWindow::onLookupStarted(const QString &arn)
     statusBar()->showMessage(tr("Looking up %1…").arg(arn));
 }
 
-void MainWindow::onStageShown(const QString &arn, const QString &name)
+void MainWindow::onStageShown(const QString &arn)
 {
-    m_shownName = name.isEmpty() ? arn : name;
     m_banner->hide();
     m_arnInput->setRecentArns(m_recentArns->remember(arn));
-    updateTitle(m_shownName);
+    updateTitle();
     statusBar()->showMessage(
-        tr("Showing %1, retrieved at %2.").arg(m_shownName, QTime::currentTime().toString()));
+        tr("Showing %1, retrieved at %2.").arg(shownName(), QTime::currentTime().toString()));
     // The storage picker lists the configurations of the stage's region.
     m_editor.loadStorageChoices();
     updateEditingState();
@@ -373,10 +381,10 @@ PublishDialog *MainWindow::openPublishDialog()
 void MainWindow::onLookupFailed(const QString &arn, const QString &message)
 {
     QString text = tr("Could not get %1.\n%2").arg(arn, message);
-    if (!m_shownName.isEmpty())
+    if (!shownName().isEmpty())
         text += QLatin1Char('\n') +
                 tr("The tree still shows %1 as retrieved at %2, marked stale.")
-                    .arg(m_shownName, m_browser.shownRetrievedAt().time().toString());
+                    .arg(shownName(), m_browser.shownRetrievedAt().time().toString());
     if (m_document.hasPendingEdits())
         text += QLatin1Char('\n') + tr("Your edits to it are still pending.");
     m_banner->showMessage(MessageBanner::Kind::Error, text);

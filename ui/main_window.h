@@ -135,7 +135,7 @@ private:
     void showListedStage(const QString &arn);
     void showField(const QString &fieldPath);
     void onLookupStarted(const QString &arn);
-    void onStageShown(const QString &arn, const QString &name);
+    void onStageShown(const QString &arn);
     void onLookupFailed(const QString &arn, const QString &message);
     void onInputRejected(const QString &message);
     void onConnectionChanged();
@@ -144,7 +144,9 @@ private:
     void onEditRejected(const QString &reason);
     void onValueRefused(const QString &field, const QString &typed, bool keptInEditor);
     void showConnection();
-    void updateTitle(const QString &stageName);
+    void updateTitle();
+    // The shown stage's name as the service has it, else its ARN; empty when none is shown.
+    QString shownName() const;
     void updateEditingState();
     QString shownStageLabel() const;
     QString suggestedExportPath() const;
@@ -196,10 +198,7 @@ private:
     QString m_lastEditRejection;
     QString m_editProblem; // the banner's text about a refused edit
     QString m_lastDirectory;
-    bool m_demo = false;
-    bool m_applying = false;
     bool m_switchConfirmed = false; // the connection bar asked already; the refresh may follow
-    QString m_shownName;
 };
 
 } // namespace ui

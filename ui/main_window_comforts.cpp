@@ -11,6 +11,7 @@
 #include "tree_filter_bar.h"
 #include "window_layout.h"
 #include "workspace/recent_arns.h"
+#include "workspace/stage_editor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -146,7 +147,7 @@ void MainWindow::lookUpTyped(const QString &text)
 
 bool MainWindow::lookUpArnIn(const QString &text)
 {
-    if (m_applying) {
+    if (m_editor.isApplying()) {
         // As the disabled ARN field: another stage must not replace the one being applied.
         statusBar()->showMessage(tr("Changes are being applied; look up another stage after."),
                                  kTransientMessageMs);

@@ -140,7 +140,7 @@ void MainWindow::createEditing()
                 statusBar()->showMessage(reason, 2 * kTransientMessageMs);
             });
     connect(m_tree->fieldDelegate(), &QAbstractItemDelegate::closeEditor, this, [this] {
-        if (!m_applying)
+        if (!m_editor.isApplying())
             statusBar()->clearMessage();
     });
     connect(m_tree, &StageTreeView::addTagRequested, this, &MainWindow::openAddTag);
@@ -172,7 +172,8 @@ void MainWindow::setDiscardConfirmer(DiscardConfirmer confirmer)
 
 QString MainWindow::shownStageLabel() const
 {
-    return m_shownName.isEmpty() ? tr("the stage") : m_shownName;
+    const QString name = shownName();
+    return name.isEmpty() ? tr("the stage") : name;
 }
 
 bool MainWindow::confirmDiscardEdits(const QString &action)
@@ -195,24 +196,24 @@ void MainWindow::updateEditingState()
 {
     const bool stage = m_document.stage().has_value();
     const bool pending = m_document.hasPendingEdits();
-    const bool editable = stage && !m_applying && !m_browser.isBusy();
+    const bool editable = stage && !m_editor.isApplying() && !m_browser.isBusy();
     m_tree->setEditingEnabled(editable);
-    m_undoAction->setEnabled(!m_applying && m_document.undoStack()->canUndo());
-    m_redoAction->setEnabled(!m_applying && m_document.undoStack()->canRedo());
-    m_reviewAction->setEnabled(pending && !m_applying);
+    m_undoAction->setEnabled(!m_editor.isApplying() && m_document.undoStack()->canUndo());
+    m_redoAction->setEnabled(!m_editor.isApplying() && m_document.undoStack()->canRedo());
+    m_reviewAction->setEnabled(pending && !m_editor.isApplying());
     m_applyAction->setEnabled(pending && editable);
-    m_revertAction->setEnabled(pending && !m_applying);
+    m_revertAction->setEnabled(pending && !m_editor.isApplying());
     m_addTagAction->setEnabled(editable);
-    m_reloadAction->setEnabled(stage && !m_applying);
-    m_exportAction->setEnabled(stage && !m_applying);
+    m_reloadAction->setEnabled(stage && !m_editor.isApplying());
+    m_exportAction->setEnabled(stage && !m_editor.isApplying());
     m_importAction->setEnabled(editable);
     // While applying, a lookup or a new connection would pull the stage from under the apply.
-    m_arnInput->setEnabled(!m_applying);
+    m_arnInput->setEnabled(!m_editor.isApplying());
     if (m_getAction) { // made after the editing actions
-        m_getAction->setEnabled(!m_applying);
-        m_pasteArnAction->setEnabled(!m_applying);
+        m_getAction->setEnabled(!m_editor.isApplying());
+        m_pasteArnAction->setEnabled(!m_editor.isApplying());
     }
-    m_connectionBar->setEnabled(!m_applying);
+    m_connectionBar->setEnabled(!m_editor.isApplying());
 
     setWindowModified(pending);
     const int count = pending ? static_cast<int>(m_document.pendingChanges().changes.size()) : 0;
@@ -225,7 +226,7 @@ ReviewDialog *MainWindow::openReview()
 {
     // Ctrl+S straight from an editor applies what it holds too.
     m_tree->commitOpenEditor();
-    if (!m_document.hasPendingEdits() || m_applying)
+    if (!m_document.hasPendingEdits() || m_editor.isApplying())
         return nullptr;
     auto *dialog = new ReviewDialog(m_document.review(), this);
     dialog->setObjectName(QStringLiteral("reviewDialog"));
@@ -238,7 +239,6 @@ ReviewDialog *MainWindow::openReview()
 
 void MainWindow::onApplyStarted()
 {
-    m_applying = true;
     m_banner->hide();
     m_busy->setCancellable(false);
     m_busy->setBusy(true);
@@ -249,16 +249,10 @@ void MainWindow::onApplyStarted()
 
 void MainWindow::onApplyFinished(bool ok, const QString &report)
 {
-    m_applying = false;
     m_busy->setBusy(false);
     m_busy->setCancellable(true);
     unsetCursor();
-    if (m_document.stage()) {
-        // A rename that took shows in the title at once.
-        const QString name = m_document.stage()->name();
-        m_shownName = name.isEmpty() ? m_document.stage()->arn() : name;
-        updateTitle(m_shownName);
-    }
+    updateTitle(); // a rename that took shows at once
     m_banner->showMessage(ok ? MessageBanner::Kind::Notice : MessageBanner::Kind::Error, report);
     statusBar()->showMessage(ok ? tr("Applied.")
                                 : tr("Apply failed; your edits are still pending."),
@@ -342,7 +336,8 @@ bool MainWindow::deleteTag(const QString &key)
 
 bool MainWindow::revertEdits()
 {
-    if (!m_document.hasPendingEdits() || m_applying || !confirmDiscardEdits(tr("Revert")))
+    if (!m_document.hasPendingEdits() || m_editor.isApplying() ||
+        !confirmDiscardEdits(tr("Revert")))
         return false;
     m_document.revertEdits();
     statusBar()->showMessage(tr("Reverted: the tree shows the stage as the service has it."),

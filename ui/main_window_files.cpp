@@ -38,7 +38,7 @@ QString MainWindow::suggestedExportPath() const
             ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
             : m_lastDirectory;
     // A stage without a name is shown by its ARN, which has characters no file name should.
-    QString name = m_shownName;
+    QString name = shownName();
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
     return QDir(directory).filePath(name + QStringLiteral(".json"));
 }
@@ -46,7 +46,7 @@ QString MainWindow::suggestedExportPath() const
 bool MainWindow::exportStage()
 {
     m_tree->commitOpenEditor();
-    if (!m_document.stage() || m_applying)
+    if (!m_document.stage() || m_editor.isApplying())
         return false;
     const QString filter = tr("Stage configuration (*.json);;All files (*)");
     const QString path =
