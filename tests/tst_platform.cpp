@@ -1,0 +1,71 @@
+#include "platform/process_start.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+// What differs by operating system, in app/platform/: here as it behaves on Linux.
+class TestPlatform : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void startTicksAreReadAfterTheCommandName_data();
+    void startTicksAreReadAfterTheCommandName();
+    void processAgeComesFromTheKernel();
+
+private:
+    QElapsedTimer m_sinceStart;
+};
+
+void TestPlatform::initTestCase()
+{
+    m_sinceStart.start();
+#ifndef Q_OS_LINUX
+    QSKIP("These are the Linux branches of the platform unit.");
+#endif
+}
+
+void TestPlatform::startTicksAreReadAfterTheCommandName_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<qlonglong>("ticks"); // -1: none
+
+    // Fields 3 to 21, then the start time (22) and what follows it.
+    const QByteArray fields = "S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 987654 19 20\n";
+    QTest::newRow("plain name") << QByteArray("4242 (ivs-stage-browser) " + fields)
+                                << qlonglong(987654);
+    QTest::newRow("name with spaces and parentheses")
+        << QByteArray("4242 (a ) b (c)) " + fields) << qlonglong(987654);
+    QTest::newRow("no name") << QByteArray("4242 " + fields) << qlonglong(-1);
+    QTest::newRow("cut short") << QByteArray("4242 (ivs) S 1 2 3\n") << qlonglong(-1);
+    QTest::newRow("not a number")
+        << QByteArray("4242 (ivs) S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 soon 19\n")
+        << qlonglong(-1);
+}
+
+void TestPlatform::startTicksAreReadAfterTheCommandName()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(qlonglong, ticks);
+    const std::optional<qulonglong> read = platform::startTicksFromStat(line);
+    QCOMPARE(read.has_value(), ticks >= 0);
+    if (read)
+        QCOMPARE(qlonglong(*read), ticks);
+}
+
+void TestPlatform::processAgeComesFromTheKernel()
+{
+    const qint64 sinceTestStart = m_sinceStart.elapsed();
+    const std::optional<double> first = platform::processAgeMilliseconds();
+    QVERIFY(first.has_value());
+    // The process started before this test did, and the kernel's record errs high, never low.
+    QVERIFY2(*first >= double(sinceTestStart),
+             qPrintable(QStringLiteral("%1 ms old, %2 ms since the test started")
+                            .arg(*first)
+                            .arg(sinceTestStart)));
+    const std::optional<double> second = platform::processAgeMilliseconds();
+    QVERIFY(second.has_value());
+    QVERIFY(*second >= *first);
+}
+
+QTEST_GUILESS_MAIN(TestPlatform)
+#include "tst_platform.moc"
