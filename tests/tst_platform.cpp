@@ -1,18 +1,26 @@
+#include "platform/obs_settings.h"
 #include "platform/process_start.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QTest>
 
-// What differs by operating system, in app/platform/: here as it behaves on Linux.
+// What differs by operating system, in app/platform/: here as it behaves on Linux, from the
+// environment the test sets up.
 class TestPlatform : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
+    void init();
+    void obsSettingsFollowXdgConfigHome();
+    void obsSettingsDefaultToTheHomeFolder();
     void startTicksAreReadAfterTheCommandName_data();
     void startTicksAreReadAfterTheCommandName();
     void processAgeComesFromTheKernel();
 
 private:
+    QTemporaryDir m_home;
     QElapsedTimer m_sinceStart;
 };
 
@@ -22,6 +30,33 @@ void TestPlatform::initTestCase()
 #ifndef Q_OS_LINUX
     QSKIP("These are the Linux branches of the platform unit.");
 #endif
+    QVERIFY(m_home.isValid());
+}
+
+void TestPlatform::init()
+{
+    qputenv("HOME", m_home.path().toUtf8());
+    qunsetenv("XDG_CONFIG_HOME");
+}
+
+void TestPlatform::obsSettingsFollowXdgConfigHome()
+{
+    const QString config = m_home.filePath(QStringLiteral("elsewhere/config"));
+    qputenv("XDG_CONFIG_HOME", config.toUtf8());
+    QCOMPARE(platform::obsSettingsFolders(),
+             (QStringList{config + QStringLiteral("/obs-studio"),
+                          m_home.filePath(QStringLiteral(
+                              ".var/app/com.obsproject.Studio/config/obs-studio"))}));
+}
+
+void TestPlatform::obsSettingsDefaultToTheHomeFolder()
+{
+    // Without XDG_CONFIG_HOME the native build's folder is ~/.config/obs-studio; the Flatpak
+    // build keeps its own under ~/.var whatever the variable says.
+    QCOMPARE(platform::obsSettingsFolders(),
+             (QStringList{m_home.filePath(QStringLiteral(".config/obs-studio")),
+                          m_home.filePath(QStringLiteral(
+                              ".var/app/com.obsproject.Studio/config/obs-studio"))}));
 }
 
 void TestPlatform::startTicksAreReadAfterTheCommandName_data()

@@ -1,7 +1,8 @@
 #include "publish_dialog.h"
 
-#include "workspace/publish_controller.h"
+#include "platform/obs_settings.h"
 #include "text_tone.h"
+#include "workspace/publish_controller.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -19,7 +20,6 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -169,20 +169,7 @@ void PublishDialog::setPathChooser(PathChooser chooser)
 QString PublishDialog::suggestedObsServicePath()
 {
     const QString fileName = QStringLiteral("service.json");
-    // Where OBS keeps its settings on each system; on Linux the Flatpak build has its own.
-#if defined(Q_OS_WIN)
-    const QStringList obsFolders{qEnvironmentVariable("APPDATA") + QStringLiteral("/obs-studio")};
-#elif defined(Q_OS_MACOS)
-    const QStringList obsFolders{
-        QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-        QStringLiteral("/obs-studio")};
-#else
-    const QStringList obsFolders{
-        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
-            QStringLiteral("/obs-studio"),
-        QDir::home().filePath(QStringLiteral(".var/app/com.obsproject.Studio/config/obs-studio"))};
-#endif
-    for (const QString &folder : obsFolders) {
+    for (const QString &folder : platform::obsSettingsFolders()) {
         const QDir profiles(folder + QStringLiteral("/basic/profiles"));
         if (!profiles.exists())
             continue;
