@@ -1,3 +1,4 @@
+#include "platform/keychain_hints.h"
 #include "platform/obs_settings.h"
 #include "platform/process_start.h"
 
@@ -18,6 +19,7 @@ private slots:
     void startTicksAreReadAfterTheCommandName_data();
     void startTicksAreReadAfterTheCommandName();
     void processAgeComesFromTheKernel();
+    void keychainHintsNameTheSecretService();
 
 private:
     QTemporaryDir m_home;
@@ -100,6 +102,15 @@ void TestPlatform::processAgeComesFromTheKernel()
     const std::optional<double> second = platform::processAgeMilliseconds();
     QVERIFY(second.has_value());
     QVERIFY(*second >= *first);
+}
+
+void TestPlatform::keychainHintsNameTheSecretService()
+{
+    const QString hint = platform::keychainServiceHint();
+    QVERIFY2(hint.contains(QLatin1String("Secret Service")), qPrintable(hint));
+    QVERIFY2(hint.contains(QLatin1String("gnome-keyring")), qPrintable(hint));
+    QVERIFY2(hint.contains(QLatin1String("D-Bus")), qPrintable(hint));
+    QCOMPARE(platform::keyringManagerName(), QStringLiteral("Passwords and Keys"));
 }
 
 QTEST_GUILESS_MAIN(TestPlatform)
