@@ -7,6 +7,8 @@
 #include "model/stage_tree_model.h"
 #include "support/demo_stage_fixtures.h"
 #include "ui/publish_dialog.h"
+#include "ui/rtmp_publish_tab.h"
+#include "ui/whip_publish_tab.h"
 #include "workspace/publish_controller.h"
 
 #include <QApplication>
@@ -29,6 +31,7 @@
 
 using namespace testsupport;
 using ui::PublishDialog;
+using ui::RtmpPublishTab;
 
 namespace {
 
@@ -108,37 +111,38 @@ void TestPublishDialog::cleanup()
 
 QString TestPublishDialog::createToken()
 {
-    m_dialog->userIdEdit()->setText(QStringLiteral("producer"));
-    QTest::mouseClick(m_dialog->createTokenButton(), Qt::LeftButton);
-    if (!QTest::qWaitFor([this] { return !m_dialog->tokenEdit()->text().isEmpty(); }, 15000))
+    m_dialog->whipTab()->userIdEdit()->setText(QStringLiteral("producer"));
+    QTest::mouseClick(m_dialog->whipTab()->createTokenButton(), Qt::LeftButton);
+    if (!QTest::qWaitFor([this] { return !m_dialog->whipTab()->tokenEdit()->text().isEmpty(); },
+                         15000))
         return {};
-    return m_dialog->tokenEdit()->text();
+    return m_dialog->whipTab()->tokenEdit()->text();
 }
 
 void TestPublishDialog::tokenIsMaskedUntilRevealed()
 {
-    QVERIFY(!m_dialog->revealTokenButton()->isEnabled());
+    QVERIFY(!m_dialog->whipTab()->revealTokenButton()->isEnabled());
     const QString token = createToken();
-    QVERIFY2(!token.isEmpty(), qPrintable(m_dialog->whipStatusLabel()->text()));
-    QCOMPARE(m_dialog->whipServerEdit()->text(), kWhip);
-    QVERIFY2(m_dialog->expiryLabel()->text().endsWith(QLatin1String("(in 12 h)")),
-             qPrintable(m_dialog->expiryLabel()->text()));
+    QVERIFY2(!token.isEmpty(), qPrintable(m_dialog->whipTab()->statusLabel()->text()));
+    QCOMPARE(m_dialog->whipTab()->serverEdit()->text(), kWhip);
+    QVERIFY2(m_dialog->whipTab()->expiryLabel()->text().endsWith(QLatin1String("(in 12 h)")),
+             qPrintable(m_dialog->whipTab()->expiryLabel()->text()));
 
-    QLineEdit *field = m_dialog->tokenEdit();
+    QLineEdit *field = m_dialog->whipTab()->tokenEdit();
     QCOMPARE(field->echoMode(), QLineEdit::Password);
     QVERIFY(!field->displayText().contains(token.left(8)));
     QCOMPARE(field->contextMenuPolicy(), Qt::NoContextMenu);
 
-    QTest::mouseClick(m_dialog->revealTokenButton(), Qt::LeftButton);
+    QTest::mouseClick(m_dialog->whipTab()->revealTokenButton(), Qt::LeftButton);
     QCOMPARE(field->echoMode(), QLineEdit::Normal);
     QCOMPARE(field->displayText(), token);
-    QCOMPARE(m_dialog->revealTokenButton()->text(), QStringLiteral("Hide"));
+    QCOMPARE(m_dialog->whipTab()->revealTokenButton()->text(), QStringLiteral("Hide"));
 
-    QTest::mouseClick(m_dialog->revealTokenButton(), Qt::LeftButton);
+    QTest::mouseClick(m_dialog->whipTab()->revealTokenButton(), Qt::LeftButton);
     QCOMPARE(field->echoMode(), QLineEdit::Password);
 
     // A new token starts masked again, even when the previous one was revealed.
-    QTest::mouseClick(m_dialog->revealTokenButton(), Qt::LeftButton);
+    QTest::mouseClick(m_dialog->whipTab()->revealTokenButton(), Qt::LeftButton);
     const QString second = createToken();
     QVERIFY(!second.isEmpty());
     QVERIFY(second != token);
@@ -152,15 +156,15 @@ void TestPublishDialog::copyButtonsPutTheSecretOnTheClipboard()
     const QString token = createToken();
     QVERIFY(!token.isEmpty());
 
-    QTest::mouseClick(m_dialog->copyTokenButton(), Qt::LeftButton);
+    QTest::mouseClick(m_dialog->whipTab()->copyTokenButton(), Qt::LeftButton);
     QCOMPARE(clipboard->text(), token);
     QCOMPARE(clipboard->mimeData()->data(QStringLiteral("x-kde-passwordManagerHint")),
              QByteArray("secret"));
 
-    QTest::mouseClick(m_dialog->copyWhipServerButton(), Qt::LeftButton);
+    QTest::mouseClick(m_dialog->whipTab()->copyServerButton(), Qt::LeftButton);
     QCOMPARE(clipboard->text(), kWhip);
 
-    QTest::mouseClick(m_dialog->copyWhipBothButton(), Qt::LeftButton);
+    QTest::mouseClick(m_dialog->whipTab()->copyBothButton(), Qt::LeftButton);
     QCOMPARE(clipboard->text(), kWhip + QLatin1Char('\n') + token);
 }
 
@@ -168,25 +172,26 @@ void TestPublishDialog::closingClearsTheSecrets()
 {
     const QString token = createToken();
     QVERIFY(!token.isEmpty());
-    QTest::mouseClick(m_dialog->revealTokenButton(), Qt::LeftButton);
+    QTest::mouseClick(m_dialog->whipTab()->revealTokenButton(), Qt::LeftButton);
     m_dialog->tabs()->setCurrentIndex(PublishDialog::RtmpTab);
-    QTRY_COMPARE_WITH_TIMEOUT(m_dialog->ingestList()->topLevelItemCount(), 2, 15000);
-    m_dialog->ingestList()->setCurrentItem(m_dialog->ingestList()->topLevelItem(0));
-    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->streamKeyEdit()->text().isEmpty(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_dialog->rtmpTab()->ingestList()->topLevelItemCount(), 2, 15000);
+    m_dialog->rtmpTab()->ingestList()->setCurrentItem(
+        m_dialog->rtmpTab()->ingestList()->topLevelItem(0));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->rtmpTab()->streamKeyEdit()->text().isEmpty(), 15000);
 
     QVERIFY(m_dialog->close());
     QVERIFY(!m_dialog->isVisible());
-    QCOMPARE(m_dialog->tokenEdit()->text(), QString());
-    QCOMPARE(m_dialog->whipServerEdit()->text(), QString());
-    QCOMPARE(m_dialog->expiryLabel()->text(), QString());
-    QCOMPARE(m_dialog->streamKeyEdit()->text(), QString());
-    QCOMPARE(m_dialog->rtmpServerEdit()->text(), QString());
-    QVERIFY(!m_dialog->revealTokenButton()->isChecked());
-    QCOMPARE(m_dialog->tokenEdit()->echoMode(), QLineEdit::Password);
+    QCOMPARE(m_dialog->whipTab()->tokenEdit()->text(), QString());
+    QCOMPARE(m_dialog->whipTab()->serverEdit()->text(), QString());
+    QCOMPARE(m_dialog->whipTab()->expiryLabel()->text(), QString());
+    QCOMPARE(m_dialog->rtmpTab()->streamKeyEdit()->text(), QString());
+    QCOMPARE(m_dialog->rtmpTab()->serverEdit()->text(), QString());
+    QVERIFY(!m_dialog->whipTab()->revealTokenButton()->isChecked());
+    QCOMPARE(m_dialog->whipTab()->tokenEdit()->echoMode(), QLineEdit::Password);
     QVERIFY(m_controller->token().isEmpty());
     QVERIFY(m_controller->streamKey().isEmpty());
-    QVERIFY(!m_dialog->copyTokenButton()->isEnabled());
-    QVERIFY(!m_dialog->saveWhipButton()->isEnabled());
+    QVERIFY(!m_dialog->whipTab()->copyTokenButton()->isEnabled());
+    QVERIFY(!m_dialog->whipTab()->saveButton()->isEnabled());
 
     // Escape closes too, and clears as well.
     m_dialog->show();
@@ -195,32 +200,33 @@ void TestPublishDialog::closingClearsTheSecrets()
     QVERIFY(!createToken().isEmpty());
     QTest::keyClick(m_dialog.get(), Qt::Key_Escape);
     QVERIFY(!m_dialog->isVisible());
-    QCOMPARE(m_dialog->tokenEdit()->text(), QString());
+    QCOMPARE(m_dialog->whipTab()->tokenEdit()->text(), QString());
 }
 
 void TestPublishDialog::lifetimeIsHeldToTheServiceLimits()
 {
-    QSpinBox *spin = m_dialog->lifetimeSpin();
-    QComboBox *unit = m_dialog->lifetimeUnitCombo();
-    QCOMPARE(m_dialog->lifetimeMinutes(), 720); // the service's default, shown as 12 hours
+    QSpinBox *spin = m_dialog->whipTab()->lifetimeSpin();
+    QComboBox *unit = m_dialog->whipTab()->lifetimeUnitCombo();
+    QCOMPARE(m_dialog->whipTab()->lifetimeMinutes(),
+             720); // the service's default, shown as 12 hours
     QCOMPARE(spin->value(), 12);
 
     spin->setValue(1000);
     QCOMPARE(spin->value(), 336);
-    QCOMPARE(m_dialog->lifetimeMinutes(), 20160);
+    QCOMPARE(m_dialog->whipTab()->lifetimeMinutes(), 20160);
     spin->setValue(0);
-    QCOMPARE(m_dialog->lifetimeMinutes(), 60);
+    QCOMPARE(m_dialog->whipTab()->lifetimeMinutes(), 60);
 
     unit->setCurrentIndex(0); // minutes
     QCOMPARE(spin->value(), 60);
     spin->setValue(20161);
-    QCOMPARE(m_dialog->lifetimeMinutes(), 20160);
+    QCOMPARE(m_dialog->whipTab()->lifetimeMinutes(), 20160);
     spin->setValue(0);
-    QCOMPARE(m_dialog->lifetimeMinutes(), 1);
+    QCOMPARE(m_dialog->whipTab()->lifetimeMinutes(), 1);
     spin->setValue(90);
     unit->setCurrentIndex(1); // hours: rounded up, never shorter than asked
     QCOMPARE(spin->value(), 2);
-    QCOMPARE(m_dialog->lifetimeMinutes(), 120);
+    QCOMPARE(m_dialog->whipTab()->lifetimeMinutes(), 120);
 
     unit->setCurrentIndex(0);
     spin->setValue(45);
@@ -231,13 +237,13 @@ void TestPublishDialog::lifetimeIsHeldToTheServiceLimits()
 
 void TestPublishDialog::refusedFormIsExplainedAndNothingShown()
 {
-    m_dialog->attributesEdit()->setText(QStringLiteral("role"));
-    QTest::mouseClick(m_dialog->createTokenButton(), Qt::LeftButton);
-    QVERIFY2(m_dialog->whipStatusLabel()->text().contains(QLatin1String("key=value")),
-             qPrintable(m_dialog->whipStatusLabel()->text()));
-    QVERIFY(m_dialog->createTokenButton()->isEnabled());
+    m_dialog->whipTab()->attributesEdit()->setText(QStringLiteral("role"));
+    QTest::mouseClick(m_dialog->whipTab()->createTokenButton(), Qt::LeftButton);
+    QVERIFY2(m_dialog->whipTab()->statusLabel()->text().contains(QLatin1String("key=value")),
+             qPrintable(m_dialog->whipTab()->statusLabel()->text()));
+    QVERIFY(m_dialog->whipTab()->createTokenButton()->isEnabled());
     QTest::qWait(100);
-    QVERIFY(m_dialog->tokenEdit()->text().isEmpty());
+    QVERIFY(m_dialog->whipTab()->tokenEdit()->text().isEmpty());
 }
 
 void TestPublishDialog::savingUsesTheChosenPathAndSuggestsServiceJson()
@@ -252,7 +258,7 @@ void TestPublishDialog::savingUsesTheChosenPathAndSuggestsServiceJson()
     const QString token = createToken();
     QVERIFY(!token.isEmpty());
 
-    QTest::mouseClick(m_dialog->saveWhipButton(), Qt::LeftButton);
+    QTest::mouseClick(m_dialog->whipTab()->saveButton(), Qt::LeftButton);
     QCOMPARE(m_suggestions.size(), 1);
     QVERIFY(!QFile::exists(path));
 
@@ -260,7 +266,7 @@ void TestPublishDialog::savingUsesTheChosenPathAndSuggestsServiceJson()
     QVERIFY(
         QDir().mkpath(m_home.filePath(QStringLiteral(".config/obs-studio/basic/profiles/Live"))));
     answer = path;
-    QTest::mouseClick(m_dialog->saveWhipButton(), Qt::LeftButton);
+    QTest::mouseClick(m_dialog->whipTab()->saveButton(), Qt::LeftButton);
     QCOMPARE(m_suggestions.last(), m_home.filePath(QStringLiteral(
                                        ".config/obs-studio/basic/profiles/Live/service.json")));
     QFile saved(path);
@@ -270,43 +276,43 @@ void TestPublishDialog::savingUsesTheChosenPathAndSuggestsServiceJson()
     QCOMPARE(
         service.value(QStringLiteral("settings")).toObject(),
         (QJsonObject{{QStringLiteral("server"), kWhip}, {QStringLiteral("bearer_token"), token}}));
-    QVERIFY2(m_dialog->whipStatusLabel()->text().contains(QLatin1String("Saved")),
-             qPrintable(m_dialog->whipStatusLabel()->text()));
-    QVERIFY(!m_dialog->whipStatusLabel()->text().contains(token));
+    QVERIFY2(m_dialog->whipTab()->statusLabel()->text().contains(QLatin1String("Saved")),
+             qPrintable(m_dialog->whipTab()->statusLabel()->text()));
+    QVERIFY(!m_dialog->whipTab()->statusLabel()->text().contains(token));
 }
 
 void TestPublishDialog::rtmpTabListsConfigurationsAndWarns()
 {
     QVERIFY(m_dialog->checklist()->findChildren<QLabel *>().size() >= 10);
     m_dialog->tabs()->setCurrentIndex(PublishDialog::RtmpTab);
-    QTreeWidget *list = m_dialog->ingestList();
+    QTreeWidget *list = m_dialog->rtmpTab()->ingestList();
     QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 2, 15000);
-    QCOMPARE(list->topLevelItem(0)->text(PublishDialog::NameColumn), QStringLiteral("obs-main"));
-    QCOMPARE(list->topLevelItem(0)->text(PublishDialog::ProtocolColumn), QStringLiteral("RTMPS"));
-    QCOMPARE(list->topLevelItem(1)->text(PublishDialog::StateColumn), QStringLiteral("INACTIVE"));
-    QCOMPARE(list->topLevelItem(1)->text(PublishDialog::UserIdColumn),
+    QCOMPARE(list->topLevelItem(0)->text(RtmpPublishTab::NameColumn), QStringLiteral("obs-main"));
+    QCOMPARE(list->topLevelItem(0)->text(RtmpPublishTab::ProtocolColumn), QStringLiteral("RTMPS"));
+    QCOMPARE(list->topLevelItem(1)->text(RtmpPublishTab::StateColumn), QStringLiteral("INACTIVE"));
+    QCOMPARE(list->topLevelItem(1)->text(RtmpPublishTab::UserIdColumn),
              QStringLiteral("hardware-encoder"));
 
     list->setCurrentItem(list->topLevelItem(1));
-    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->streamKeyEdit()->text().isEmpty(), 15000);
-    QCOMPARE(m_dialog->rtmpServerEdit()->text(), kRtmp);
-    QCOMPARE(m_dialog->streamKeyEdit()->echoMode(), QLineEdit::Password);
-    QVERIFY2(m_dialog->rtmpWarningLabel()->text().contains(
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->rtmpTab()->streamKeyEdit()->text().isEmpty(), 15000);
+    QCOMPARE(m_dialog->rtmpTab()->serverEdit()->text(), kRtmp);
+    QCOMPARE(m_dialog->rtmpTab()->streamKeyEdit()->echoMode(), QLineEdit::Password);
+    QVERIFY2(m_dialog->rtmpTab()->warningLabel()->text().contains(
                  QLatin1String("RTMP without insecure ingest is rejected")),
-             qPrintable(m_dialog->rtmpWarningLabel()->text()));
+             qPrintable(m_dialog->rtmpTab()->warningLabel()->text()));
 
-    QTest::mouseClick(m_dialog->copyStreamKeyButton(), Qt::LeftButton);
-    QCOMPARE(QApplication::clipboard()->text(), m_dialog->streamKeyEdit()->text());
+    QTest::mouseClick(m_dialog->rtmpTab()->copyStreamKeyButton(), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), m_dialog->rtmpTab()->streamKeyEdit()->text());
 
     list->setCurrentItem(list->topLevelItem(0));
-    QTRY_COMPARE_WITH_TIMEOUT(m_dialog->streamKeyEdit()->text(),
+    QTRY_COMPARE_WITH_TIMEOUT(m_dialog->rtmpTab()->streamKeyEdit()->text(),
                               QStringLiteral("sk_us-west-2_demoIng3stObsMain"), 15000);
-    QCOMPARE(m_dialog->rtmpWarningLabel()->text(), QString());
+    QCOMPARE(m_dialog->rtmpTab()->warningLabel()->text(), QString());
 
     QTemporaryDir directory;
     const QString path = directory.filePath(QStringLiteral("service.json"));
     m_dialog->setPathChooser([&path](const QString &) { return path; });
-    QTest::mouseClick(m_dialog->saveRtmpButton(), Qt::LeftButton);
+    QTest::mouseClick(m_dialog->rtmpTab()->saveButton(), Qt::LeftButton);
     QFile saved(path);
     QVERIFY(saved.open(QIODevice::ReadOnly));
     const QJsonObject service = QJsonDocument::fromJson(saved.readAll()).object();

@@ -1,5 +1,7 @@
 #include "keychain/keychain_errors.h"
 
+#include "platform/keychain_hints.h"
+
 #include <QCoreApplication>
 
 namespace keychain {
@@ -19,12 +21,9 @@ bool mentions(const QString &message, const char *fragment)
 
 KeychainError noService(const QString &detail)
 {
-    return {
-        KeychainErrorKind::NoService,
-        Text::tr("No keychain service is available (%1). On Linux, start a Secret Service such as "
-                 "gnome-keyring or KeePassXC's Secret Service integration, in a desktop session "
-                 "with a D-Bus session bus.")
-            .arg(detail)};
+    return {KeychainErrorKind::NoService,
+            Text::tr("No keychain service is available (%1).").arg(detail) + QLatin1Char(' ') +
+                platform::keychainServiceHint()};
 }
 
 } // namespace
@@ -42,7 +41,8 @@ KeychainError classifyKeychainError(QKeychain::Error error, const QString &backe
         return {
             KeychainErrorKind::Locked,
             Text::tr("The keychain refused access: it is locked or access was denied. Unlock it "
-                     "(for example in \"Passwords and Keys\") and try again.")};
+                     "(for example in \"%1\") and try again.")
+                .arg(platform::keyringManagerName())};
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         return noService(Text::tr("no supported keychain backend"));
@@ -62,12 +62,12 @@ KeychainError classifyKeychainError(QKeychain::Error error, const QString &backe
         mentions(backendMessage, "No such object"))
         return {KeychainErrorKind::NoService,
                 Text::tr("The Secret Service has no default keyring to store into. Create one (for "
-                         "example in \"Passwords and Keys\") and try again.")};
+                         "example in \"%1\") and try again.")
+                    .arg(platform::keyringManagerName())};
     if (mentions(backendMessage, "locked"))
-        return {
-            KeychainErrorKind::Locked,
-            Text::tr("The keyring is locked. Unlock it (for example in \"Passwords and Keys\") and "
-                     "try again.")};
+        return {KeychainErrorKind::Locked,
+                Text::tr("The keyring is locked. Unlock it (for example in \"%1\") and try again.")
+                    .arg(platform::keyringManagerName())};
     return {KeychainErrorKind::Other, Text::tr("The keychain failed: %1").arg(backendMessage)};
 }
 

@@ -1,16 +1,12 @@
 #include "platform/startup_measurement.h"
 
+#include "platform/process_start.h"
+
 #include <cstdio>
-#include <ctime>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QFile>
 #include <QTimer>
-
-#ifdef Q_OS_LINUX
-#include <unistd.h>
-#endif
 
 namespace startup {
 
@@ -27,29 +23,6 @@ QElapsedTimer startedAtLoad()
     return timer;
 }
 const QElapsedTimer loadTimer = startedAtLoad();
-
-#ifdef Q_OS_LINUX
-// Field 22 of /proc/self/stat: the start time in clock ticks since boot. The command name
-// (field 2) is in parentheses and may hold spaces, so fields are counted after its last ')'.
-double processStartSecondsSinceBoot()
-{
-    QFile stat(QStringLiteral("/proc/self/stat"));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = stat.readAll();
-    const qsizetype nameEnd = line.lastIndexOf(')');
-    if (nameEnd < 0)
-        return -1;
-    const QList<QByteArray> fields = line.mid(nameEnd + 2).split(' ');
-    constexpr int kStartTimeAfterName = 22 - 3; // fields 3, 4, ... follow the name
-    bool ok = false;
-    const qulonglong ticks = fields.value(kStartTimeAfterName).toULongLong(&ok);
-    const long ticksPerSecond = sysconf(_SC_CLK_TCK);
-    if (!ok || ticksPerSecond <= 0)
-        return -1;
-    return double(ticks) / double(ticksPerSecond);
-}
-#endif
 
 class FirstPaintWatcher final : public QObject {
 public:
@@ -104,12 +77,8 @@ void reportFirstPaint(QObject &painted)
 
 double millisecondsSinceProcessStart()
 {
-#ifdef Q_OS_LINUX
-    const double startedAt = processStartSecondsSinceBoot();
-    timespec now{};
-    if (startedAt >= 0 && clock_gettime(CLOCK_BOOTTIME, &now) == 0)
-        return (double(now.tv_sec) + double(now.tv_nsec) / 1e9 - startedAt) * 1000.0;
-#endif
+    if (const std::optional<double> age = platform::processAgeMilliseconds())
+        return *age;
     return double(loadTimer.nsecsElapsed()) / 1e6;
 }
 

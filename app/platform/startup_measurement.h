@@ -16,9 +16,8 @@ QCommandLineOption measureStartupOption();
 // says so on stderr and quits with 1.
 void reportFirstPaint(QObject &painted);
 
-// Milliseconds since this process started: from the kernel's record of the start where there is
-// one (Linux; it counts in clock ticks, so the figure errs high by up to one tick), else since
-// this library was loaded.
+// Milliseconds since this process started: from the kernel's record of the start where it can be
+// read (platform::processAgeMilliseconds()), else since this library was loaded.
 double millisecondsSinceProcessStart();
 
 } // namespace startup

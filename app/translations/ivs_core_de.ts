@@ -2136,16 +2136,8 @@ Befehle:
 <context>
     <name>keychain::KeychainStore</name>
     <message>
-        <source>No keychain service is available (%1). On Linux, start a Secret Service such as gnome-keyring or KeePassXC&apos;s Secret Service integration, in a desktop session with a D-Bus session bus.</source>
-        <translation>Es ist kein Schlüsselbunddienst verfügbar (%1). Starten Sie unter Linux einen Secret Service wie gnome-keyring oder die Secret-Service-Integration von KeePassXC, in einer Desktop-Sitzung mit D-Bus-Sitzungsbus.</translation>
-    </message>
-    <message>
         <source>The keychain has no such entry. If the keyring is locked it can look empty: unlock it and try again, or enter the secret again.</source>
         <translation>Der Schlüsselbund enthält keinen solchen Eintrag. Ein gesperrter Schlüsselbund kann leer wirken: Entsperren Sie ihn und versuchen Sie es erneut, oder geben Sie das Geheimnis neu ein.</translation>
-    </message>
-    <message>
-        <source>The keychain refused access: it is locked or access was denied. Unlock it (for example in &quot;Passwords and Keys&quot;) and try again.</source>
-        <translation>Der Schlüsselbund hat den Zugriff verweigert: Er ist gesperrt, oder der Zugriff wurde abgelehnt. Entsperren Sie ihn (zum Beispiel in „Passwörter und Verschlüsselung“), und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>no supported keychain backend</source>
@@ -2164,20 +2156,28 @@ Befehle:
         <translation>kein D-Bus-Sitzungsbus</translation>
     </message>
     <message>
-        <source>The Secret Service has no default keyring to store into. Create one (for example in &quot;Passwords and Keys&quot;) and try again.</source>
-        <translation>Der Secret Service hat keinen Standard-Schlüsselbund zum Speichern. Legen Sie einen an (zum Beispiel in „Passwörter und Verschlüsselung“), und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>The keyring is locked. Unlock it (for example in &quot;Passwords and Keys&quot;) and try again.</source>
-        <translation>Der Schlüsselbund ist gesperrt. Entsperren Sie ihn (zum Beispiel in „Passwörter und Verschlüsselung“), und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
         <source>The keychain failed: %1</source>
         <translation>Fehler im Schlüsselbund: %1</translation>
     </message>
     <message>
         <source>The keychain did not answer within %1 seconds. It may be waiting for an unlock prompt: unlock the keyring and try again.</source>
         <translation>Der Schlüsselbund hat nicht innerhalb von %1 Sekunden geantwortet. Möglicherweise wartet er auf eine Entsperr-Abfrage: Entsperren Sie den Schlüsselbund, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No keychain service is available (%1).</source>
+        <translation>Es ist kein Schlüsselbunddienst verfügbar (%1).</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: it is locked or access was denied. Unlock it (for example in &quot;%1&quot;) and try again.</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert: Er ist gesperrt, oder der Zugriff wurde abgelehnt. Entsperren Sie ihn (zum Beispiel in „%1“), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Secret Service has no default keyring to store into. Create one (for example in &quot;%1&quot;) and try again.</source>
+        <translation>Der Secret Service hat keinen Standard-Schlüsselbund zum Speichern. Legen Sie einen an (zum Beispiel in „%1“), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked. Unlock it (for example in &quot;%1&quot;) and try again.</source>
+        <translation>Der Schlüsselbund ist gesperrt. Entsperren Sie ihn (zum Beispiel in „%1“), und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +2458,33 @@ Befehle:
     <message>
         <source>Could not listen on %1 port %2.</source>
         <translation>Auf %1, Port %2, kann nicht gelauscht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>platform::KeychainHints</name>
+    <message>
+        <source>On macOS, secrets are kept in the login keychain: check in Keychain Access that it exists.</source>
+        <translation>Unter macOS werden Geheimnisse im Anmeldeschlüsselbund aufbewahrt: Prüfen Sie in der Schlüsselbundverwaltung, ob er vorhanden ist.</translation>
+    </message>
+    <message>
+        <source>Keychain Access</source>
+        <translation>Schlüsselbundverwaltung</translation>
+    </message>
+    <message>
+        <source>On Windows, secrets are kept in the Windows Credential Manager of the signed-in user.</source>
+        <translation>Unter Windows werden Geheimnisse in der Windows-Anmeldeinformationsverwaltung des angemeldeten Benutzers aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Credential Manager</source>
+        <translation>Anmeldeinformationsverwaltung</translation>
+    </message>
+    <message>
+        <source>On Linux, start a Secret Service such as gnome-keyring or KeePassXC&apos;s Secret Service integration, in a desktop session with a D-Bus session bus.</source>
+        <translation>Starten Sie unter Linux einen Secret Service wie gnome-keyring oder die Secret-Service-Integration von KeePassXC, in einer Desktop-Sitzung mit D-Bus-Sitzungsbus.</translation>
+    </message>
+    <message>
+        <source>Passwords and Keys</source>
+        <translation>Passwörter und Verschlüsselung</translation>
     </message>
 </context>
 <context>

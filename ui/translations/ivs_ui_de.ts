@@ -175,6 +175,21 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     </message>
 </context>
 <context>
+    <name>ui::EncoderChecklist</name>
+    <message>
+        <source>Encoder checklist</source>
+        <translation>Encoder-Checkliste</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1 &lt;i&gt;(%2)&lt;/i&gt;</source>
+        <translation>%1 &lt;i&gt;(%2)&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ui::ImportProfilesDialog</name>
     <message>
         <source>Import from AWS CLI Profiles</source>
@@ -658,6 +673,33 @@ Es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
+    <name>ui::ObsServiceFile</name>
+    <message>
+        <source>OBS keeps a profile&apos;s stream settings in service.json in the profile&apos;s folder, e.g. ~/.config/obs-studio/basic/profiles/&lt;Profile&gt;/service.json. Save there while OBS is closed; it reads the file when it starts. The file holds the %1.</source>
+        <translation>OBS speichert die Stream-Einstellungen eines Profils in service.json im Ordner des Profils, z. B. ~/.config/obs-studio/basic/profiles/&lt;Profil&gt;/service.json. Speichern Sie dort, während OBS geschlossen ist; OBS liest die Datei beim Start. Die Datei enthält %1.</translation>
+    </message>
+    <message>
+        <source>Save OBS Service Settings</source>
+        <translation>OBS-Diensteinstellungen speichern</translation>
+    </message>
+    <message>
+        <source>OBS service settings (service.json);;JSON files (*.json)</source>
+        <translation>OBS-Diensteinstellungen (service.json);;JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1 (readable by you only). It holds the %2: delete it when the encoder no longer needs it.</source>
+        <translation>%1 gespeichert (nur für Sie lesbar). Die Datei enthält %2: Löschen Sie sie, wenn der Encoder sie nicht mehr braucht.</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>das Token</translation>
+    </message>
+    <message>
+        <source>stream key</source>
+        <translation>den Streamschlüssel</translation>
+    </message>
+</context>
+<context>
     <name>ui::ProfileFormDialog</name>
     <message>
         <source>Add Profile</source>
@@ -826,156 +868,12 @@ Es wurde nichts geschrieben.</translation>
 <context>
     <name>ui::PublishDialog</name>
     <message>
-        <source>Reveal</source>
-        <translation>Anzeigen</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Verbergen</translation>
-    </message>
-    <message>
-        <source>OBS keeps a profile&apos;s stream settings in service.json in the profile&apos;s folder, e.g. ~/.config/obs-studio/basic/profiles/&lt;Profile&gt;/service.json. Save there while OBS is closed; it reads the file when it starts. The file holds the %1.</source>
-        <translation>OBS speichert die Stream-Einstellungen eines Profils in service.json im Ordner des Profils, z. B. ~/.config/obs-studio/basic/profiles/&lt;Profil&gt;/service.json. Speichern Sie dort, während OBS geschlossen ist; OBS liest die Datei beim Start. Die Datei enthält %1.</translation>
-    </message>
-    <message>
         <source>&amp;WHIP</source>
         <translation>&amp;WHIP</translation>
     </message>
     <message>
         <source>&amp;RTMP(S)</source>
         <translation>&amp;RTMP(S)</translation>
-    </message>
-    <message>
-        <source>Every participant of the stage sees it: no personal or secret information. At most 128 characters.</source>
-        <translation>Jeder Teilnehmer der Stage sieht sie: keine persönlichen oder geheimen Angaben. Höchstens 128 Zeichen.</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>Minuten</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>Stunden</translation>
-    </message>
-    <message>
-        <source>From 1 minute to 14 days (20160 minutes, 336 hours).</source>
-        <translation>Von 1 Minute bis 14 Tage (20160 Minuten, 336 Stunden).</translation>
-    </message>
-    <message>
-        <source>e.g. role=host, displayName=Studio A (optional)</source>
-        <translation>z. B. role=host, displayName=Studio A (optional)</translation>
-    </message>
-    <message>
-        <source>Encoded in the token, at most 1 KB in all. Every participant of the stage can read them: no personal or secret information.</source>
-        <translation>Im Token codiert, insgesamt höchstens 1 KB. Jeder Teilnehmer der Stage kann sie lesen: keine persönlichen oder geheimen Angaben.</translation>
-    </message>
-    <message>
-        <source>&amp;Create Token</source>
-        <translation>Token &amp;erstellen</translation>
-    </message>
-    <message>
-        <source>&amp;Lifetime:</source>
-        <translation>&amp;Gültig für:</translation>
-    </message>
-    <message>
-        <source>&amp;User id:</source>
-        <translation>&amp;Benutzer-ID:</translation>
-    </message>
-    <message>
-        <source>&amp;Attributes:</source>
-        <translation>&amp;Attribute:</translation>
-    </message>
-    <message>
-        <source>Copy Server</source>
-        <translation>Server kopieren</translation>
-    </message>
-    <message>
-        <source>Copy Token</source>
-        <translation>Token kopieren</translation>
-    </message>
-    <message>
-        <source>Copy Both</source>
-        <translation>Beides kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;Save as OBS Service Settings…</source>
-        <translation>Als OBS-Diensteinstellungen &amp;speichern…</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>Server:</translation>
-    </message>
-    <message>
-        <source>Bearer token:</source>
-        <translation>Bearer-Token:</translation>
-    </message>
-    <message>
-        <source>Expires:</source>
-        <translation>Läuft ab:</translation>
-    </message>
-    <message>
-        <source>For the encoder (OBS: Settings → Stream → WHIP)</source>
-        <translation>Für den Encoder (OBS: Einstellungen → Stream → WHIP)</translation>
-    </message>
-    <message>
-        <source>token</source>
-        <translation>das Token</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Protocol</source>
-        <translation>Protokoll</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>User id</source>
-        <translation>Benutzer-ID</translation>
-    </message>
-    <message>
-        <source>Re&amp;load</source>
-        <translation>&amp;Neu laden</translation>
-    </message>
-    <message>
-        <source>Copy Stream Key</source>
-        <translation>Streamschlüssel kopieren</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve as OBS Service Settings…</source>
-        <translation>Als OBS-Diensteinstellungen s&amp;peichern…</translation>
-    </message>
-    <message>
-        <source>Stream key:</source>
-        <translation>Streamschlüssel:</translation>
-    </message>
-    <message>
-        <source>For the encoder (OBS: Settings → Stream → Custom RTMP)</source>
-        <translation>Für den Encoder (OBS: Einstellungen → Stream → Benutzerdefiniert)</translation>
-    </message>
-    <message>
-        <source>stream key</source>
-        <translation>den Streamschlüssel</translation>
-    </message>
-    <message>
-        <source>The stage&apos;s ingest configurations. Choose one to fetch its stream key.</source>
-        <translation>Die Ingest-Konfigurationen der Stage. Wählen Sie eine aus, um ihren Streamschlüssel abzurufen.</translation>
-    </message>
-    <message>
-        <source>Encoder checklist</source>
-        <translation>Encoder-Checkliste</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <translation>%1:</translation>
-    </message>
-    <message>
-        <source>%1 &lt;i&gt;(%2)&lt;/i&gt;</source>
-        <translation>%1 &lt;i&gt;(%2)&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Publish to This Stage</source>
@@ -988,58 +886,6 @@ Es wurde nichts geschrieben.</translation>
     <message>
         <source>Stage: %1</source>
         <translation>Stage: %1</translation>
-    </message>
-    <message>
-        <source>Creating a token…</source>
-        <translation>Token wird erstellt…</translation>
-    </message>
-    <message>
-        <source>Token created. Whoever holds it can publish to this stage until it expires.</source>
-        <translation>Token erstellt. Wer es besitzt, kann bis zu seinem Ablauf in dieser Stage veröffentlichen.</translation>
-    </message>
-    <message>
-        <source>Loading the ingest configurations…</source>
-        <translation>Ingest-Konfigurationen werden geladen…</translation>
-    </message>
-    <message>
-        <source>This stage has no ingest configurations: create one (in the AWS console or with CreateIngestConfiguration) to publish over RTMP(S).</source>
-        <translation>Diese Stage hat keine Ingest-Konfigurationen: Legen Sie eine an (in der AWS-Konsole oder mit CreateIngestConfiguration), um über RTMP(S) zu veröffentlichen.</translation>
-    </message>
-    <message>
-        <source>Fetching the stream key of %1…</source>
-        <translation>Streamschlüssel von %1 wird abgerufen…</translation>
-    </message>
-    <message>
-        <source>Stream key of %1. Whoever holds it can publish to this stage.</source>
-        <translation>Streamschlüssel von %1. Wer ihn besitzt, kann in dieser Stage veröffentlichen.</translation>
-    </message>
-    <message>
-        <source>Save OBS Service Settings</source>
-        <translation>OBS-Diensteinstellungen speichern</translation>
-    </message>
-    <message>
-        <source>OBS service settings (service.json);;JSON files (*.json)</source>
-        <translation>OBS-Diensteinstellungen (service.json);;JSON-Dateien (*.json)</translation>
-    </message>
-    <message>
-        <source>Saved %1 (readable by you only). It holds the %2: delete it when the encoder no longer needs it.</source>
-        <translation>%1 gespeichert (nur für Sie lesbar). Die Datei enthält %2: Löschen Sie sie, wenn der Encoder sie nicht mehr braucht.</translation>
-    </message>
-    <message>
-        <source>Token status</source>
-        <translation>Token-Status</translation>
-    </message>
-    <message>
-        <source>Ingest configurations</source>
-        <translation>Ingest-Konfigurationen</translation>
-    </message>
-    <message>
-        <source>Stream key warning</source>
-        <translation>Streamschlüssel-Warnung</translation>
-    </message>
-    <message>
-        <source>Stream key status</source>
-        <translation>Streamschlüssel-Status</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +905,100 @@ Es wurde nichts geschrieben.</translation>
     <message>
         <source>Requests to send</source>
         <translation>Zu sendende Anfragen</translation>
+    </message>
+</context>
+<context>
+    <name>ui::RtmpPublishTab</name>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Copy Server</source>
+        <translation>Server kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Stream Key</source>
+        <translation>Streamschlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Both</source>
+        <translation>Beides kopieren</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as OBS Service Settings…</source>
+        <translation>Als OBS-Diensteinstellungen s&amp;peichern…</translation>
+    </message>
+    <message>
+        <source>Ingest configurations</source>
+        <translation>Ingest-Konfigurationen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>Stream key warning</source>
+        <translation>Streamschlüssel-Warnung</translation>
+    </message>
+    <message>
+        <source>Stream key status</source>
+        <translation>Streamschlüssel-Status</translation>
+    </message>
+    <message>
+        <source>The stage&apos;s ingest configurations. Choose one to fetch its stream key.</source>
+        <translation>Die Ingest-Konfigurationen der Stage. Wählen Sie eine aus, um ihren Streamschlüssel abzurufen.</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Stream key:</source>
+        <translation>Streamschlüssel:</translation>
+    </message>
+    <message>
+        <source>For the encoder (OBS: Settings → Stream → Custom RTMP)</source>
+        <translation>Für den Encoder (OBS: Einstellungen → Stream → Benutzerdefiniert)</translation>
+    </message>
+    <message>
+        <source>Loading the ingest configurations…</source>
+        <translation>Ingest-Konfigurationen werden geladen…</translation>
+    </message>
+    <message>
+        <source>This stage has no ingest configurations: create one (in the AWS console or with CreateIngestConfiguration) to publish over RTMP(S).</source>
+        <translation>Diese Stage hat keine Ingest-Konfigurationen: Legen Sie eine an (in der AWS-Konsole oder mit CreateIngestConfiguration), um über RTMP(S) zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Fetching the stream key of %1…</source>
+        <translation>Streamschlüssel von %1 wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>Stream key of %1. Whoever holds it can publish to this stage.</source>
+        <translation>Streamschlüssel von %1. Wer ihn besitzt, kann in dieser Stage veröffentlichen.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SecretField</name>
+    <message>
+        <source>Reveal</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1430,93 @@ Es wurde nichts geschrieben.</translation>
     <message>
         <source>%1 rows match</source>
         <translation>%1 Zeilen passen</translation>
+    </message>
+</context>
+<context>
+    <name>ui::WhipPublishTab</name>
+    <message>
+        <source>&amp;Create Token</source>
+        <translation>Token &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Copy Server</source>
+        <translation>Server kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Both</source>
+        <translation>Beides kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save as OBS Service Settings…</source>
+        <translation>Als OBS-Diensteinstellungen &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Token status</source>
+        <translation>Token-Status</translation>
+    </message>
+    <message>
+        <source>Every participant of the stage sees it: no personal or secret information. At most 128 characters.</source>
+        <translation>Jeder Teilnehmer der Stage sieht sie: keine persönlichen oder geheimen Angaben. Höchstens 128 Zeichen.</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>From 1 minute to 14 days (20160 minutes, 336 hours).</source>
+        <translation>Von 1 Minute bis 14 Tage (20160 Minuten, 336 Stunden).</translation>
+    </message>
+    <message>
+        <source>e.g. role=host, displayName=Studio A (optional)</source>
+        <translation>z. B. role=host, displayName=Studio A (optional)</translation>
+    </message>
+    <message>
+        <source>Encoded in the token, at most 1 KB in all. Every participant of the stage can read them: no personal or secret information.</source>
+        <translation>Im Token codiert, insgesamt höchstens 1 KB. Jeder Teilnehmer der Stage kann sie lesen: keine persönlichen oder geheimen Angaben.</translation>
+    </message>
+    <message>
+        <source>&amp;Lifetime:</source>
+        <translation>&amp;Gültig für:</translation>
+    </message>
+    <message>
+        <source>&amp;User id:</source>
+        <translation>&amp;Benutzer-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Attributes:</source>
+        <translation>&amp;Attribute:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Bearer token:</source>
+        <translation>Bearer-Token:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Läuft ab:</translation>
+    </message>
+    <message>
+        <source>For the encoder (OBS: Settings → Stream → WHIP)</source>
+        <translation>Für den Encoder (OBS: Einstellungen → Stream → WHIP)</translation>
+    </message>
+    <message>
+        <source>Creating a token…</source>
+        <translation>Token wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Token created. Whoever holds it can publish to this stage until it expires.</source>
+        <translation>Token erstellt. Wer es besitzt, kann bis zu seinem Ablauf in dieser Stage veröffentlichen.</translation>
     </message>
 </context>
 </TS>

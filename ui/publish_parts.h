@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QWidget;
+
+// The small widgets the parts of the "Publish to this stage" dialog are built from.
+namespace ui::publish_parts {
+
+// A push button that Enter in a field never presses.
+QPushButton *makeButton(const QString &text, const QString &objectName, QWidget *parent);
+QLineEdit *makeReadOnlyEdit(const QString &objectName, QWidget *parent);
+// A wrapping label whose text can be selected, for results and explanations.
+QLabel *makeNote(const QString &objectName, QWidget *parent);
+// Shows `text` in a status note, as a problem or as a success. The label is named by what it
+// tells about; what it says now is its description.
+void showStatus(QLabel *label, const QString &text, bool error);
+
+} // namespace ui::publish_parts
