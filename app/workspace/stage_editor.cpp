@@ -1,6 +1,7 @@
 #include "workspace/stage_editor.h"
 
 #include "document/stage_document.h"
+#include "ivs/browse_operations.h"
 #include "ivs/ivs_client.h"
 #include "ivs/stage_arn.h"
 #include "ivs/stage_changes.h"
@@ -32,8 +33,8 @@ void StageEditor::loadStorageChoices()
     const auto arn = ivs::StageArn::parse(m_document.arn());
     if (!arn)
         return;
-    m_client.listStorageConfigurations(
-        arn->region(), this, [this](const ivs::ListStorageConfigurationsResult &result) {
+    ivs::listStorageConfigurations(
+        m_client, arn->region(), this, [this](const ivs::ListStorageConfigurationsResult &result) {
             if (result.error)
                 return; // the ARN can still be typed; the picker is a convenience
             QList<document::StageDocument::StorageChoice> choices;
