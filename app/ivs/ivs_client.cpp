@@ -100,12 +100,10 @@ void IvsClient::getStage(const StageArn &arn, const QString &region, QObject *co
              });
 }
 
-void IvsClient::listStages(const QString &region, int maxResults, const QString &nextToken,
-                           QObject *context, std::function<void(const ListStagesResult &)> done)
+void IvsClient::listStages(const QString &region, int maxResults, QObject *context,
+                           std::function<void(const ListStagesResult &)> done)
 {
-    QJsonObject request{{QStringLiteral("maxResults"), maxResults}};
-    if (!nextToken.isEmpty())
-        request.insert(QStringLiteral("nextToken"), nextToken);
+    const QJsonObject request{{QStringLiteral("maxResults"), maxResults}};
     postJson(
         region, QStringLiteral("ListStages"), QJsonDocument(request).toJson(QJsonDocument::Compact),
         context, [done = std::move(done)](const JsonCallResult &call) {

@@ -81,8 +81,10 @@ public:
     void getStage(const StageArn &arn, const QString &region, QObject *context,
                   std::function<void(const GetStageResult &)> done);
 
-    void listStages(const QString &region, int maxResults, const QString &nextToken,
-                    QObject *context, std::function<void(const ListStagesResult &)> done);
+    // The first page of ListStages only, to see that a connection works; every page comes from
+    // ivs::listAllStages, which pages through ivs::fetchAllPages.
+    void listStages(const QString &region, int maxResults, QObject *context,
+                    std::function<void(const ListStagesResult &)> done);
 
     // UpdateStage with `body` ({"arn", "name"?, "autoParticipantRecordingConfiguration"?}); the
     // answer is the updated stage.
