@@ -2790,6 +2790,10 @@ Befehle:
         <source>The stage could not be read again (%1); the tree may be out of date.</source>
         <translation>Die Stage konnte nicht erneut gelesen werden (%1); der Baum ist möglicherweise nicht aktuell.</translation>
     </message>
+    <message>
+        <source>The storage configurations in %1 could not be listed, so the recording picker offers none; a storage configuration ARN can still be typed. %2</source>
+        <translation>Die Speicherkonfigurationen in %1 konnten nicht aufgelistet werden, daher bietet die Auswahl für die Aufzeichnung keine an; der ARN einer Speicherkonfiguration kann weiterhin eingegeben werden. %2</translation>
+    </message>
 </context>
 <context>
     <name>workspace::StageInspector</name>
