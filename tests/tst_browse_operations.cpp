@@ -2,6 +2,8 @@
 #include "demo/demo_endpoint.h"
 #include "ivs/browse_operations.h"
 #include "ivs/ivs_client.h"
+#include "ivs/paging.h"
+#include "ivs/publishing.h"
 #include "ivs/stage_arn.h"
 #include "ivs/surroundings.h"
 #include "support/demo_stage_fixtures.h"
@@ -52,6 +54,54 @@ QString tokenOf(const net::HttpRequest &request)
         .toString();
 }
 
+// Runs the List operation named `operation` through its public function, on the fully
+// configured demo stage's ARN; the error it ended with.
+std::optional<ivs::ServiceError> listingError(Client &client, const QString &operation)
+{
+    const ivs::StageArn stage = *ivs::StageArn::parse(kFullyConfiguredDemoArn);
+    const QString session = QStringLiteral("st-a1b2C3d4E5f6G7h");
+    const QString participant = QStringLiteral("p-1");
+    const QString region = stage.region();
+    if (operation == QLatin1String("ListStages"))
+        return client
+            .run<ivs::StageListResult>([&](ivs::IvsClient &c, QObject *context, auto done) {
+                ivs::listAllStages(c, region, context, done);
+            })
+            .error;
+    if (operation == QLatin1String("ListStorageConfigurations"))
+        return client
+            .run<ivs::ListStorageConfigurationsResult>(
+                [&](ivs::IvsClient &c, QObject *context, auto done) {
+                    ivs::listStorageConfigurations(c, region, context, done);
+                })
+            .error;
+    if (operation == QLatin1String("ListStageSessions"))
+        return client
+            .run<ivs::SessionsResult>([&](ivs::IvsClient &c, QObject *context, auto done) {
+                ivs::listStageSessions(c, stage, context, done);
+            })
+            .error;
+    if (operation == QLatin1String("ListParticipants"))
+        return client
+            .run<ivs::ParticipantsResult>([&](ivs::IvsClient &c, QObject *context, auto done) {
+                ivs::listParticipants(c, stage, session, context, done);
+            })
+            .error;
+    if (operation == QLatin1String("ListParticipantEvents"))
+        return client
+            .run<ivs::EventsResult>([&](ivs::IvsClient &c, QObject *context, auto done) {
+                ivs::listParticipantEvents(c, stage, session, participant, context, done);
+            })
+            .error;
+    if (operation == QLatin1String("ListIngestConfigurations"))
+        return client
+            .run<ivs::IngestListResult>([&](ivs::IvsClient &c, QObject *context, auto done) {
+                ivs::listIngestConfigurations(c, stage, context, done);
+            })
+            .error;
+    qFatal("no List operation %s", qPrintable(operation));
+}
+
 } // namespace
 
 // Listing operations: every page, in a useful order, with a guard against endless paging.
@@ -60,6 +110,10 @@ class TestBrowseOperations : public QObject {
 private slots:
     void followsEveryPageIncludingEmptyOnes();
     void stopsWhenATokenRepeats();
+    void everyListStopsWhenTheServerRepeatsItsToken_data();
+    void everyListStopsWhenTheServerRepeatsItsToken();
+    void stopsWhenTokensGoRoundInACircle();
+    void stopsAfterTheMostPages();
     void keepsWhatArrivedBeforeAFailure();
     void entriesWithoutArnAreLeftOutAndReported();
     void storageConfigurationIsReadInItsOwnRegion();
@@ -115,6 +169,90 @@ void TestBrowseOperations::stopsWhenATokenRepeats()
              qPrintable(result.error->userMessage()));
     QCOMPARE(endpoint.requests().size(), 2);
     QCOMPARE(result.stages.size(), 2);
+}
+
+void TestBrowseOperations::everyListStopsWhenTheServerRepeatsItsToken_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QString>("listKey");
+    QTest::newRow("stages") << "ListStages"
+                            << "stages";
+    QTest::newRow("storage") << "ListStorageConfigurations"
+                             << "storageConfigurations";
+    QTest::newRow("sessions") << "ListStageSessions"
+                              << "stageSessions";
+    QTest::newRow("participants") << "ListParticipants"
+                                  << "participants";
+    QTest::newRow("events") << "ListParticipantEvents"
+                            << "events";
+    QTest::newRow("ingest") << "ListIngestConfigurations"
+                            << "ingestConfigurations";
+}
+
+// Every List operation pages through the one helper: a server that answers every page with the
+// same token is asked twice, and the listing ends with an error that names the operation.
+void TestBrowseOperations::everyListStopsWhenTheServerRepeatsItsToken()
+{
+    QFETCH(QString, operation);
+    QFETCH(QString, listKey);
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    endpoint.setHandler([listKey](const net::HttpRequest &) {
+        return listPage(listKey, {stageSummary(1)}, QStringLiteral("same"));
+    });
+    Client client(endpoint.url());
+    const auto error = listingError(client, operation);
+    QVERIFY(error);
+    const QString message = error->userMessage();
+    QVERIFY2(message.contains(operation + QLatin1String(" sent a repeated page token after 2 "
+                                                        "pages, so paging stopped")),
+             qPrintable(message));
+    QCOMPARE(endpoint.requests().size(), 2);
+    QCOMPARE(endpoint.requestsTo('/' + operation.toUtf8()), 2);
+    QCOMPARE(tokenOf(endpoint.requests().at(1)), QStringLiteral("same"));
+}
+
+void TestBrowseOperations::stopsWhenTokensGoRoundInACircle()
+{
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    endpoint.setHandler([](const net::HttpRequest &request) {
+        const QString token = tokenOf(request);
+        return listPage(QStringLiteral("storageConfigurations"), {},
+                        token == QLatin1String("a") ? QStringLiteral("b") : QStringLiteral("a"));
+    });
+    Client client(endpoint.url());
+    const auto error = listingError(client, QStringLiteral("ListStorageConfigurations"));
+    QVERIFY(error);
+    QVERIFY2(error->userMessage().contains(QLatin1String("repeated page token after 3 pages")),
+             qPrintable(error->userMessage()));
+    QCOMPARE(endpoint.requestsTo("/ListStorageConfigurations"), 3); // "", a, b; then a again
+}
+
+void TestBrowseOperations::stopsAfterTheMostPages()
+{
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    int served = 0;
+    endpoint.setHandler([&served](const net::HttpRequest &) {
+        ++served; // a fresh token every time: only the bound on pages stops this
+        return listPage(QStringLiteral("stages"), {stageSummary(served)},
+                        QStringLiteral("t%1").arg(served));
+    });
+    Client client(endpoint.url());
+    const auto result =
+        client.run<ivs::PagedResult>([](ivs::IvsClient &c, QObject *context, auto done) {
+            ivs::fetchAllPages(c, QStringLiteral("us-west-2"), QStringLiteral("ListStages"),
+                               {{QStringLiteral("maxResults"), 100}}, QStringLiteral("stages"),
+                               context, done, 5);
+        });
+    QVERIFY(result.error);
+    QVERIFY2(result.error->userMessage().contains(
+                 QLatin1String("ListStages still had more pages after 5, so paging stopped")),
+             qPrintable(result.error->userMessage()));
+    QCOMPARE(endpoint.requestsTo("/ListStages"), 5);
+    QCOMPARE(result.pages, 5);
+    QCOMPARE(result.items.size(), 5); // what arrived is kept
 }
 
 void TestBrowseOperations::keepsWhatArrivedBeforeAFailure()

@@ -11,7 +11,9 @@
 #include "support/test_data.h"
 #include "workspace/stage_editor.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
@@ -88,6 +90,7 @@ private slots:
     void conflictIsExplainedAndEditsStay();
     void partialSuccessIsReportedAndOnlyTheRestStaysPending();
     void storageChoicesComeFromTheStageRegion();
+    void storageChoicesStopAndSayWhyWhenTheServerRepeatsItsToken();
     void exportedDocumentLoadsBackAsPendingEdits();
     void badDocumentsAreRefusedClearly_data();
     void badDocumentsAreRefusedClearly();
@@ -208,6 +211,47 @@ void TestStageEditor::storageChoicesComeFromTheStageRegion()
                 .value<document::EditorSpec>()
                 .choiceLabels.at(1)
                 .contains(QLatin1String("podcast-recordings-eu-central-1")));
+}
+
+void TestStageEditor::storageChoicesStopAndSayWhyWhenTheServerRepeatsItsToken()
+{
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    const QByteArray stage = readTestData(QStringLiteral("get_stage_seed_response.json"));
+    const QJsonArray configurations{QJsonObject{
+        {QStringLiteral("arn"),
+         QStringLiteral("arn:aws:ivs:us-west-2:123456789012:storage-configuration/ABcdef34ghIJ")},
+        {QStringLiteral("name"), QStringLiteral("looping")}}};
+    endpoint.setHandler([stage, configurations](const net::HttpRequest &request) {
+        if (request.path == "/ListStorageConfigurations")
+            return listPage(QStringLiteral("storageConfigurations"), configurations,
+                            QStringLiteral("same"));
+        return net::HttpResponse::json(200, stage);
+    });
+    Session session(endpoint.url(), {QStringLiteral("AKIDEDITOR"), QStringLiteral("s"), {}, {}});
+    QVERIFY(session.show(kFullyConfiguredDemoArn)); // the seed stage has the same ARN
+    QSignalSpy failed(session.editor.get(), &workspace::StageEditor::storageChoicesFailed);
+    session.editor->loadStorageChoices();
+    QVERIFY(failed.wait(15000));
+    const QString message = failed.at(0).at(0).toString();
+    QVERIFY2(message.contains(QLatin1String("storage configurations in us-west-2 could not be "
+                                            "listed")),
+             qPrintable(message));
+    QVERIFY2(
+        message.contains(QLatin1String("ListStorageConfigurations sent a repeated page token")),
+        qPrintable(message));
+    QCOMPARE(endpoint.requestsTo("/ListStorageConfigurations"), 2);
+    // The picker offers nothing it could not list in full.
+    const QModelIndex storage =
+        session.model.indexForPath(kRecording + QStringLiteral("storageConfigurationArn"))
+            .siblingAtColumn(StageTreeModel::ValueColumn);
+    QCOMPARE(storage.data(StageTreeModel::EditorRole).value<document::EditorSpec>().choices,
+             QStringList{QString()});
+    // Nothing more goes out for the picker: a request sent after the failure is answered with
+    // no listing in between.
+    QVERIFY(session.show(kFullyConfiguredDemoArn));
+    QCOMPARE(endpoint.requestsTo("/ListStorageConfigurations"), 2);
+    QCOMPARE(failed.count(), 1);
 }
 
 void TestStageEditor::exportedDocumentLoadsBackAsPendingEdits()

@@ -2,6 +2,7 @@
 #include "aws/sigv4_signer.h"
 #include "aws/sigv4_verifier.h"
 #include "demo/demo_endpoint.h"
+#include "ivs/browse_operations.h"
 #include "ivs/ivs_client.h"
 #include "ivs/resource_paths.h"
 #include "ivs/stage_arn.h"
@@ -273,7 +274,7 @@ void TestStageOperations::storageConfigurationsAreListed()
     Client client(endpoint.url(), demo::DemoEndpoint::credentials());
     const auto result = client.run<ivs::ListStorageConfigurationsResult>(
         [&](ivs::IvsClient &c, QObject *context, auto done) {
-            c.listStorageConfigurations(QStringLiteral("us-west-2"), context, done);
+            ivs::listStorageConfigurations(c, QStringLiteral("us-west-2"), context, done);
         });
     QVERIFY(!result.error);
     QCOMPARE(result.configurations.size(), 2);

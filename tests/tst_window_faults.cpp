@@ -68,6 +68,7 @@ private slots:
     void retriesAreShownWhileTheyHappen();
     void slowRequestShowsProgressAndCancelReallyAborts();
     void closingTheWindowDuringARequestIsSafe();
+    void storageListThatRepeatsItsTokenStopsAndIsReported();
 
 private:
     void openWindow(const QString &endpointUrl);
@@ -217,6 +218,50 @@ void TestWindowFaults::closingTheWindowDuringARequestIsSafe()
     cleanup(); // window, controller, browser, model and backend go while the request is open
     QTRY_COMPARE(server.connectionsClosedByPeer(), 1);
     QTest::qWait(100); // let any late event run against the destroyed objects (ASan would tell)
+}
+
+// The storage configuration picker is filled once a stage is shown. A server that answers
+// ListStorageConfigurations with the same token every time is asked twice, and the window says
+// why the picker is empty.
+void TestWindowFaults::storageListThatRepeatsItsTokenStopsAndIsReported()
+{
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    const net::HttpResponse stage =
+        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json")));
+    endpoint.setHandler([stage](const net::HttpRequest &request) {
+        if (request.path == "/ListStorageConfigurations")
+            return listPage(QStringLiteral("storageConfigurations"), {}, QStringLiteral("same"));
+        if (request.path == "/ListStageSessions")
+            return net::HttpResponse::json(200, "{\"stageSessions\": []}");
+        if (request.path == "/GetStorageConfiguration")
+            return awsErrorResponse(404, "ResourceNotFoundException", QStringLiteral("not here"));
+        return stage;
+    });
+    openWindow(endpoint.url().toString());
+    QSignalSpy failed(m_rig.editor, &workspace::StageEditor::storageChoicesFailed);
+
+    typeAndSubmit(kArn);
+    QTRY_COMPARE(m_rig.model->rowCount(), 6);
+    QTRY_COMPARE(failed.count(), 1);
+    QCOMPARE(endpoint.requestsTo("/ListStorageConfigurations"), 2);
+    const QString message = m_rig.window->banner()->text();
+    QVERIFY2(message.contains(QLatin1String("storage configurations in us-west-2 could not be "
+                                            "listed")),
+             qPrintable(message));
+    QVERIFY2(
+        message.contains(QLatin1String("ListStorageConfigurations sent a repeated page token")),
+        qPrintable(message));
+    QVERIFY(m_rig.window->banner()->isVisible());
+    QCOMPARE(m_rig.window->statusBar()->currentMessage(),
+             QStringLiteral("The storage configurations could not be listed."));
+
+    // Reading the stage again lists again, and again stops: two more requests, no more. Had the
+    // first listing gone on, it would have sent many by the time the second one ended.
+    m_rig.window->reload();
+    QTRY_COMPARE(failed.count(), 2);
+    QCOMPARE(endpoint.requestsTo("/ListStorageConfigurations"), 4);
+    QCOMPARE(getStageRequests(endpoint), 2);
 }
 
 QTEST_MAIN(TestWindowFaults)

@@ -153,6 +153,11 @@ void MainWindow::createEditing()
         m_busy->setText(text);
     });
     connect(&m_editor, &workspace::StageEditor::applyFinished, this, &MainWindow::onApplyFinished);
+    connect(&m_editor, &workspace::StageEditor::storageChoicesFailed, this,
+            [this](const QString &message) {
+                m_banner->showMessage(MessageBanner::Kind::Error, message);
+                statusBar()->showMessage(tr("The storage configurations could not be listed."));
+            });
 
     m_confirmer = [this](const QString &question) {
         QMessageBox box(QMessageBox::Warning, tr("Unapplied Changes"), question,

@@ -86,6 +86,28 @@ void listAllStages(IvsClient &client, const QString &region, QObject *context,
         });
 }
 
+void listStorageConfigurations(IvsClient &client, const QString &region, QObject *context,
+                               std::function<void(const ListStorageConfigurationsResult &)> done)
+{
+    fetchAllPages(client, region, QStringLiteral("ListStorageConfigurations"),
+                  {{QStringLiteral("maxResults"), 50}}, QStringLiteral("storageConfigurations"),
+                  context, [done = std::move(done)](const PagedResult &paged) {
+                      ListStorageConfigurationsResult result;
+                      result.error = paged.error;
+                      for (const QJsonValue &item : paged.items) {
+                          const QJsonObject object = item.toObject();
+                          result.configurations.append(
+                              {object.value(QStringLiteral("arn")).toString(),
+                               object.value(QStringLiteral("name")).toString(),
+                               object.value(QStringLiteral("s3"))
+                                   .toObject()
+                                   .value(QStringLiteral("bucketName"))
+                                   .toString()});
+                      }
+                      done(result);
+                  });
+}
+
 void getStorageConfiguration(IvsClient &client, const QString &storageArn, QObject *context,
                              std::function<void(const StorageLookup &)> done)
 {

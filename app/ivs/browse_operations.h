@@ -33,15 +33,29 @@ struct ParticipantResult {
     std::optional<ServiceError> error;
 };
 
+struct StorageConfigurationSummary {
+    QString arn;
+    QString name;
+    QString bucketName;
+};
+
+struct ListStorageConfigurationsResult {
+    QList<StorageConfigurationSummary> configurations;
+    std::optional<ServiceError> error; // configurations fetched before it are kept
+};
+
 struct EventsResult {
     QList<ParticipantEvent> events; // oldest first
     std::optional<ServiceError> error;
 };
 
 // The read-only operations for browsing stages and looking into their sessions. Lists come back
-// whole (every page), in the order a producer wants to read them.
+// whole (every page, through fetchAllPages), in the order a producer wants to read them.
 void listAllStages(IvsClient &client, const QString &region, QObject *context,
                    std::function<void(const StageListResult &)> done);
+// The storage configurations in `region`, for the recording settings' picker.
+void listStorageConfigurations(IvsClient &client, const QString &region, QObject *context,
+                               std::function<void(const ListStorageConfigurationsResult &)> done);
 void getStorageConfiguration(IvsClient &client, const QString &storageArn, QObject *context,
                              std::function<void(const StorageLookup &)> done);
 void listStageSessions(IvsClient &client, const StageArn &stage, QObject *context,

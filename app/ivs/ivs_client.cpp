@@ -5,7 +5,6 @@
 #include "ivs/resource_paths.h"
 #include "ivs/stage_arn.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -101,12 +100,10 @@ void IvsClient::getStage(const StageArn &arn, const QString &region, QObject *co
              });
 }
 
-void IvsClient::listStages(const QString &region, int maxResults, const QString &nextToken,
-                           QObject *context, std::function<void(const ListStagesResult &)> done)
+void IvsClient::listStages(const QString &region, int maxResults, QObject *context,
+                           std::function<void(const ListStagesResult &)> done)
 {
-    QJsonObject request{{QStringLiteral("maxResults"), maxResults}};
-    if (!nextToken.isEmpty())
-        request.insert(QStringLiteral("nextToken"), nextToken);
+    const QJsonObject request{{QStringLiteral("maxResults"), maxResults}};
     postJson(
         region, QStringLiteral("ListStages"), QJsonDocument(request).toJson(QJsonDocument::Compact),
         context, [done = std::move(done)](const JsonCallResult &call) {
@@ -160,53 +157,6 @@ void IvsClient::untagResource(const StageArn &arn, const QStringList &tagKeys, Q
 {
     send(arn.region(), "DELETE", tagsPath(arn.text()), tagKeysQuery(tagKeys), QByteArray(), context,
          std::move(done));
-}
-
-void IvsClient::listStorageConfigurations(
-    const QString &region, QObject *context,
-    std::function<void(const ListStorageConfigurationsResult &)> done)
-{
-    // Pages are fetched one after another into one list: there are few storage configurations.
-    // Each page's callback owns the page fetcher (the fetcher only refers to itself weakly), so
-    // nothing is left behind if the context goes away mid-way.
-    auto collected = std::make_shared<ListStorageConfigurationsResult>();
-    auto fetchPage = std::make_shared<std::function<void(const QString &)>>();
-    std::weak_ptr<std::function<void(const QString &)>> weakFetch = fetchPage;
-    *fetchPage = [this, region, context, collected, weakFetch, done](const QString &token) {
-        QJsonObject request{{QStringLiteral("maxResults"), 50}};
-        if (!token.isEmpty())
-            request.insert(QStringLiteral("nextToken"), token);
-        postJson(region, QStringLiteral("ListStorageConfigurations"),
-                 QJsonDocument(request).toJson(QJsonDocument::Compact), context,
-                 [collected, fetch = weakFetch.lock(), done](const JsonCallResult &call) {
-                     const QJsonObject answer = QJsonDocument::fromJson(call.body).object();
-                     const QJsonValue list = answer.value(QStringLiteral("storageConfigurations"));
-                     if (call.error)
-                         collected->error = call.error;
-                     else if (!list.isArray())
-                         collected->error = unexpectedResponse(
-                             call.httpStatus, call.contentType,
-                             tr("The answer has no \"storageConfigurations\" list."));
-                     if (collected->error)
-                         return done(*collected);
-                     const QJsonArray items = list.toArray();
-                     for (const QJsonValue &item : items) {
-                         const QJsonObject object = item.toObject();
-                         collected->configurations.append(
-                             {object.value(QStringLiteral("arn")).toString(),
-                              object.value(QStringLiteral("name")).toString(),
-                              object.value(QStringLiteral("s3"))
-                                  .toObject()
-                                  .value(QStringLiteral("bucketName"))
-                                  .toString()});
-                     }
-                     const QString next = answer.value(QStringLiteral("nextToken")).toString();
-                     if (!next.isEmpty() && fetch)
-                         return (*fetch)(next);
-                     done(*collected);
-                 });
-    };
-    (*fetchPage)(QString());
 }
 
 void IvsClient::postJson(const QString &region, const QString &operation, const QByteArray &body,

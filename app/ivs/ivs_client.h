@@ -32,17 +32,6 @@ struct ListStagesResult {
     std::optional<ServiceError> error;
 };
 
-struct StorageConfigurationSummary {
-    QString arn;
-    QString name;
-    QString bucketName;
-};
-
-struct ListStorageConfigurationsResult {
-    QList<StorageConfigurationSummary> configurations;
-    std::optional<ServiceError> error;
-};
-
 struct JsonCallResult {
     int httpStatus = 0;
     QByteArray body;
@@ -52,8 +41,9 @@ struct JsonCallResult {
 };
 
 // Amazon IVS Real-Time over HTTPS, signed with SigV4 (signing name "ivs"). One method per
-// operation; every result arrives through a callback bound to a context object, and never arrives
-// after that object is destroyed (destroying it also aborts the request).
+// single-request operation (List operations page through ivs::fetchAllPages); every result arrives
+// through a callback bound to a context object, and never arrives after that object is destroyed
+// (destroying it also aborts the request).
 //
 // Calls are retried like the AWS SDKs' standard mode, and a request refused because this
 // computer's clock is off is re-signed once with the server's time (the offset is then kept).
@@ -91,8 +81,10 @@ public:
     void getStage(const StageArn &arn, const QString &region, QObject *context,
                   std::function<void(const GetStageResult &)> done);
 
-    void listStages(const QString &region, int maxResults, const QString &nextToken,
-                    QObject *context, std::function<void(const ListStagesResult &)> done);
+    // The first page of ListStages only, to see that a connection works; every page comes from
+    // ivs::listAllStages, which pages through ivs::fetchAllPages.
+    void listStages(const QString &region, int maxResults, QObject *context,
+                    std::function<void(const ListStagesResult &)> done);
 
     // UpdateStage with `body` ({"arn", "name"?, "autoParticipantRecordingConfiguration"?}); the
     // answer is the updated stage.
@@ -102,11 +94,6 @@ public:
                      std::function<void(const JsonCallResult &)> done);
     void untagResource(const StageArn &arn, const QStringList &tagKeys, QObject *context,
                        std::function<void(const JsonCallResult &)> done);
-    // All pages, in `region`.
-    void
-    listStorageConfigurations(const QString &region, QObject *context,
-                              std::function<void(const ListStorageConfigurationsResult &)> done);
-
     // POST <base>/<operation> with a JSON body, for operations in `region`.
     void postJson(const QString &region, const QString &operation, const QByteArray &body,
                   QObject *context, std::function<void(const JsonCallResult &)> done);

@@ -19,11 +19,17 @@ struct PagedResult {
     int pages = 0;
 };
 
+// The most pages one listing fetches: 1000 pages of 100 are far more stages, sessions or
+// events than anyone keeps, and a server that never stops sending new tokens is stopped too.
+inline constexpr int kMaxPages = 1000;
+
+// The one way the app pages through a List operation: every List call goes through here.
 // Calls `operation` with `request` and each nextToken in turn until there is none, collecting
-// the `listKey` arrays. Empty pages that still carry a token are followed; a token seen twice
-// stops the loop with an error instead of spinning forever.
+// the `listKey` arrays. Empty pages that still carry a token are followed. A token seen twice,
+// or a token still there after `maxPages` pages, ends the listing with an error naming the
+// operation instead of paging forever.
 void fetchAllPages(IvsClient &client, const QString &region, const QString &operation,
                    const QJsonObject &request, const QString &listKey, QObject *context,
-                   std::function<void(const PagedResult &)> done, int maxPages = 1000);
+                   std::function<void(const PagedResult &)> done, int maxPages = kMaxPages);
 
 } // namespace ivs

@@ -1227,10 +1227,6 @@ Befehle:
 <context>
     <name>ivs::IvsClient</name>
     <message>
-        <source>The answer has no &quot;storageConfigurations&quot; list.</source>
-        <translation>Die Antwort enthält keine &quot;storageConfigurations&quot;-Liste.</translation>
-    </message>
-    <message>
         <source>No usable AWS credentials</source>
         <translation>Keine brauchbaren AWS-Zugangsdaten</translation>
     </message>
@@ -1266,8 +1262,12 @@ Befehle:
         <translation>Die Antwort auf %1 enthält keine &quot;%2&quot;-Liste.</translation>
     </message>
     <message>
-        <source>%1 kept returning more pages (a repeated page token after %2 pages); the list is incomplete.</source>
-        <translation>%1 lieferte immer weitere Seiten (ein wiederholtes Seiten-Token nach %2 Seiten); die Liste ist unvollständig.</translation>
+        <source>%1 sent a repeated page token after %2 pages, so paging stopped; the list is incomplete.</source>
+        <translation>%1 hat nach %2 Seiten ein Seiten-Token wiederholt, daher wurde nicht weiter geblättert; die Liste ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>%1 still had more pages after %2, so paging stopped; the list is incomplete.</source>
+        <translation>%1 hatte nach %2 Seiten noch weitere, daher wurde nicht weiter geblättert; die Liste ist unvollständig.</translation>
     </message>
 </context>
 <context>
@@ -2816,6 +2816,10 @@ Befehle:
     <message>
         <source>The stage could not be read again (%1); the tree may be out of date.</source>
         <translation>Die Stage konnte nicht erneut gelesen werden (%1); der Baum ist möglicherweise nicht aktuell.</translation>
+    </message>
+    <message>
+        <source>The storage configurations in %1 could not be listed, so the recording picker offers none; a storage configuration ARN can still be typed. %2</source>
+        <translation>Die Speicherkonfigurationen in %1 konnten nicht aufgelistet werden, daher bietet die Auswahl für die Aufzeichnung keine an; der ARN einer Speicherkonfiguration kann weiterhin eingegeben werden. %2</translation>
     </message>
 </context>
 <context>

@@ -233,7 +233,7 @@ void Backend::testProfile(const QString &profile, QObject *context,
     trial->client = std::make_unique<ivs::IvsClient>(m_network.get(),
                                                      trial->resolved.provider.get(), *endpoint);
     trial->client->listStages(
-        trial->region, 1, QString(), context, [trial, done](const ivs::ListStagesResult &result) {
+        trial->region, 1, context, [trial, done](const ivs::ListStagesResult &result) {
             const QString source = trial->resolved.provider->sourceDescription();
             if (result.error)
                 done(false, result.error->userMessage());

@@ -1,6 +1,7 @@
 #include "workspace/stage_editor.h"
 
 #include "document/stage_document.h"
+#include "ivs/browse_operations.h"
 #include "ivs/ivs_client.h"
 #include "ivs/stage_arn.h"
 #include "ivs/stage_changes.h"
@@ -29,13 +30,25 @@ StageEditor::StageEditor(ivs::IvsClient &client, document::StageDocument &docume
 
 void StageEditor::loadStorageChoices()
 {
+    delete m_storageContext; // aborts a listing for the stage shown before
+    m_document.setStorageChoices({});
     const auto arn = ivs::StageArn::parse(m_document.arn());
     if (!arn)
         return;
-    m_client.listStorageConfigurations(
-        arn->region(), this, [this](const ivs::ListStorageConfigurationsResult &result) {
-            if (result.error)
-                return; // the ARN can still be typed; the picker is a convenience
+    m_storageContext = new QObject(this);
+    ivs::listStorageConfigurations(
+        m_client, arn->region(), m_storageContext,
+        [this, region = arn->region()](const ivs::ListStorageConfigurationsResult &result) {
+            m_storageContext->deleteLater();
+            m_storageContext = nullptr;
+            if (result.error) {
+                // The ARN can still be typed: the picker is a convenience.
+                emit storageChoicesFailed(
+                    tr("The storage configurations in %1 could not be listed, so the recording "
+                       "picker offers none; a storage configuration ARN can still be typed. %2")
+                        .arg(region, result.error->userMessage()));
+                return;
+            }
             QList<document::StageDocument::StorageChoice> choices;
             for (const auto &configuration : result.configurations)
                 choices.append(

@@ -31,10 +31,14 @@ public:
     const std::optional<ivs::ServiceError> &lastError() const { return m_lastError; }
 public slots:
     void apply();
-    // Fills the storage configuration picker from the stage's region.
+    // Fills the storage configuration picker from the stage's region, in place of what it
+    // offered before; a listing still under way for an earlier stage is abandoned.
     void loadStorageChoices();
 
 signals:
+    // The picker could not be filled (and offers none); `message` says why. A storage
+    // configuration ARN can still be typed.
+    void storageChoicesFailed(const QString &message);
     void applyStarted();
     void progress(const QString &text);
     // `report` says exactly what was applied and what was not, and why.
@@ -47,7 +51,8 @@ private:
 
     ivs::IvsClient &m_client;
     document::StageDocument &m_document;
-    QPointer<QObject> m_context; // of the apply in progress
+    QPointer<QObject> m_context;        // of the apply in progress
+    QPointer<QObject> m_storageContext; // of the storage listing in progress
     std::optional<ivs::ServiceError> m_lastError;
 };
 

@@ -1,5 +1,6 @@
 #include "support/scripted_endpoint.h"
 
+#include <algorithm>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -28,6 +29,21 @@ net::HttpResponse ScriptedEndpoint::answer(const net::HttpRequest &request)
     if (m_handler)
         return m_handler(request);
     return m_queue.isEmpty() ? m_fallback : m_queue.takeFirst();
+}
+
+qsizetype ScriptedEndpoint::requestsTo(const QByteArray &path) const
+{
+    return std::count_if(m_requests.cbegin(), m_requests.cend(),
+                         [&path](const net::HttpRequest &request) { return request.path == path; });
+}
+
+net::HttpResponse listPage(const QString &listKey, const QJsonArray &items,
+                           const QString &nextToken)
+{
+    QJsonObject body{{listKey, items}};
+    if (!nextToken.isEmpty())
+        body.insert(QStringLiteral("nextToken"), nextToken);
+    return net::HttpResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 net::HttpResponse awsErrorResponse(int status, const QByteArray &errorType, const QString &message)

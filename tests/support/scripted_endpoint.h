@@ -3,6 +3,7 @@
 #include "net/loopback_http_server.h"
 
 #include <functional>
+#include <QJsonArray>
 #include <QList>
 #include <QUrl>
 
@@ -28,6 +29,8 @@ public:
     }
 
     const QList<net::HttpRequest> &requests() const { return m_requests; }
+    // How many of them were for `path` ("/ListStages"), counted here at the server.
+    qsizetype requestsTo(const QByteArray &path) const;
 
 private:
     net::HttpResponse answer(const net::HttpRequest &request);
@@ -38,6 +41,10 @@ private:
     net::HttpResponse m_fallback;
     std::function<net::HttpResponse(const net::HttpRequest &)> m_handler;
 };
+
+// One page of a List operation: `items` under `listKey`, and `nextToken` unless it is empty.
+net::HttpResponse listPage(const QString &listKey, const QJsonArray &items,
+                           const QString &nextToken = {});
 
 // An AWS-shaped error response: status, x-amzn-ErrorType and a JSON body with "message".
 net::HttpResponse awsErrorResponse(int status, const QByteArray &errorType, const QString &message);
