@@ -245,16 +245,15 @@ void TestWindowFaults::storageListThatRepeatsItsTokenStopsAndIsReported()
     QTRY_COMPARE(m_rig.model->rowCount(), 6);
     QTRY_COMPARE(failed.count(), 1);
     QCOMPARE(endpoint.requestsTo("/ListStorageConfigurations"), 2);
-    const QString message = m_rig.window->banner()->text();
+    // In the status bar: the stage is shown, only the picker is short of choices.
+    const QString message = m_rig.window->statusBar()->currentMessage();
     QVERIFY2(message.contains(QLatin1String("storage configurations in us-west-2 could not be "
                                             "listed")),
              qPrintable(message));
     QVERIFY2(
         message.contains(QLatin1String("ListStorageConfigurations sent a repeated page token")),
         qPrintable(message));
-    QVERIFY(m_rig.window->banner()->isVisible());
-    QCOMPARE(m_rig.window->statusBar()->currentMessage(),
-             QStringLiteral("The storage configurations could not be listed."));
+    QVERIFY(!m_rig.window->banner()->isVisible());
 
     // Reading the stage again lists again, and again stops: two more requests, no more. Had the
     // first listing gone on, it would have sent many by the time the second one ended.

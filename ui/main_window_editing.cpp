@@ -155,8 +155,10 @@ void MainWindow::createEditing()
     connect(&m_editor, &workspace::StageEditor::applyFinished, this, &MainWindow::onApplyFinished);
     connect(&m_editor, &workspace::StageEditor::storageChoicesFailed, this,
             [this](const QString &message) {
-                m_banner->showMessage(MessageBanner::Kind::Error, message);
-                statusBar()->showMessage(tr("The storage configurations could not be listed."));
+                // The stage itself is shown; only the picker is short of choices. Said where it
+                // does not interrupt: a user without permission to list them sees it on every
+                // lookup.
+                statusBar()->showMessage(message);
             });
 
     m_confirmer = [this](const QString &question) {

@@ -648,10 +648,6 @@ Es wurde nichts geschrieben.</translation>
         <source>Read the shown stage again (%1)</source>
         <translation>Die angezeigte Stage erneut lesen (%1)</translation>
     </message>
-    <message>
-        <source>The storage configurations could not be listed.</source>
-        <translation>Die Speicherkonfigurationen konnten nicht aufgelistet werden.</translation>
-    </message>
 </context>
 <context>
     <name>ui::MessageBanner</name>
