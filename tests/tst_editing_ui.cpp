@@ -2,6 +2,7 @@
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/idle.h"
 #include "support/window_rig.h"
 #include "ui/arn_input.h"
 #include "ui/choice_list_editor.h"
@@ -486,7 +487,7 @@ void TestEditingUi::reviewShowsEachChangeAndTheRequests()
 
     QSignalSpy started(m_rig.editor, &workspace::StageEditor::applyStarted);
     review->reject();
-    QTest::qWait(50);
+    QVERIFY(drainPostedEvents()); // an apply set off by closing the dialog would have started
     QCOMPARE(started.count(), 0); // Cancel sends nothing
     QVERIFY(m_rig.document->hasPendingEdits());
 }
@@ -580,7 +581,7 @@ void TestEditingUi::lookupWithPendingEditsAsksFirst()
     QCOMPARE(
         m_questions.at(0),
         QStringLiteral("Look up another stage and discard 1 unapplied change to studio-main?"));
-    QTest::qWait(50);
+    QVERIFY(drainPostedEvents()); // a lookup queued by the refused Enter would have started
     QCOMPARE(started.count(), 0);
     QCOMPARE(input->text(), kDefaultsDemoArn);
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-renamed"));
@@ -632,7 +633,7 @@ void TestEditingUi::connectionSwitchReloadAndCloseAskFirst()
 
     QVERIFY(!m_rig.window->revertEdits());
     QCOMPARE(m_questions.size(), 4);
-    QTest::qWait(50);
+    QVERIFY(drainPostedEvents()); // a lookup queued by a refused action would have started
     QCOMPARE(started.count(), 0);
     QCOMPARE(valueAt(kSegment), QStringLiteral("6"));
 
