@@ -2,6 +2,7 @@
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/idle.h"
 #include "support/scripted_endpoint.h"
 #include "support/window_rig.h"
 #include "ui/arn_input.h"
@@ -339,7 +340,8 @@ void TestBrowseUi::cancelStopsTheListing()
     QVERIFY(!list()->progressBar()->isVisible());
     QVERIFY2(list()->statusLabel()->text().startsWith(QLatin1String("Cancelled")),
              qPrintable(list()->statusLabel()->text()));
-    QTest::qWait(200);
+    // Every region's answer, had its request gone on, is in by now.
+    QVERIFY(waitUntilIdle(m_rig.connection->client()));
     QCOMPARE(list()->table()->model()->rowCount(), 0);
 }
 

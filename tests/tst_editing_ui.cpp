@@ -2,6 +2,7 @@
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/idle.h"
 #include "support/window_rig.h"
 #include "ui/arn_input.h"
 #include "ui/choice_list_editor.h"
@@ -131,6 +132,9 @@ void TestEditingUi::show(const QString &arn, const QString &name)
     QTest::keyClick(input, Qt::Key_Return);
     QTRY_COMPARE(shown.count(), 1);
     QCOMPARE(valueAt(QStringLiteral("name")), name);
+    // The checks and the storage picker ask the service too: their answers land before the test
+    // opens an editor, not while one is open.
+    QVERIFY(waitUntilIdle(m_rig.workspace->client()));
 }
 
 QModelIndex TestEditingUi::valueIndex(const QString &path) const
@@ -486,7 +490,7 @@ void TestEditingUi::reviewShowsEachChangeAndTheRequests()
 
     QSignalSpy started(m_rig.editor, &workspace::StageEditor::applyStarted);
     review->reject();
-    QTest::qWait(50);
+    QVERIFY(drainPostedEvents()); // an apply set off by closing the dialog would have started
     QCOMPARE(started.count(), 0); // Cancel sends nothing
     QVERIFY(m_rig.document->hasPendingEdits());
 }
@@ -580,7 +584,7 @@ void TestEditingUi::lookupWithPendingEditsAsksFirst()
     QCOMPARE(
         m_questions.at(0),
         QStringLiteral("Look up another stage and discard 1 unapplied change to studio-main?"));
-    QTest::qWait(50);
+    QVERIFY(drainPostedEvents()); // a lookup queued by the refused Enter would have started
     QCOMPARE(started.count(), 0);
     QCOMPARE(input->text(), kDefaultsDemoArn);
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-renamed"));
@@ -632,7 +636,7 @@ void TestEditingUi::connectionSwitchReloadAndCloseAskFirst()
 
     QVERIFY(!m_rig.window->revertEdits());
     QCOMPARE(m_questions.size(), 4);
-    QTest::qWait(50);
+    QVERIFY(drainPostedEvents()); // a lookup queued by a refused action would have started
     QCOMPARE(started.count(), 0);
     QCOMPARE(valueAt(kSegment), QStringLiteral("6"));
 

@@ -9,6 +9,7 @@
 #include "ivs/service_error.h"
 #include "ivs/stage_arn.h"
 #include "ivs/stage_schema.h"
+#include "support/idle.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_certificates.h"
 #include "support/test_data.h"
@@ -672,8 +673,10 @@ void TestIvsClient::neverCallsBackWhenContextDiesBeforeSending()
                            [&calls](const ivs::GetStageResult &) { ++calls; });
     delete context;
 
-    QTest::qWait(500);
+    QVERIFY(testsupport::waitUntilIdle(tested.client));
     QCOMPARE(calls, 0);
+    QCOMPARE(tested.network.requestsCreated, 0);
+    QCOMPARE(endpoint.requests().size(), 0);
 }
 
 void TestIvsClient::neverCallsBackWhenContextDiesInFlight()
@@ -696,7 +699,7 @@ void TestIvsClient::neverCallsBackWhenContextDiesInFlight()
 
     QTRY_COMPARE(endpoint.requests().size(), 1);
     QVERIFY(context.isNull());
-    QTest::qWait(500);
+    QVERIFY(testsupport::waitUntilIdle(tested.client)); // its reply is over, aborted or answered
     QVERIFY2(!unexpected, unexpected && unexpected->error ? qPrintable(unexpected->error->oneLine())
                                                           : "called back with a stage");
 }

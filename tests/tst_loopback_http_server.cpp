@@ -594,24 +594,49 @@ void TestLoopbackHttpServer::answersARequestThatStallsWith408()
 
 void TestLoopbackHttpServer::aClientStillSendingIsNotCutOff()
 {
+    // Time is told by the servers' own idle timers, which fire in the order they fall due. The
+    // pieces go out one silent connection apart on `metronome`, whose timeout is a quarter of the
+    // server's. `outlasting`, accepted after `raw` and with a longer timeout, is closed only once
+    // `raw` has been open for longer than its own timeout: had that run from the start, `raw`
+    // would be closed first.
+    constexpr int kIdleTimeoutMs = 1200;
     Recorder recorder;
     net::LoopbackHttpServer server(recorder.handler());
-    server.setIdleTimeout(1500);
+    server.setIdleTimeout(kIdleTimeoutMs);
     QVERIFY(server.listenOnLoopback());
+    net::LoopbackHttpServer metronome([](const net::HttpRequest &) { return net::HttpResponse(); });
+    metronome.setIdleTimeout(kIdleTimeoutMs / 4);
+    QVERIFY(metronome.listenOnLoopback());
+    const auto beat = [&metronome] {
+        RawClient silent(metronome);
+        return silent.waitConnected() && silent.readUntilClosed().isEmpty();
+    };
 
-    // Six pieces, 400 ms apart: longer in all than the timeout, never silent for as long.
+    QElapsedTimer open;
+    open.start();
     RawClient raw(server);
     QVERIFY(raw.waitConnected());
-    const QList<QByteArray> pieces{
-        "POST /slow HTTP/1.1\r\n", "Host: h\r\n", "Content-Length: 6\r\n", "\r\n", "abc", "def"};
-    QElapsedTimer sending;
-    sending.start();
-    for (const QByteArray &piece : pieces) {
-        raw.write(piece);
-        QTest::qWait(400);
+    QTRY_COMPARE(server.acceptedConnections(), 1);
+    server.setIdleTimeout(kIdleTimeoutMs * 5 / 4);
+    RawClient outlasting(server);
+    QVERIFY(outlasting.waitConnected());
+    QTRY_COMPARE(server.acceptedConnections(), 2);
+
+    // Never silent for as long as the timeout, and longer in all.
+    raw.write("POST /slow HTTP/1.1\r\nHost: h\r\n");
+    int piece = 0;
+    while (outlasting.state() == QAbstractSocket::ConnectedState) {
+        QVERIFY(beat());
+        QCOMPARE(raw.state(), QAbstractSocket::ConnectedState);
+        raw.write("X-Piece: " + QByteArray::number(++piece) + "\r\n");
+    }
+    QVERIFY2(open.elapsed() > kIdleTimeoutMs, qPrintable(QString::number(open.elapsed())));
+    const QList<QByteArray> rest{"Content-Length: 6\r\n", "\r\n", "abc", "def"};
+    for (const QByteArray &bytes : rest) {
+        raw.write(bytes);
+        QVERIFY(beat());
         QCOMPARE(raw.state(), QAbstractSocket::ConnectedState);
     }
-    QVERIFY(sending.elapsed() > 1500);
     QList<QByteArray> answers;
     QVERIFY(raw.readAnswers(1, &answers));
     QVERIFY2(answers.constFirst().startsWith("HTTP/1.1 201 Created\r\n"),

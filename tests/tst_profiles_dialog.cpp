@@ -1,6 +1,7 @@
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/idle.h"
 #include "support/keyring_session.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
@@ -336,6 +337,7 @@ void TestProfilesDialog::invalidNameShowsAnInlineErrorAndKeepsTheTypedValues()
     typeInto(secret, QStringLiteral("typed-secret"));
 
     QSignalSpy saved(m_rig.profiles, &workspace::ProfilesController::saveFinished);
+    QSignalSpy busy(m_rig.profiles, &workspace::ProfilesController::busyChanged);
     QTest::keyClick(secret, Qt::Key_Return);
     auto *nameError = form->findChild<QLabel *>(QStringLiteral("nameError"));
     QVERIFY(nameError->isVisible());
@@ -347,7 +349,8 @@ void TestProfilesDialog::invalidNameShowsAnInlineErrorAndKeepsTheTypedValues()
     QCOMPARE(keyId->text(), QStringLiteral("AKIDTYPED0000001"));
     QCOMPARE(secret->text(), QStringLiteral("typed-secret"));
     QCOMPARE(QApplication::focusWidget(), name);
-    QTest::qWait(100);
+    QCOMPARE(busy.count(), 0); // no save was started, so no keychain call is on its way
+    QVERIFY(drainPostedEvents());
     QCOMPARE(saved.count(), 0); // refused before any keychain call
 
     // Fixing the name clears its message; an emptied secret gets one of its own.

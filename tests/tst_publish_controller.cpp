@@ -6,6 +6,7 @@
 #include "ivs/stage.h"
 #include "model/stage_tree_model.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/idle.h"
 #include "support/scripted_endpoint.h"
 #include "support/single_attempt_client.h"
 #include "workspace/publish_controller.h"
@@ -243,7 +244,7 @@ void TestPublishController::limitsAreCheckedBeforeSending()
     const QString refused = controller.createToken(userId, minutes, attributes);
     QVERIFY2(refused.contains(problem), qPrintable(refused));
     QVERIFY(!controller.isBusy());
-    QTest::qWait(50);
+    QVERIFY(waitUntilIdle(*client.client)); // a request sent after all would be answered by now
     QCOMPARE(endpoint.requests().size(), 0);
     QCOMPARE(created.size(), 0);
 }
@@ -508,7 +509,7 @@ void TestPublishController::newStageOrForgetDropsTheSecrets()
     controller.setStage(studioTarget({QStringLiteral("rtmp")}));
     QCOMPARE(stageChanged.size(), 1);
     QVERIFY(!controller.isBusy());
-    QTest::qWait(300);
+    QVERIFY(waitUntilIdle(*client.client)); // its answer, had the request gone on, is in by now
     QCOMPARE(created.size(), 1);
     QVERIFY(controller.token().isEmpty());
 }

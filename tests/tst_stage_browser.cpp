@@ -2,6 +2,7 @@
 #include "document/stage_document.h"
 #include "ivs/ivs_client.h"
 #include "model/stage_tree_model.h"
+#include "support/idle.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
 #include "workspace/stage_browser.h"
@@ -78,7 +79,7 @@ void TestStageBrowser::invalidTextIsRejectedWithoutARequest()
     m_browser->lookUp(QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/"));
     QCOMPARE(rejected.count(), 1);
     QVERIFY(rejected.at(0).at(0).toString().contains(QLatin1String("no stage ID")));
-    QTest::qWait(50);
+    QVERIFY(waitUntilIdle(*m_client)); // a request sent after all would be answered by now
     QCOMPARE(busy.count(), 0);
     QVERIFY(m_endpoint->requests().isEmpty());
 }
@@ -131,7 +132,7 @@ void TestStageBrowser::newerLookupSupersedesAnOlderOne()
     m_browser->lookUp(kArn);
     m_browser->lookUp(kOtherArn);
     QVERIFY(shown.wait());
-    QTest::qWait(100); // the first answer, had it not been dropped, would arrive here
+    QVERIFY(waitUntilIdle(*m_client)); // the first answer, had it not been dropped, is in too
     QCOMPARE(shown.count(), 1);
     QCOMPARE(shown.at(0).at(1).toString(), QStringLiteral("second-stage"));
 }
@@ -150,7 +151,7 @@ void TestStageBrowser::cancelStopsTheLookup()
     QCOMPARE(cancelled.at(0).at(0).toString(), kArn);
     m_browser->cancel(); // nothing in flight: nothing to tell
     QCOMPARE(cancelled.count(), 1);
-    QTest::qWait(200);
+    QVERIFY(waitUntilIdle(*m_client)); // the answer, had the request gone on, is in by now
     QCOMPARE(shown.count(), 0);
     QCOMPARE(busy.count(), 2);
     QCOMPARE(m_model->rowCount(), 0);
@@ -202,7 +203,8 @@ void TestStageBrowser::refreshSupersedesALookupInFlight()
     QCOMPARE(started.at(1).at(0).toString(), kArn);
     QVERIFY(m_browser->isBusy());
     QVERIFY(shown.wait());
-    QTest::qWait(100); // a second answer, had the first request not been dropped, would come here
+    // A second answer, had the first request not been dropped, is in by now.
+    QVERIFY(waitUntilIdle(*m_client));
     QCOMPARE(shown.count(), 1);
     QCOMPARE(busy.count(), 2);
 }

@@ -3,6 +3,7 @@
 #include "ivs/regions.h"
 #include "model/stage_filter_model.h"
 #include "model/stage_list_model.h"
+#include "support/idle.h"
 #include "support/scripted_endpoint.h"
 #include "workspace/stage_catalog.h"
 
@@ -105,6 +106,12 @@ void TestStageCatalog::cancelStopsEveryRegion()
 {
     ScriptedEndpoint endpoint;
     QVERIFY(endpoint.start());
+    // Every region would have a stage to show, had its request gone on.
+    const QJsonObject stage{
+        {QStringLiteral("arn"), QStringLiteral("arn:aws:ivs:us-east-1:123456789012:stage/s0")},
+        {QStringLiteral("name"), QStringLiteral("s0")}};
+    endpoint.setFallback(net::HttpResponse::json(
+        200, QJsonDocument(QJsonObject{{QStringLiteral("stages"), QJsonArray{stage}}}).toJson()));
     QNetworkAccessManager network;
     network.setProxy(QNetworkProxy::NoProxy);
     aws::StaticCredentialProvider provider(
@@ -118,7 +125,7 @@ void TestStageCatalog::cancelStopsEveryRegion()
     catalog.load(ivs::realTimeRegions());
     catalog.cancel();
     QVERIFY(!catalog.isLoading());
-    QTest::qWait(200);
+    QVERIFY(waitUntilIdle(client)); // each region's answer, had its request gone on, is in
     QCOMPARE(loaded.count(), 0);
     QCOMPARE(stages.rowCount(), 0);
 }

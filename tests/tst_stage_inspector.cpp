@@ -1,5 +1,6 @@
 #include "demo/demo_stages.h"
 #include "document/stage_document.h"
+#include "ivs/ivs_client.h"
 #include "ivs/stage.h"
 #include "model/events_model.h"
 #include "model/findings_model.h"
@@ -7,6 +8,7 @@
 #include "model/sessions_model.h"
 #include "model/stage_tree_model.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/idle.h"
 #include "support/scripted_endpoint.h"
 #include "support/test_data.h"
 #include "workspace/backend.h"
@@ -19,6 +21,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 using model::StageTreeModel;
@@ -316,7 +319,8 @@ void TestStageInspector::switchingStageMidRequestNeverShowsOldResults()
     // stage, as it does when a lookup answers.
     m_document->setStage(demoStage(kDefaultsDemoArn));
     QTRY_COMPARE(finished.count(), 1);
-    QTest::qWait(300); // time for any stray answer about studio-main to arrive
+    // Every answer about studio-main, had its request gone on, is in.
+    QVERIFY(waitUntilIdle(m_backend->client()));
 
     QCOMPARE(started.count(), 2);
     QCOMPARE(finished.count(), 1);
@@ -341,7 +345,7 @@ void TestStageInspector::switchingParticipantMidRequestNeverShowsOldEvents()
     m_inspector->selectParticipant(kGuestBen);
     m_inspector->selectParticipant(kHostAnna);
     QTRY_COMPARE(events.count(), 1);
-    QTest::qWait(200);
+    QVERIFY(waitUntilIdle(m_backend->client())); // guest-ben's events too, had they been asked for
     QCOMPARE(events.count(), 1);
     QCOMPARE(events.at(0).at(0).toString(), kHostAnna);
     QCOMPARE(column(*m_inspector->events(), model::EventsModel::EventColumn),
@@ -466,12 +470,22 @@ void TestStageInspector::activeSessionRefreshesOnATimer()
     QCOMPARE(m_inspector->selectedParticipantId(), kGuestBen);
     QCOMPARE(m_inspector->events()->rowCount(), 3);
 
-    // Off: no more reading.
+    // Off: no more reading. What the last tick asked for is answered first.
     m_inspector->setAutoRefresh(false);
     QVERIFY(!m_inspector->isRefreshScheduled());
-    QTest::qWait(100);
+    QVERIFY(waitUntilIdle(m_backend->client()));
     const auto count = participants.count();
-    QTest::qWait(200);
+    QSignalSpy sent(&m_backend->client(), &ivs::IvsClient::requestSent);
+    // Timers fire in the order they fall due: once this one, due five intervals from now, has
+    // fired, a refresh timer still running would have ticked, and what it asked would be answered.
+    QTimer later;
+    later.setSingleShot(true);
+    later.setTimerType(Qt::PreciseTimer);
+    QSignalSpy passed(&later, &QTimer::timeout);
+    later.start(5 * m_inspector->refreshInterval());
+    QVERIFY(passed.wait());
+    QVERIFY(waitUntilIdle(m_backend->client()));
+    QCOMPARE(sent.count(), 0);
     QCOMPARE(participants.count(), count);
 
     // A stage with no session in progress has nothing to refresh.

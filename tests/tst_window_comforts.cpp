@@ -2,6 +2,7 @@
 #include "model/stage_tree_model.h"
 #include "model/text_colors.h"
 #include "support/demo_stage_fixtures.h"
+#include "support/idle.h"
 #include "support/window_rig.h"
 #include "ui/arn_input.h"
 #include "ui/main_window.h"
@@ -321,7 +322,8 @@ void TestWindowComforts::pastingInATextFieldStaysAPaste()
     QApplication::clipboard()->setText(kConsoleLink);
     QTest::keyClick(edit, Qt::Key_V, Qt::ControlModifier);
     QCOMPARE(edit->text(), kConsoleLink); // pasted as is: the user may want to edit it
-    QTest::qWait(50);
+    // A lookup queued by the paste would have started by now.
+    QVERIFY(drainPostedEvents());
     QCOMPARE(started.count(), 0);
     QVERIFY(m_rig.window->banner()->isHidden());
     // Enter looks up the ARN the link holds.
@@ -360,7 +362,7 @@ void TestWindowComforts::pastingTextWithoutAnArnSaysSoAndKeepsTheTypedArn()
     QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("channel")),
              qPrintable(m_rig.window->banner()->text()));
     QCOMPARE(m_rig.window->arnInput()->text(), typed);
-    QTest::qWait(50);
+    QVERIFY(drainPostedEvents()); // a lookup queued by either paste would have started by now
     QCOMPARE(started.count(), 0);
 }
 
@@ -530,7 +532,8 @@ void TestWindowComforts::ctrlFFilterHidesRowsAndEscapeRestoresThem()
 void TestWindowComforts::layoutAndColumnWidthsSurviveANewWindow()
 {
     showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    QTest::qWait(20); // the tree's own fitting to the stage is over
+    // The tree's own fitting to the stage is over: the column widths come back in a queued call.
+    QVERIFY(drainPostedEvents());
     QHeaderView *header = m_rig.window->treeView()->header();
     const int fitted = header->sectionSize(StageTreeModel::ValueColumn);
     header->resizeSection(StageTreeModel::FieldColumn, 333); // as a drag of the divider does
@@ -550,7 +553,7 @@ void TestWindowComforts::layoutAndColumnWidthsSurviveANewWindow()
     header = m_rig.window->treeView()->header();
     // Kept over the tree's fitting of its columns to a new stage; the others still fit.
     showStage(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
-    QTest::qWait(20);
+    QVERIFY(drainPostedEvents());
     QCOMPARE(header->sectionSize(StageTreeModel::FieldColumn), 333);
     QCOMPARE(header->sectionSize(StageTreeModel::ValueColumn), fitted);
 }

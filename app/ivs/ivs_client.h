@@ -71,6 +71,9 @@ public:
     // Seconds added to the local clock when signing; learnt from a clock-skew refusal.
     qint64 clockOffset() const { return m_clockOffsetSeconds; }
 
+    // Every request goes through this manager; tests wait on it until nothing is under way.
+    QNetworkAccessManager *network() const { return m_network; }
+
     const aws::EndpointConfig &endpointConfig() const { return m_endpoint; }
     void setEndpointConfig(aws::EndpointConfig endpoint) { m_endpoint = std::move(endpoint); }
     aws::CredentialProvider *credentialProvider() const { return m_credentials; }
