@@ -244,7 +244,14 @@ void TestHostileFiles::peakMemoryOfEveryRunStaysSmall()
     const double peak = peakChildResidentMiB();
     qInfo("largest child resident set: %.1f MiB", peak);
     QVERIFY2(peak > 0, "no child was measured");
-    QVERIFY2(peak < 100, qPrintable(QStringLiteral("peak child RSS %1 MiB").arg(peak)));
+    // Under AddressSanitizer every process carries its shadow memory and quarantine; the bound
+    // stays below the 200 MiB the pipe was fed either way.
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr double kBoundMiB = 180;
+#else
+    constexpr double kBoundMiB = 100;
+#endif
+    QVERIFY2(peak < kBoundMiB, qPrintable(QStringLiteral("peak child RSS %1 MiB").arg(peak)));
 }
 
 QTEST_GUILESS_MAIN(TestHostileFiles)
