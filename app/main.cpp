@@ -107,6 +107,7 @@ int main(int argc, char *argv[])
     if (cli::isCommandInvocation(arguments)) {
         QCoreApplication app(argc, argv);
         identity::applyAppIdentity();
+        identity::protectSettingsFile();
         identity::carryOverLegacySettings();
         if (!i18n::wantsOutputForPrograms(arguments))
             i18n::installTranslations(app);
@@ -116,6 +117,7 @@ int main(int argc, char *argv[])
         return answerHelpOrVersion(argc, argv);
     QApplication app(argc, argv);
     identity::applyAppIdentity();
+    identity::protectSettingsFile();
     identity::carryOverLegacySettings();
     i18n::installTranslations(app);
     return runWindow(app);

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -22,6 +23,7 @@ private slots:
     void nothingIsWrittenWithoutOldSettings();
     void namesFollowTheAppId();
     void savedProfilesMoveToTheNewPlace();
+    void settingsFileIsReadableByItsOwnerOnly();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -159,6 +161,45 @@ void TestAppIdentity::savedProfilesMoveToTheNewPlace()
     QCOMPARE(profile->accessKeyId, QStringLiteral("AKIDOLD"));
     QCOMPARE(storage.store.activeProfile(), QStringLiteral("prod"));
     QVERIFY(QFile::exists(QSettings().fileName()));
+}
+
+void TestAppIdentity::settingsFileIsReadableByItsOwnerOnly()
+{
+    identity::applyAppIdentity();
+    const QString file = QSettings().fileName();
+    const QString directory = QFileInfo(file).absolutePath();
+    const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+    const QFile::Permissions mask = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                    QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                    QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+    // Left as a default umask makes it: readable by all.
+    QVERIFY(QFile::remove(file) || !QFile::exists(file));
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("recentArns"), QStringList{QStringLiteral("arn:x")});
+        settings.sync();
+    }
+    QVERIFY(QFile::setPermissions(file, ownerOnly | QFile::ReadGroup | QFile::ReadOther));
+
+    QVERIFY(identity::protectSettingsFile());
+    QCOMPARE(QFile::permissions(file) & mask, ownerOnly);
+    QCOMPARE(QFile::permissions(directory) & mask, ownerOnly | QFile::ExeOwner);
+    // Rewritten by QSettings (a new file moved into place), it keeps the mode.
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("recentArns"), QStringList{QStringLiteral("arn:y")});
+        settings.sync();
+        QCOMPARE(settings.status(), QSettings::NoError);
+    }
+    QCOMPARE(QFile::permissions(file) & mask, ownerOnly);
+    QCOMPARE(QSettings().value(QStringLiteral("recentArns")).toStringList(),
+             QStringList{QStringLiteral("arn:y")});
+
+    // A first start makes the file with that mode before anything is written to it.
+    QVERIFY(QFile::remove(file));
+    QVERIFY(identity::protectSettingsFile());
+    QVERIFY(QFile::exists(file));
+    QCOMPARE(QFile::permissions(file) & mask, ownerOnly);
 }
 
 QTEST_GUILESS_MAIN(TestAppIdentity)

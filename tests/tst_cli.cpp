@@ -60,6 +60,7 @@ private slots:
     void refusedConnectionIsANetworkError();
     void regionOverrideIsUsedAndNoted();
     void verboseReportsRequestsAndRetriesWithoutSecrets();
+    void passwordInTheEndpointUrlIsNeverShown();
     void binaryHelpDocumentsOptionsAndExitCodes();
     void binaryRunsAgainstTheDemoEndpoint();
     void binaryRejectsABadArnWithOneLine();
@@ -257,6 +258,38 @@ void TestCli::verboseReportsRequestsAndRetriesWithoutSecrets()
     QVERIFY(!run.err.contains(QLatin1String("cli-test-secret")));
     QVERIFY(!run.err.contains(QLatin1String("AKIDCLITEST")));
     QCOMPARE(endpoint.requests().size(), 2);
+}
+
+void TestCli::passwordInTheEndpointUrlIsNeverShown()
+{
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    endpoint.enqueue(
+        net::HttpResponse::json(200, readTestData(QStringLiteral("get_stage_seed_response.json"))));
+    QUrl withPassword = endpoint.url();
+    withPassword.setUserName(QStringLiteral("proxyuser"));
+    withPassword.setPassword(QStringLiteral("Sup3rSecretPassw0rd"));
+    const Run run = runInProcess({QStringLiteral("--arn"), kArn, QStringLiteral("--endpoint-url"),
+                                  withPassword.toString(), QStringLiteral("--verbose")},
+                                 environmentWithKeys());
+    QCOMPARE(run.exitCode, int(cli::Success));
+    QCOMPARE(endpoint.requests().size(), 1);
+    QVERIFY2(
+        run.err.contains(
+            QStringLiteral("http://redacted@127.0.0.1:%1/GetStage").arg(endpoint.url().port())),
+        qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QLatin1String("Sup3rSecretPassw0rd")), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QLatin1String("proxyuser")), qPrintable(run.err));
+    QVERIFY2(!run.out.contains(QLatin1String("Sup3rSecretPassw0rd")), qPrintable(run.out));
+
+    // And in the refusal of a URL that is not allowed.
+    const Run refused =
+        runInProcess({QStringLiteral("--arn"), kArn, QStringLiteral("--endpoint-url"),
+                      QStringLiteral("ftp://proxyuser:Sup3rSecretPassw0rd@127.0.0.1:1/")},
+                     environmentWithKeys());
+    QCOMPARE(refused.exitCode, int(cli::UsageError));
+    QVERIFY2(!refused.err.contains(QLatin1String("Sup3rSecretPassw0rd")), qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(QLatin1String("redacted@")), qPrintable(refused.err));
 }
 
 void TestCli::binaryHelpDocumentsOptionsAndExitCodes()

@@ -33,6 +33,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
 
 using model::EditState;
 using model::StageTreeModel;
@@ -748,6 +749,23 @@ void TestEditingUi::fileErrorsAreShownAndChangeNothing()
     QVERIFY(!m_rig.window->applyFromFile());
     QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("gone.json")),
              qPrintable(m_rig.window->banner()->text()));
+
+    // A FIFO with no writer is refused at once, not waited on (the window would freeze); so is
+    // a file of more than 1 MiB.
+    m_chosenPath = directory.filePath(QStringLiteral("fifo.json"));
+    QCOMPARE(::mkfifo(QFile::encodeName(m_chosenPath).constData(), 0600), 0);
+    QVERIFY(!m_rig.window->applyFromFile());
+    QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("not a regular file")),
+             qPrintable(m_rig.window->banner()->text()));
+    m_chosenPath = directory.filePath(QStringLiteral("huge.json"));
+    QFile huge(m_chosenPath);
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    QVERIFY(huge.write(QByteArray(1024 * 1024 + 1, ' ')) == 1024 * 1024 + 1);
+    huge.close();
+    QVERIFY(!m_rig.window->applyFromFile());
+    QVERIFY2(m_rig.window->banner()->text().contains(QLatin1String("more than 1 MiB")),
+             qPrintable(m_rig.window->banner()->text()));
+    QVERIFY(!m_rig.document->hasPendingEdits());
 
     // Cancelling the file dialog does nothing at all.
     m_chosenPath.clear();

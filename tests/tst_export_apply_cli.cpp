@@ -371,7 +371,7 @@ void TestExportApplyCli::usageErrorsSendNothing_data()
     QTest::newRow("missing file") << QStringList{QStringLiteral("--arn"), kSeedArn,
                                                  QStringLiteral("--file"),
                                                  QStringLiteral("/nonexistent/stage.json")}
-                                  << QStringLiteral("Cannot read /nonexistent/stage.json");
+                                  << QStringLiteral("\"/nonexistent/stage.json\" does not exist");
     QTest::newRow("no arn") << QStringList{QStringLiteral("--file"), QStringLiteral("x.json")}
                             << QStringLiteral("--arn is required (see apply --help)");
     // The changes go to the ARN's region; comparing them with a lookup elsewhere would be wrong.

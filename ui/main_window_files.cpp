@@ -1,6 +1,7 @@
 // MainWindow: exporting the stage's settings to a file and applying such a file.
 
 #include "document/stage_document.h"
+#include "files/bounded_file.h"
 #include "main_window.h"
 #include "message_banner.h"
 #include "model/stage_tree_model.h"
@@ -99,13 +100,14 @@ bool MainWindow::applyFromFile()
                               tr("%1 was not applied; nothing changed.\n%2").arg(shownPath, why));
         return false;
     };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return refuse(file.errorString());
-    if (file.size() > kMaxDocumentBytes)
-        return refuse(tr("It is larger than 1 MiB, so it is not an exported stage."));
+    // Read on this thread, so only a regular file: a FIFO picked by mistake must not freeze the
+    // window waiting for a writer.
     QString error;
-    if (!m_document.loadDocument(file.readAll(), &error))
+    const auto bytes = files::readBounded(path, kMaxDocumentBytes, files::Accept::RegularFiles,
+                                          tr("the file"), &error);
+    if (!bytes)
+        return refuse(error);
+    if (!m_document.loadDocument(*bytes, &error))
         return refuse(error);
 
     if (!m_document.hasPendingEdits()) {

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QRegularExpression>
 
 namespace aws {
 
@@ -32,10 +33,13 @@ bool isLoopbackHost(const QString &host)
 QString endpointUrlProblem(const QUrl &url)
 {
     if (!url.isValid())
+        // Qt's reason quotes the text it was given, user info and all.
         return Text::tr("The endpoint URL \"%1\" is not a valid URL: %2")
-            .arg(url.toString(), url.errorString());
+            .arg(displayUrl(url),
+                 url.errorString().replace(QRegularExpression(QStringLiteral("//[^/@\\s\"]*@")),
+                                           QStringLiteral("//redacted@")));
     if (url.host().isEmpty())
-        return Text::tr("The endpoint URL \"%1\" has no host name.").arg(url.toString());
+        return Text::tr("The endpoint URL \"%1\" has no host name.").arg(displayUrl(url));
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return {};
@@ -48,7 +52,7 @@ QString endpointUrlProblem(const QUrl &url)
     }
     return Text::tr("The endpoint URL \"%1\" must start with https:// (or http:// for a loopback "
                     "address).")
-        .arg(url.toString());
+        .arg(displayUrl(url));
 }
 
 QUrl EndpointConfig::baseUrl(const QString &region) const
@@ -112,6 +116,15 @@ std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
         config.caBundlePath = caBundle;
     }
     return config;
+}
+
+QString displayUrl(const QUrl &url, QUrl::FormattingOptions options)
+{
+    if (url.userInfo().isEmpty())
+        return url.toString(options);
+    QUrl shown = url;
+    shown.setUserInfo(QStringLiteral("redacted"));
+    return shown.toString(options);
 }
 
 } // namespace aws

@@ -43,5 +43,8 @@ std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
 QString endpointUrlProblem(const QUrl &url);
 
 bool isLoopbackHost(const QString &host);
+// The URL for messages and logs: a user name or password in it (http://user:secret@host) is
+// replaced by "redacted", so that it is never shown.
+QString displayUrl(const QUrl &url, QUrl::FormattingOptions options = QUrl::None);
 
 } // namespace aws

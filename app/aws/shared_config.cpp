@@ -1,5 +1,7 @@
 #include "aws/shared_config.h"
 
+#include "files/bounded_file.h"
+
 #include <algorithm>
 #include <QCoreApplication>
 #include <QFile>
@@ -14,6 +16,9 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(aws::SharedConfig)
 };
+
+// An AWS config or credentials file is a few KiB; anything past this is not one.
+constexpr qint64 kMaxAwsFileBytes = 1024 * 1024;
 
 // "~/.aws/config:12: skipped …"
 QString located(const QString &label, int line, const QString &what)
@@ -216,19 +221,14 @@ bool readIfPresent(const QString &path, QByteArray *text, QString *error)
 {
     if (path.isEmpty())
         return true;
-    const QFileInfo info(path);
-    if (!info.exists())
+    if (!QFileInfo::exists(path))
         return true;
-    if (info.isDir()) {
-        *error = Text::tr("The AWS file \"%1\" is a directory, not a file.").arg(path);
+    // Nothing a real AWS file holds comes near this; a FIFO or a device is refused unread.
+    const auto bytes = files::readBounded(path, kMaxAwsFileBytes, files::Accept::RegularFiles,
+                                          Text::tr("the AWS file"), error);
+    if (!bytes)
         return false;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = Text::tr("Cannot read the AWS file \"%1\": %2").arg(path, file.errorString());
-        return false;
-    }
-    *text = file.readAll();
+    *text = *bytes;
     return true;
 }
 

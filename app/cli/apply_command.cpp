@@ -3,6 +3,7 @@
 #include "cli/exit_codes.h"
 #include "cli/stage_command.h"
 #include "document/stage_document.h"
+#include "files/bounded_file.h"
 #include "ivs/stage_changes.h"
 #include "workspace/stage_editor.h"
 
@@ -52,16 +53,9 @@ struct Apply {
 
 std::optional<QByteArray> readFile(const QString &path, QString *problem)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *problem = Text::tr("Cannot read %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    if (file.size() > kMaxFileBytes) {
-        *problem = Text::tr("%1 is larger than 1 MiB: it is not a stage configuration.").arg(path);
-        return std::nullopt;
-    }
-    return file.readAll();
+    // Counted as it is read: a pipe, /dev/stdin or a device has no size to trust.
+    return files::readBounded(path, kMaxFileBytes, files::Accept::AnyReadable,
+                              Text::tr("the configuration file"), problem);
 }
 
 // Where the service kept something other than what was sent (e.g. recording settings while

@@ -9,6 +9,7 @@
 #include "cli/list_stages_command.h"
 #include "cli/profile_command.h"
 #include "cli/secret_input.h"
+#include "cli/terminal_output.h"
 
 #include <cstdio>
 #include <QCoreApplication>
@@ -87,8 +88,11 @@ QString exitCodesHelpText()
 
 int runCommand(const QStringList &arguments)
 {
-    QTextStream out(stdout);
-    QTextStream err(stderr);
+    // Text from the network never reaches the terminal raw (see TerminalOutput).
+    TerminalOutput standardOutput(stdout);
+    TerminalOutput standardError(stderr);
+    QTextStream out(&standardOutput);
+    QTextStream err(&standardError);
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     const QString command = arguments.value(1);
     const QStringList rest = arguments.mid(2);

@@ -3,6 +3,9 @@
 #include "identity/settings_migration.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QSettings>
 
@@ -41,6 +44,23 @@ void applyAppIdentity()
     QCoreApplication::setApplicationVersion(version());
     // Wayland compositors and desktop shells match windows to the .desktop file by this name.
     QGuiApplication::setDesktopFileName(appId());
+}
+
+bool protectSettingsFile()
+{
+    const QString path = QSettings().fileName();
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return false;
+    const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+    bool ok = QFile::setPermissions(info.absolutePath(), ownerOnly | QFile::ExeOwner);
+    if (!info.exists()) {
+        // Created empty with the owner-only mode; QSettings keeps the mode when it rewrites.
+        QFile file(path);
+        ok = file.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnly) && ok;
+        return ok;
+    }
+    return QFile::setPermissions(path, ownerOnly) && ok;
 }
 
 void carryOverLegacySettings()

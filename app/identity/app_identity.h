@@ -20,5 +20,9 @@ void applyAppIdentity();
 // Settings saved under the earlier organization name are copied to the new place, once (see
 // copyLegacySettings). Call after applyAppIdentity(), before the settings are read.
 void carryOverLegacySettings();
+// The settings file holds access key IDs, profile names and recent ARNs: it is made readable by
+// its owner only (0600, in a 0700 directory), before anything is written to it. Rewrites keep
+// that mode. Returns false when the file or its directory could not be made so.
+bool protectSettingsFile();
 
 } // namespace identity

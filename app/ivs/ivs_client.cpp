@@ -230,7 +230,7 @@ void IvsClient::attempt(const std::shared_ptr<Call> &call)
     // One arg() call: a percent-encoded path ("%3A") must not be taken for a placeholder.
     emit requestSent(
         tr("%1 %2%3 (region %4, credentials %5, attempt %6)")
-            .arg(QString::fromLatin1(call->method), post.baseUrl.toString(QUrl::RemovePath),
+            .arg(QString::fromLatin1(call->method), aws::displayUrl(post.baseUrl, QUrl::RemovePath),
                  QString::fromUtf8(call->query.isEmpty() ? call->path
                                                          : call->path + '?' + call->query),
                  call->region, call->credentials.redactedSummary(),

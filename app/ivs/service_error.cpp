@@ -8,6 +8,11 @@
 namespace ivs {
 
 namespace {
+// Far longer than any message the service writes.
+constexpr qsizetype kMaxServiceMessageChars = 1000;
+} // namespace
+
+namespace {
 
 // A class rather than a function so that lupdate files the messages below under the
 // same context as Text::tr() looks them up in.
@@ -197,10 +202,15 @@ ServiceError serviceErrorFromResponse(int httpStatus, const QByteArray &errorTyp
     const Classification classification = classify(code, httpStatus);
     ServiceError error;
     error.category = classification.category;
-    error.code = code;
+    // A service's message is a sentence or two, its code a word; anything huge is cut rather
+    // than shown whole.
+    error.code = code.left(kMaxServiceMessageChars);
     error.serviceMessage = message.simplified();
+    if (error.serviceMessage.size() > kMaxServiceMessageChars)
+        error.serviceMessage =
+            error.serviceMessage.left(kMaxServiceMessageChars) + QStringLiteral(" […]");
     error.httpStatus = httpStatus;
-    error.requestId = QString::fromLatin1(requestId);
+    error.requestId = QString::fromLatin1(requestId.left(kMaxServiceMessageChars));
     error.summary = classification.summary;
     error.nextStep = classification.nextStep;
     return error;

@@ -247,12 +247,8 @@
         <translation>Abschnitt [%1] kommt mehrfach vor; spätere Werte haben Vorrang</translation>
     </message>
     <message>
-        <source>The AWS file &quot;%1&quot; is a directory, not a file.</source>
-        <translation>Die AWS-Datei „%1“ ist ein Verzeichnis, keine Datei.</translation>
-    </message>
-    <message>
-        <source>Cannot read the AWS file &quot;%1&quot;: %2</source>
-        <translation>Die AWS-Datei „%1“ kann nicht gelesen werden: %2</translation>
+        <source>the AWS file</source>
+        <translation>die AWS-Datei</translation>
     </message>
 </context>
 <context>
@@ -337,14 +333,6 @@ Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-sta
         <translation>Im Terminal nicht um Bestätigung bitten (ohne Terminal wird nie gefragt).</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is larger than 1 MiB: it is not a stage configuration.</source>
-        <translation>%1 ist größer als 1 MiB: Das ist keine Stage-Konfiguration.</translation>
-    </message>
-    <message>
         <source>%1 is %2, the file says %3</source>
         <translation>%1 ist %2, in der Datei steht %3</translation>
     </message>
@@ -383,6 +371,10 @@ Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-sta
     <message>
         <source>ivs-stage-browser: note: the service did not keep everything in %1: %2.</source>
         <translation>ivs-stage-browser: Hinweis: Der Dienst hat nicht alles aus %1 übernommen: %2.</translation>
+    </message>
+    <message>
+        <source>the configuration file</source>
+        <translation>die Konfigurationsdatei</translation>
     </message>
 </context>
 <context>
@@ -961,6 +953,41 @@ Befehle:
     <message>
         <source>Delete tag &quot;%1&quot;</source>
         <translation>Tag „%1“ löschen</translation>
+    </message>
+</context>
+<context>
+    <name>files::BoundedFile</name>
+    <message>
+        <source>%1 &quot;%2&quot; holds more than %3: it is not what it should be, so it was not read.</source>
+        <translation>%1 „%2“ ist größer als %3 und damit nicht, was sie sein sollte; sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; does not exist.</source>
+        <translation>%1 „%2“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 &quot;%2&quot;: %3.</source>
+        <translation>Nicht lesbar: %1 „%2“ (%3).</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is a directory, not a file.</source>
+        <translation>%1 „%2“ ist ein Verzeichnis, keine Datei.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a regular file (a pipe, a device or a socket), so it was not read.</source>
+        <translation>%1 „%2“ ist keine gewöhnliche Datei (sondern eine Pipe, ein Gerät oder ein Socket) und wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
     </message>
 </context>
 <context>

@@ -196,11 +196,12 @@ QString Backend::description() const
 {
     const aws::EndpointConfig &endpoint = m_client->endpointConfig();
     if (m_demoActive)
-        return Text::tr("Demo endpoint %1 with sample stages").arg(endpoint.overrideUrl.toString());
+        return Text::tr("Demo endpoint %1 with sample stages")
+            .arg(aws::displayUrl(endpoint.overrideUrl));
     QString where = Text::tr("AWS");
     if (!endpoint.overrideUrl.isEmpty())
-        where =
-            Text::tr("%1 (from %2)").arg(endpoint.overrideUrl.toString(), endpoint.overrideSource);
+        where = Text::tr("%1 (from %2)")
+                    .arg(aws::displayUrl(endpoint.overrideUrl), endpoint.overrideSource);
     return Text::tr("%1 · credentials: %2").arg(where, credentialSource());
 }
 

@@ -529,10 +529,6 @@ Es wurde nichts geschrieben.</translation>
 %2</translation>
     </message>
     <message>
-        <source>It is larger than 1 MiB, so it is not an exported stage.</source>
-        <translation>Die Datei ist größer als 1 MiB und damit keine exportierte Stage.</translation>
-    </message>
-    <message>
         <source>%1 matches %2 as it is: there is nothing to apply.</source>
         <translation>%1 stimmt bereits mit %2 überein: Es gibt nichts anzuwenden.</translation>
     </message>
@@ -647,6 +643,10 @@ Es wurde nichts geschrieben.</translation>
     <message>
         <source>Read the shown stage again (%1)</source>
         <translation>Die angezeigte Stage erneut lesen (%1)</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>die Datei</translation>
     </message>
 </context>
 <context>
