@@ -1,7 +1,7 @@
 #include "import_profiles_dialog.h"
 
-#include "workspace/profiles_controller.h"
 #include "text_tone.h"
+#include "workspace/profiles_controller.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -17,7 +17,8 @@ namespace ui {
 class ImportProfilesDialog final : public QDialog {
     Q_OBJECT
 public:
-    explicit ImportProfilesDialog(workspace::ProfilesController &profiles, QWidget *parent = nullptr);
+    explicit ImportProfilesDialog(workspace::ProfilesController &profiles,
+                                  QWidget *parent = nullptr);
 
     QListWidget *list() const { return m_list; }
     QStringList checkedNames() const;

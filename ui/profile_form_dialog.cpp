@@ -1,7 +1,7 @@
 #include "profile_form_dialog.h"
 
-#include "workspace/profiles_controller.h"
 #include "text_tone.h"
+#include "workspace/profiles_controller.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -2,8 +2,8 @@
 
 #include "import_profiles_dialog.h"
 #include "profile_form_dialog.h"
-#include "workspace/profiles_controller.h"
 #include "text_tone.h"
+#include "workspace/profiles_controller.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
