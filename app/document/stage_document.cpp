@@ -74,6 +74,25 @@ QString fieldName(const QString &path)
     return path.section(QLatin1Char('.'), -1);
 }
 
+// What a new stage (or none) replaced, for the signals that say so.
+struct Dropped {
+    bool edits = false;
+    bool stale = false;
+    bool findings = false;
+};
+
+// A new stage, or none: the reset first, then whatever it took away.
+void announceReset(StageDocument &document, Dropped dropped)
+{
+    emit document.stageReset();
+    if (dropped.findings)
+        emit document.findingsChanged();
+    if (dropped.stale)
+        emit document.staleChanged(false);
+    if (dropped.edits)
+        emit document.pendingEditsChanged(false);
+}
+
 } // namespace
 
 // One undoable step: the whole edited configuration before and after it.
@@ -126,13 +145,7 @@ void StageDocument::resetToStage(const ivs::Stage &stage)
     m_findings.clear();
     m_original = ivs::EditableConfig::fromStage(stage);
     m_edited = m_original;
-    emit stageReset();
-    if (hadFindings)
-        emit findingsChanged();
-    if (wasStale)
-        emit staleChanged(false);
-    if (hadEdits)
-        emit pendingEditsChanged(false);
+    announceReset(*this, {hadEdits, wasStale, hadFindings});
 }
 
 void StageDocument::clear()
@@ -147,13 +160,7 @@ void StageDocument::clear()
     m_original = {};
     m_edited = {};
     m_undo->clear();
-    emit stageReset();
-    if (hadFindings)
-        emit findingsChanged();
-    if (wasStale)
-        emit staleChanged(false);
-    if (hadEdits)
-        emit pendingEditsChanged(false);
+    announceReset(*this, {hadEdits, wasStale, hadFindings});
 }
 
 void StageDocument::replaceStageKeepingEdits(const ivs::Stage &stage)

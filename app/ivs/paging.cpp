@@ -66,24 +66,18 @@ void fetchPage(const std::shared_ptr<Pager> &pager, const QString &token)
             const QString next = answer.value(QStringLiteral("nextToken")).toString();
             if (next.isEmpty())
                 return pager->done(result);
-            if (pager->seenTokens.contains(next)) {
-                result.error = unexpectedResponse(
-                    call.httpStatus, call.contentType,
-                    Text::tr("%1 sent a repeated page token after %2 pages, so paging stopped; "
-                             "the list is incomplete.")
-                        .arg(pager->operation)
-                        .arg(result.pages));
+            // Two ways a listing is stopped with what was read so far, each said plainly.
+            auto stop = [&](const QString &why) {
+                result.error = unexpectedResponse(call.httpStatus, call.contentType,
+                                                  why.arg(pager->operation).arg(result.pages));
                 return pager->done(result);
-            }
-            if (result.pages >= pager->maxPages) {
-                result.error = unexpectedResponse(
-                    call.httpStatus, call.contentType,
-                    Text::tr("%1 still had more pages after %2, so paging stopped; the list is "
-                             "incomplete.")
-                        .arg(pager->operation)
-                        .arg(result.pages));
-                return pager->done(result);
-            }
+            };
+            if (pager->seenTokens.contains(next))
+                return stop(Text::tr("%1 sent a repeated page token after %2 pages, so paging "
+                                     "stopped; the list is incomplete."));
+            if (result.pages >= pager->maxPages)
+                return stop(Text::tr("%1 still had more pages after %2, so paging stopped; the "
+                                     "list is incomplete."));
             pager->seenTokens.insert(next);
             fetchPage(pager, next);
         });
