@@ -6,20 +6,23 @@
 #include "checks_panel.h"
 #include "connection_bar.h"
 #include "document/stage_document.h"
+#include "editing_flow.h"
 #include "go_to_actions.h"
+#include "lookup_flow.h"
 #include "message_banner.h"
 #include "model/stage_tree_model.h"
 #include "profiles_dialog.h"
 #include "publish_dialog.h"
 #include "sessions_panel.h"
-#include "stage_field_delegate.h"
+#include "shown_stage.h"
+#include "stage_files_flow.h"
 #include "stage_list_panel.h"
 #include "stage_tree_view.h"
 #include "tree_filter_bar.h"
+#include "window_feedback.h"
 #include "window_layout.h"
 #include "workspace/profiles_controller.h"
 #include "workspace/publish_controller.h"
-#include "workspace/recent_arns.h"
 #include "workspace/stage_browser.h"
 #include "workspace/stage_editor.h"
 #include "workspace/workspace.h"
@@ -35,18 +38,12 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTime>
 #include <QTimer>
 #include <QToolBar>
-#include <QUndoStack>
 #include <QVBoxLayout>
 #include <utility>
 
 namespace ui {
-
-namespace {
-constexpr int kTransientMessageMs = 5000;
-}
 
 MainWindow::MainWindow(workspace::Workspace &workspace, const WindowContext &context,
                        QWidget *parent)
@@ -64,13 +61,12 @@ MainWindow::MainWindow(workspace::Workspace &workspace, const WindowContext &con
     , m_banner(new MessageBanner)
     , m_tree(new StageTreeView)
     , m_connectionLabel(new QLabel)
-    , m_pendingLabel(new QLabel)
     , m_busy(new BusyIndicator)
     , m_connectionBar(new ConnectionBar(m_profiles))
     , m_profilesAction(new QAction(tr("Profiles…"), this))
     , m_settings(std::make_unique<QSettings>())
-    , m_recentArns(std::make_unique<workspace::RecentArns>(*m_settings))
     , m_layout(std::make_unique<WindowLayout>(*this, *m_settings))
+    , m_feedback(std::make_unique<WindowFeedback>(*this, *m_banner, *statusBar(), *m_busy))
 {
     auto *toolBar = addToolBar(tr("Connection"));
     toolBar->setObjectName(QStringLiteral("connectionToolBar"));
@@ -96,50 +92,34 @@ MainWindow::MainWindow(workspace::Workspace &workspace, const WindowContext &con
     layout->addWidget(m_tree, 1);
     setCentralWidget(central);
 
+    m_editing = new EditingFlow(workspace, *m_tree, *m_feedback, m_actionIcons, *this);
+    m_lookup = new LookupFlow(workspace, *m_arnInput, *m_editing, *m_feedback, m_actionIcons,
+                              *m_settings, *this);
+    m_files = new StageFilesFlow(m_document, *m_editing, *m_tree, *m_feedback, *this);
+
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
-    m_pendingLabel->setObjectName(QStringLiteral("pendingLabel"));
-    statusBar()->addPermanentWidget(m_pendingLabel);
+    statusBar()->addPermanentWidget(m_editing->pendingLabel());
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_connectionLabel);
-    connect(m_busy, &BusyIndicator::cancelRequested, &m_browser, &workspace::StageBrowser::cancel);
     showConnection();
     if (!context.notice.isEmpty())
-        m_banner->showMessage(MessageBanner::Kind::Notice, context.notice);
-    statusBar()->showMessage(m_profiles.isDemo()
-                                 ? tr("Pick a demo stage from the ARN list, or paste an ARN.")
-                                 : tr("Paste a stage ARN and press Enter."));
+        m_feedback->notice(context.notice);
+    m_feedback->status(m_profiles.isDemo()
+                           ? tr("Pick a demo stage from the ARN list, or paste an ARN.")
+                           : tr("Paste a stage ARN and press Enter."));
 
-    auto *cancel = new QAction(tr("Cancel"), this);
-    cancel->setShortcut(Qt::Key_Escape);
-    connect(cancel, &QAction::triggered, &m_browser, &workspace::StageBrowser::cancel);
-    addAction(cancel);
-
-    connect(m_arnInput, &ArnInput::submitted, this, &MainWindow::lookUpTyped);
-    connect(&m_browser, &workspace::StageBrowser::lookupStarted, this,
-            &MainWindow::onLookupStarted);
     connect(&m_browser, &workspace::StageBrowser::stageShown, this, &MainWindow::onStageShown);
-    connect(&m_browser, &workspace::StageBrowser::lookupFailed, this, &MainWindow::onLookupFailed);
-    connect(&m_browser, &workspace::StageBrowser::inputRejected, this,
-            &MainWindow::onInputRejected);
-    connect(&m_browser, &workspace::StageBrowser::lookupCancelled, this,
-            [this] { statusBar()->showMessage(tr("Cancelled."), kTransientMessageMs); });
-    connect(&m_browser, &workspace::StageBrowser::notice, this,
-            [this](const QString &text) { statusBar()->showMessage(text); });
-    connect(&m_browser, &workspace::StageBrowser::busyChanged, this, [this](bool busy) {
-        m_busy->setBusy(busy);
-        if (busy)
-            setCursor(Qt::BusyCursor);
-        else
-            unsetCursor();
-        updateEditingState();
+    // A rename that took shows in the title at once.
+    connect(&m_editor, &workspace::StageEditor::applyFinished, this, &MainWindow::updateTitle);
+    connect(m_editing, &EditingFlow::stateChanged, this, [this] {
+        // While applying, a new connection would pull the stage from under the apply.
+        m_connectionBar->setEnabled(!m_editing->isApplying());
     });
     connect(m_tree, &StageTreeView::copied, this,
-            [this](const QString &what) { statusBar()->showMessage(what, kTransientMessageMs); });
+            [this](const QString &what) { m_feedback->passing(what); });
     connect(&m_profiles, &workspace::ProfilesController::connectionChanged, this,
             &MainWindow::onConnectionChanged);
-    auto showProblem = [this](const QString &message) {
-        m_banner->showMessage(MessageBanner::Kind::Error, message);
-    };
+    auto showProblem = [this](const QString &message) { m_feedback->error(message); };
     connect(&m_profiles, &workspace::ProfilesController::connectionProblem, this, showProblem);
     connect(m_connectionBar, &ConnectionBar::problem, this, showProblem);
     m_connectionBar->setSwitchGuard([this] {
@@ -157,16 +137,15 @@ MainWindow::MainWindow(workspace::Workspace &workspace, const WindowContext &con
     m_publishAction->setEnabled(false);
     connect(m_publishAction, &QAction::triggered, this, &MainWindow::openPublishDialog);
 
-    createEditing();
+    m_editing->addToolBar();
     createBrowsing();
-    createComforts();
+    createStageToolBar();
     createMenus();
     updateTitle();
-    updateEditingState();
     // The tree, the stage list and the panels below need room; most screens have it.
     const QSize room = screen() ? screen()->availableSize() * 9 / 10 : QSize();
     resize(std::clamp(room.width(), 1100, 1480), std::clamp(room.height(), 720, 960));
-    restoreLayout(); // as the user left it, if they did
+    m_layoutRestored = m_layout->restore(); // as the user left it, if they did
     m_arnInput->focusInput();
 }
 
@@ -179,10 +158,12 @@ MainWindow::~MainWindow()
     disconnect(&m_profiles, nullptr, this, nullptr);
     disconnect(&m_model, nullptr, this, nullptr);
     disconnect(&m_document, nullptr, this, nullptr);
-    disconnect(m_document.undoStack(), nullptr, this, nullptr);
-    // An editor still open in the tree commits and closes as focus leaves it.
-    disconnect(m_tree->fieldDelegate(), nullptr, this, nullptr);
     disconnect(m_tree, nullptr, this, nullptr);
+    // An editor still open in the tree commits and closes as focus leaves it; the features go
+    // before the widgets they watch.
+    delete m_files;
+    delete m_lookup;
+    delete m_editing;
     disconnect(m_stageList, nullptr, this, nullptr);
     disconnect(m_checks, nullptr, this, nullptr);
 }
@@ -202,11 +183,11 @@ ProfilesDialog *MainWindow::openProfilesDialog()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_getAction);
-    file->addAction(m_reloadAction);
+    file->addAction(getAction());
+    file->addAction(reloadAction());
     file->addSeparator();
-    file->addAction(m_exportAction);
-    file->addAction(m_importAction);
+    file->addAction(exportAction());
+    file->addAction(importAction());
     file->addSeparator();
     file->addAction(m_publishAction);
     file->addSeparator();
@@ -216,21 +197,21 @@ void MainWindow::createMenus()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_undoAction);
-    edit->addAction(m_redoAction);
+    edit->addAction(undoAction());
+    edit->addAction(redoAction());
     edit->addSeparator();
     edit->addAction(m_tree->copyAction());
     edit->addAction(m_tree->copyJsonAction());
-    edit->addAction(m_pasteArnAction);
+    edit->addAction(pasteArnAction());
     edit->addSeparator();
-    edit->addAction(m_reviewAction);
-    edit->addAction(m_applyAction);
-    edit->addAction(m_revertAction);
+    edit->addAction(reviewAction());
+    edit->addAction(applyAction());
+    edit->addAction(revertAction());
     edit->addSeparator();
-    edit->addAction(m_addTagAction);
+    edit->addAction(addTagAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_focusArnAction);
+    view->addAction(focusArnAction());
     // Every part of the window one key press away, its dock shown if it was closed.
     addGoToActions(*this, *view,
                    {{m_tree, tr("Go to Stage &Tree"), QStringLiteral("focusTreeAction"),
@@ -275,30 +256,21 @@ void MainWindow::onConnectionChanged()
     showConnection();
     // A notice such as "no credentials, so the demo is used" may no longer be true.
     if (m_banner->kind() == MessageBanner::Kind::Notice)
-        m_banner->hide();
-    statusBar()->showMessage(tr("Now using %1.").arg(m_profiles.connectionDescription()),
-                             kTransientMessageMs);
+        m_feedback->hideBanner();
+    m_feedback->passing(tr("Now using %1.").arg(m_profiles.connectionDescription()));
     // A switch made elsewhere (the profiles dialog) was not asked about yet.
     if (!std::exchange(m_switchConfirmed, false) &&
         !confirmDiscardEdits(tr("Read the stage again with the new connection"))) {
-        statusBar()->showMessage(tr("Your edits are kept; the stage was not read again with the "
-                                    "new connection. Refresh (F5) when you are ready."));
+        m_feedback->status(tr("Your edits are kept; the stage was not read again with the new "
+                              "connection. Refresh (F5) when you are ready."));
         return;
     }
     m_browser.refresh();
 }
 
-QString MainWindow::shownName() const
-{
-    if (!m_document.stage())
-        return {};
-    const QString name = m_document.stage()->name();
-    return name.isEmpty() ? m_document.arn() : name;
-}
-
 void MainWindow::updateTitle()
 {
-    const QString stageName = shownName();
+    const QString stageName = ShownStage::name(m_document);
     QString title = tr("IVS Stage Browser");
     if (m_profiles.isDemo())
         title += tr(" (demo)");
@@ -308,25 +280,6 @@ void MainWindow::updateTitle()
     else
         title += QStringLiteral("[*]");
     setWindowTitle(title);
-}
-
-bool MainWindow::lookUp(const QString &text)
-{
-    const bool same = !m_browser.shownArn().isEmpty() && text.trimmed() == m_browser.shownArn();
-    if (!confirmDiscardEdits(same ? tr("Look the stage up again") : tr("Look up another stage"))) {
-        statusBar()->showMessage(tr("Nothing was looked up; your edits are kept."),
-                                 kTransientMessageMs);
-        return false;
-    }
-    m_browser.lookUp(text);
-    return true;
-}
-
-void MainWindow::reload()
-{
-    if (m_browser.shownArn().isEmpty() || !confirmDiscardEdits(tr("Reload the stage")))
-        return;
-    m_browser.refresh();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -339,21 +292,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::onLookupStarted(const QString &arn)
+void MainWindow::onStageShown()
 {
-    statusBar()->showMessage(tr("Looking up %1…").arg(arn));
-}
-
-void MainWindow::onStageShown(const QString &arn)
-{
-    m_banner->hide();
-    m_arnInput->setRecentArns(m_recentArns->remember(arn));
     updateTitle();
-    statusBar()->showMessage(
-        tr("Showing %1, retrieved at %2.").arg(shownName(), QTime::currentTime().toString()));
-    // The storage picker lists the configurations of the stage's region.
-    m_editor.loadStorageChoices();
-    updateEditingState();
     m_publishAction->setEnabled(m_document.stage().has_value());
     // A key or token for the previous stage (or account) must not stay on screen.
     if (m_publishDialog)
@@ -378,24 +319,89 @@ PublishDialog *MainWindow::openPublishDialog()
     return m_publishDialog;
 }
 
-void MainWindow::onLookupFailed(const QString &arn, const QString &message)
+QAction *MainWindow::reloadAction() const
 {
-    QString text = tr("Could not get %1.\n%2").arg(arn, message);
-    if (!shownName().isEmpty())
-        text += QLatin1Char('\n') +
-                tr("The tree still shows %1 as retrieved at %2, marked stale.")
-                    .arg(shownName(), m_browser.shownRetrievedAt().time().toString());
-    if (m_document.hasPendingEdits())
-        text += QLatin1Char('\n') + tr("Your edits to it are still pending.");
-    m_banner->showMessage(MessageBanner::Kind::Error, text);
-    statusBar()->showMessage(tr("Lookup failed."));
+    return m_lookup->reloadAction();
 }
 
-void MainWindow::onInputRejected(const QString &message)
+QAction *MainWindow::getAction() const
 {
-    m_banner->showMessage(MessageBanner::Kind::Error, message);
-    statusBar()->showMessage(tr("Nothing was sent: the ARN is not valid."));
-    m_arnInput->focusInput();
+    return m_lookup->getAction();
+}
+
+QAction *MainWindow::pasteArnAction() const
+{
+    return m_lookup->pasteArnAction();
+}
+
+QAction *MainWindow::focusArnAction() const
+{
+    return m_lookup->focusArnAction();
+}
+
+void MainWindow::setDiscardConfirmer(DiscardConfirmer confirmer)
+{
+    m_editing->setDiscardConfirmer(std::move(confirmer));
+}
+
+void MainWindow::setPathChooser(PathChooser chooser)
+{
+    m_files->setPathChooser(std::move(chooser));
+}
+
+bool MainWindow::confirmDiscardEdits(const QString &action)
+{
+    return m_editing->confirmDiscardEdits(action);
+}
+
+ReviewDialog *MainWindow::openReview()
+{
+    return m_editing->openReview();
+}
+
+TagDialog *MainWindow::openAddTag()
+{
+    return m_editing->openAddTag();
+}
+
+TagDialog *MainWindow::openRenameTag(const QString &key)
+{
+    return m_editing->openRenameTag(key);
+}
+
+bool MainWindow::deleteTag(const QString &key)
+{
+    return m_editing->deleteTag(key);
+}
+
+bool MainWindow::revertEdits()
+{
+    return m_editing->revertEdits();
+}
+
+void MainWindow::reload()
+{
+    m_lookup->reload();
+}
+
+bool MainWindow::exportStage()
+{
+    return m_files->exportStage();
+}
+
+bool MainWindow::applyFromFile()
+{
+    return m_files->applyFromFile();
+}
+
+bool MainWindow::lookUpArnIn(const QString &text)
+{
+    return m_lookup->lookUpArnIn(text);
+}
+
+bool MainWindow::pasteStageArn()
+{
+    return m_lookup->pasteStageArn();
 }
 
 } // namespace ui

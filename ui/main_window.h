@@ -1,8 +1,9 @@
 #pragma once
 
+#include "editing_flow.h"
 #include "icons.h"
+#include "stage_files_flow.h"
 
-#include <functional>
 #include <memory>
 #include <QMainWindow>
 #include <QPointer>
@@ -35,6 +36,7 @@ class ArnInput;
 class BusyIndicator;
 class ChecksPanel;
 class ConnectionBar;
+class LookupFlow;
 class MessageBanner;
 class ProfilesDialog;
 class PublishDialog;
@@ -44,6 +46,7 @@ class StageListPanel;
 class StageTreeView;
 class TagDialog;
 class TreeFilterBar;
+class WindowFeedback;
 class WindowLayout;
 
 struct WindowContext {
@@ -53,18 +56,19 @@ struct WindowContext {
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    // Asked before pending edits would be lost, with the whole question; true means discard
-    // them. The default is a message box; tests answer without one.
-    using DiscardConfirmer = std::function<bool(const QString &question)>;
-    enum class FilePurpose { Export, Import };
-    // Picks the file to export to or import from; empty when the user cancels. The default is a
-    // file dialog starting at `suggestion`.
-    using PathChooser = std::function<QString(FilePurpose purpose, const QString &suggestion)>;
+    using DiscardConfirmer = EditingFlow::DiscardConfirmer;
+    using FilePurpose = StageFilesFlow::Purpose;
+    using PathChooser = StageFilesFlow::PathChooser;
 
     // Shows and drives what `workspace` holds; the workspace outlives the window.
     MainWindow(workspace::Workspace &workspace, const WindowContext &context,
                QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // The window's features; each reads its state from the workspace, none keeps a copy.
+    EditingFlow &editing() const { return *m_editing; }
+    LookupFlow &lookup() const { return *m_lookup; }
+    StageFilesFlow &files() const { return *m_files; }
 
     ArnInput *arnInput() const { return m_arnInput; }
     StageTreeView *treeView() const { return m_tree; }
@@ -75,42 +79,37 @@ public:
     ChecksPanel *checksPanel() const { return m_checks; }
     SessionsPanel *sessionsPanel() const { return m_sessions; }
     QAction *profilesAction() const { return m_profilesAction; }
-    QAction *undoAction() const { return m_undoAction; }
-    QAction *redoAction() const { return m_redoAction; }
-    QAction *reviewAction() const { return m_reviewAction; }
-    QAction *applyAction() const { return m_applyAction; }
-    QAction *revertAction() const { return m_revertAction; }
-    QAction *addTagAction() const { return m_addTagAction; }
-    QAction *reloadAction() const { return m_reloadAction; }
-    QAction *exportAction() const { return m_exportAction; }
-    QAction *importAction() const { return m_importAction; }
-    QAction *getAction() const { return m_getAction; }
-    QAction *pasteArnAction() const { return m_pasteArnAction; }
-    QAction *focusArnAction() const { return m_focusArnAction; }
+    QAction *undoAction() const { return m_editing->undoAction(); }
+    QAction *redoAction() const { return m_editing->redoAction(); }
+    QAction *reviewAction() const { return m_editing->reviewAction(); }
+    QAction *applyAction() const { return m_editing->applyAction(); }
+    QAction *revertAction() const { return m_editing->revertAction(); }
+    QAction *addTagAction() const { return m_editing->addTagAction(); }
+    QAction *reloadAction() const;
+    QAction *exportAction() const { return m_files->exportAction(); }
+    QAction *importAction() const { return m_files->importAction(); }
+    QAction *getAction() const;
+    QAction *pasteArnAction() const;
+    QAction *focusArnAction() const;
     QAction *filterAction() const { return m_filterAction; }
     TreeFilterBar *treeFilterBar() const { return m_filterBar; }
     ProfilesDialog *openProfilesDialog();
 
     void setDiscardConfirmer(DiscardConfirmer confirmer);
     void setPathChooser(PathChooser chooser);
-    // True when nothing would be lost, or the user chose to discard the pending edits for
-    // `action` ("Look up another stage").
     bool confirmDiscardEdits(const QString &action);
 
-    // What the menus and the tree's context menu do; dialogs open without blocking and are
-    // returned (null when editing is not possible now).
+    // What the menus and the tree's context menu do (see the features for each).
     ReviewDialog *openReview();
     TagDialog *openAddTag();
     TagDialog *openRenameTag(const QString &key);
     bool deleteTag(const QString &key);
-    bool revertEdits(); // asks first
-    void reload();      // asks first
+    bool revertEdits();
+    void reload();
     bool exportStage();
     bool applyFromFile();
-    // Looks up the stage ARN found in pasted or dropped text (a bare ARN, a console link); says
-    // so, and leaves the ARN field alone, when there is none. False when nothing was looked up.
     bool lookUpArnIn(const QString &text);
-    bool pasteStageArn(); // from the clipboard
+    bool pasteStageArn();
 
     QAction *publishAction() const { return m_publishAction; }
     PublishDialog *openPublishDialog();
@@ -124,32 +123,13 @@ protected:
 
 private:
     void createMenus();
-    void createEditing();
     void createBrowsing();
-    void createComforts();
-    void restoreLayout();
-    void clearRecentArns();
-    bool lookUp(const QString &text); // false when the user kept their edits instead
-    // What was typed or pasted into the ARN field: a console link there is looked up by its ARN.
-    void lookUpTyped(const QString &text);
-    void showListedStage(const QString &arn);
+    void createStageToolBar();
     void showField(const QString &fieldPath);
-    void onLookupStarted(const QString &arn);
-    void onStageShown(const QString &arn);
-    void onLookupFailed(const QString &arn, const QString &message);
-    void onInputRejected(const QString &message);
+    void onStageShown();
     void onConnectionChanged();
-    void onApplyStarted();
-    void onApplyFinished(bool ok, const QString &report);
-    void onEditRejected(const QString &reason);
-    void onValueRefused(const QString &field, const QString &typed, bool keptInEditor);
     void showConnection();
     void updateTitle();
-    // The shown stage's name as the service has it, else its ARN; empty when none is shown.
-    QString shownName() const;
-    void updateEditingState();
-    QString shownStageLabel() const;
-    QString suggestedExportPath() const;
 
     workspace::StageBrowser &m_browser;
     workspace::StageEditor &m_editor;
@@ -164,28 +144,18 @@ private:
     MessageBanner *m_banner;
     StageTreeView *m_tree;
     QLabel *m_connectionLabel;
-    QLabel *m_pendingLabel;
     BusyIndicator *m_busy;
     ConnectionBar *m_connectionBar;
     QAction *m_profilesAction;
-    QAction *m_undoAction = nullptr;
-    QAction *m_redoAction = nullptr;
-    QAction *m_reviewAction = nullptr;
-    QAction *m_applyAction = nullptr;
-    QAction *m_revertAction = nullptr;
-    QAction *m_addTagAction = nullptr;
-    QAction *m_reloadAction = nullptr;
-    QAction *m_exportAction = nullptr;
-    QAction *m_importAction = nullptr;
-    QAction *m_getAction = nullptr;
-    QAction *m_pasteArnAction = nullptr;
-    QAction *m_focusArnAction = nullptr;
     QAction *m_filterAction = nullptr;
     TreeFilterBar *m_filterBar = nullptr;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<workspace::RecentArns> m_recentArns;
     std::unique_ptr<WindowLayout> m_layout;
     ThemedActionIcons m_actionIcons;
+    std::unique_ptr<WindowFeedback> m_feedback;
+    EditingFlow *m_editing = nullptr;
+    LookupFlow *m_lookup = nullptr;
+    StageFilesFlow *m_files = nullptr;
     bool m_layoutRestored = false; // docks were placed as the user left them
     StageListPanel *m_stageList = nullptr;
     ChecksPanel *m_checks = nullptr;
@@ -193,11 +163,6 @@ private:
     QPointer<ProfilesDialog> m_profilesDialog;
     QAction *m_publishAction = nullptr;
     QPointer<PublishDialog> m_publishDialog;
-    DiscardConfirmer m_confirmer;
-    PathChooser m_pathChooser;
-    QString m_lastEditRejection;
-    QString m_editProblem; // the banner's text about a refused edit
-    QString m_lastDirectory;
     bool m_switchConfirmed = false; // the connection bar asked already; the refresh may follow
 };
 

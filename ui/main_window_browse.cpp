@@ -1,19 +1,28 @@
-// MainWindow: the stage list beside the tree, and what the checks and the sessions of the shown
-// stage tell, below it.
+// MainWindow: the stage list beside the tree, what the checks and the sessions of the shown
+// stage tell, below it, the tree's filter, and text or links dropped anywhere on the window.
 
-#include "arn_input.h"
 #include "checks_panel.h"
+#include "lookup_flow.h"
 #include "main_window.h"
 #include "model/stage_tree_model.h"
 #include "sessions_panel.h"
 #include "stage_list_panel.h"
 #include "stage_tree_view.h"
+#include "tree_filter_bar.h"
+#include "window_feedback.h"
 #include "workspace/stage_browser.h"
 
 #include <algorithm>
+#include <QAction>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 
 namespace ui {
 
@@ -56,29 +65,98 @@ void MainWindow::createBrowsing()
         resizeDocks({checks}, {std::clamp(height() * 2 / 5, 220, 380)}, Qt::Vertical);
     });
 
-    connect(m_stageList, &StageListPanel::stageActivated, this, &MainWindow::showListedStage);
+    connect(m_stageList, &StageListPanel::stageActivated, m_lookup, &LookupFlow::showListedStage);
     connect(m_checks, &ChecksPanel::fieldRequested, this, &MainWindow::showField);
     connect(&m_browser, &workspace::StageBrowser::stageShown, m_stageList,
             [this](const QString &arn) { m_stageList->markShownStage(arn); });
-}
-
-void MainWindow::showListedStage(const QString &arn)
-{
-    // The same question as typing an ARN: another stage replaces the one being edited.
-    if (lookUp(arn))
-        m_arnInput->setText(arn);
 }
 
 void MainWindow::showField(const QString &fieldPath)
 {
     const QModelIndex index = m_model.indexForPath(fieldPath);
     if (!index.isValid()) {
-        statusBar()->showMessage(tr("The tree has no row %1.").arg(fieldPath), 5000);
+        m_feedback->passing(tr("The tree has no row %1.").arg(fieldPath));
         return;
     }
     m_tree->setCurrentIndex(index);
     m_tree->scrollTo(index);
     m_tree->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::createStageToolBar()
+{
+    m_filterAction = new QAction(tr("&Filter Tree…"), this);
+    m_filterAction->setObjectName(QStringLiteral("filterAction"));
+    m_filterAction->setShortcut(QKeySequence::Find);
+    m_actionIcons.set(m_filterAction, QStringLiteral("view-filter"),
+                      QStringLiteral(":/ui/icons/filter.svg"), palette());
+    m_filterAction->setIconText(tr("Filter"));
+    m_filterAction->setToolTip(
+        tr("Show only the rows of the tree that contain some text (%1; Escape shows all again)")
+            .arg(m_filterAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_filterAction, &QAction::triggered, m_filterBar, &TreeFilterBar::open);
+    addAction(m_filterAction);
+
+    auto *toolBar = new QToolBar(tr("Stage"), this);
+    toolBar->setObjectName(QStringLiteral("stageToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // Text-sized, like the labels of the text-only buttons beside them.
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    toolBar->setIconSize(QSize(iconSize, iconSize));
+    toolBar->addAction(reloadAction());
+    toolBar->addAction(m_filterAction);
+    // The toolbars share one row: the filter's funnel (and its tooltip) is enough there.
+    if (auto *filterButton = qobject_cast<QToolButton *>(toolBar->widgetForAction(m_filterAction)))
+        filterButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    // Reading the stage again comes before changing it.
+    if (auto *editToolBar = findChild<QToolBar *>(QStringLiteral("editToolBar")))
+        insertToolBar(editToolBar, toolBar);
+    else
+        addToolBar(toolBar);
+
+    // Text or links dropped anywhere on the window; the ARN field leaves them to it as well.
+    setAcceptDrops(true);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::PaletteChange:
+    case QEvent::ApplicationPaletteChange:
+    case QEvent::ThemeChange:
+        m_actionIcons.redraw(palette());
+        break;
+    default:
+        break;
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    if (mime && (mime->hasText() || mime->hasUrls()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    if (mime && (mime->hasText() || mime->hasUrls()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString text = LookupFlow::offeredText(event->mimeData());
+    if (text.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // The drag's source waits for the drop to finish: the lookup (and any question about
+    // pending edits) starts after.
+    QMetaObject::invokeMethod(
+        this, [this, text] { m_lookup->lookUpArnIn(text); }, Qt::QueuedConnection);
 }
 
 } // namespace ui

@@ -33,6 +33,9 @@ Workspace::Workspace(std::unique_ptr<Backend> backend)
     , m_profiles(std::make_unique<ProfilesController>(*m_backend))
     , m_publisher(std::make_unique<PublishController>(m_backend->client()))
 {
+    // The storage picker lists the configurations of the shown stage's region.
+    QObject::connect(m_browser.get(), &StageBrowser::stageShown, m_editor.get(),
+                     &StageEditor::loadStorageChoices);
 }
 
 Workspace::~Workspace() = default;

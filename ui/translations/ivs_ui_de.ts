@@ -175,6 +175,121 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     </message>
 </context>
 <context>
+    <name>ui::EditingFlow</name>
+    <message>
+        <source>Unapplied Changes</source>
+        <translation>Nicht angewendete Änderungen</translation>
+    </message>
+    <message>
+        <source>Cancel keeps everything as it is. Edit › Review Changes… shows what would be lost.</source>
+        <translation>„Abbrechen“ lässt alles, wie es ist. Bearbeiten › Änderungen prüfen… zeigt, was verloren ginge.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Re&amp;view Changes…</source>
+        <translation>Änderungen &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>Show each change and the exact requests Apply will send</source>
+        <translation>Jede Änderung und die genauen Anfragen zeigen, die „Anwenden“ senden wird</translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>&amp;Anwenden…</translation>
+    </message>
+    <message>
+        <source>Review the changes, then send them to the service (%1)</source>
+        <translation>Die Änderungen prüfen und dann an den Dienst senden (%1)</translation>
+    </message>
+    <message>
+        <source>Rever&amp;t…</source>
+        <translation>&amp;Zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Drop every change that has not been applied</source>
+        <translation>Alle nicht angewendeten Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Add Ta&amp;g…</source>
+        <translation>&amp;Tag hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>%1 and discard 1 unapplied change to %2?</source>
+        <translation>%1 und 1 nicht angewendete Änderung an %2 verwerfen?</translation>
+    </message>
+    <message>
+        <source>%1 and discard %2 unapplied changes to %3?</source>
+        <translation>%1 und %2 nicht angewendete Änderungen an %3 verwerfen?</translation>
+    </message>
+    <message>
+        <source>1 change not applied</source>
+        <translation>1 Änderung nicht angewendet</translation>
+    </message>
+    <message>
+        <source>%1 changes not applied</source>
+        <translation>%1 Änderungen nicht angewendet</translation>
+    </message>
+    <message>
+        <source>Applying changes to %1…</source>
+        <translation>Änderungen an %1 werden angewendet…</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>Angewendet.</translation>
+    </message>
+    <message>
+        <source>Apply failed; your edits are still pending.</source>
+        <translation>Anwenden fehlgeschlagen; Ihre Änderungen stehen weiterhin aus.</translation>
+    </message>
+    <message>
+        <source>%1: this value is not accepted.</source>
+        <translation>%1: Dieser Wert wird nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still in the editor; Escape leaves the field as it was.</source>
+        <translation>„%1“ steht noch im Editor; Escape lässt das Feld, wie es war.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not kept.</source>
+        <translation>„%1“ wurde nicht übernommen.</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot; added; it is sent when you apply.</source>
+        <translation>Tag „%1“ hinzugefügt; es wird beim Anwenden gesendet.</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot; will be deleted when you apply; Undo brings it back.</source>
+        <translation>Tag „%1“ wird beim Anwenden gelöscht; „Rückgängig“ holt es zurück.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reverted: the tree shows the stage as the service has it.</source>
+        <translation>Zurückgesetzt: Der Baum zeigt die Stage so, wie der Dienst sie hat.</translation>
+    </message>
+</context>
+<context>
     <name>ui::EncoderChecklist</name>
     <message>
         <source>Encoder checklist</source>
@@ -237,6 +352,115 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     </message>
 </context>
 <context>
+    <name>ui::LookupFlow</name>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>%1 wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>&amp;Get Stage</source>
+        <translation>&amp;Stage abrufen</translation>
+    </message>
+    <message>
+        <source>Look up the stage whose ARN is in the field (Enter there)</source>
+        <translation>Die Stage abrufen, deren ARN im Feld steht (dort Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the shown stage again (%1)</source>
+        <translation>Die angezeigte Stage erneut lesen (%1)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Stage ARN</source>
+        <translation>Stage-ARN &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>Look up the stage ARN on the clipboard, or the one in a copied console link (%1)</source>
+        <translation>Die Stage abrufen, deren ARN in der Zwischenablage steht, auch aus einem kopierten Konsolenlink (%1)</translation>
+    </message>
+    <message>
+        <source>Go to Stage &amp;ARN</source>
+        <translation>Zum Stage-&amp;ARN</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the ARN field, its text selected (%1)</source>
+        <translation>Den Cursor ins ARN-Feld setzen, mit markiertem Text (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The list of recent stage ARNs is cleared.</source>
+        <translation>Die Liste der zuletzt verwendeten Stage-ARNs wurde geleert.</translation>
+    </message>
+    <message>
+        <source>Look the stage up again</source>
+        <translation>Stage erneut abrufen</translation>
+    </message>
+    <message>
+        <source>Look up another stage</source>
+        <translation>Eine andere Stage abrufen</translation>
+    </message>
+    <message>
+        <source>Nothing was looked up; your edits are kept.</source>
+        <translation>Es wurde nichts abgerufen; Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Changes are being applied; look up another stage after.</source>
+        <translation>Änderungen werden gerade angewendet; rufen Sie danach eine andere Stage ab.</translation>
+    </message>
+    <message>
+        <source>Nothing was looked up; the ARN field and the tree are as they were.</source>
+        <translation>Es wurde nichts abgerufen; ARN-Feld und Baum sind unverändert.</translation>
+    </message>
+    <message>
+        <source>No stage ARN in the pasted or dropped text.</source>
+        <translation>Kein Stage-ARN im eingefügten oder abgelegten Text.</translation>
+    </message>
+    <message>
+        <source>Reload the stage</source>
+        <translation>Stage neu laden</translation>
+    </message>
+    <message>
+        <source>Showing %1, retrieved at %2.</source>
+        <translation>Angezeigt wird %1, abgerufen um %2.</translation>
+    </message>
+    <message>
+        <source>Could not get %1.
+%2</source>
+        <translation>%1 konnte nicht abgerufen werden.
+%2</translation>
+    </message>
+    <message>
+        <source>The tree still shows %1 as retrieved at %2, marked stale.</source>
+        <translation>Der Baum zeigt weiterhin %1 mit dem Stand von %2, als veraltet markiert.</translation>
+    </message>
+    <message>
+        <source>Your edits to it are still pending.</source>
+        <translation>Ihre Änderungen daran stehen weiterhin aus.</translation>
+    </message>
+    <message>
+        <source>Lookup failed.</source>
+        <translation>Abruf fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the ARN is not valid.</source>
+        <translation>Es wurde nichts gesendet: Der ARN ist ungültig.</translation>
+    </message>
+</context>
+<context>
     <name>ui::MainWindow</name>
     <message>
         <source>Profiles…</source>
@@ -257,14 +481,6 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     <message>
         <source>Paste a stage ARN and press Enter.</source>
         <translation>Fügen Sie einen Stage-ARN ein und drücken Sie Enter.</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Switch the connection</source>
@@ -307,54 +523,8 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
         <translation> (Demo)</translation>
     </message>
     <message>
-        <source>Look the stage up again</source>
-        <translation>Stage erneut abrufen</translation>
-    </message>
-    <message>
-        <source>Look up another stage</source>
-        <translation>Eine andere Stage abrufen</translation>
-    </message>
-    <message>
-        <source>Nothing was looked up; your edits are kept.</source>
-        <translation>Es wurde nichts abgerufen; Ihre Änderungen bleiben erhalten.</translation>
-    </message>
-    <message>
-        <source>Reload the stage</source>
-        <translation>Stage neu laden</translation>
-    </message>
-    <message>
         <source>Close the window</source>
         <translation>Fenster schließen</translation>
-    </message>
-    <message>
-        <source>Looking up %1…</source>
-        <translation>%1 wird abgerufen…</translation>
-    </message>
-    <message>
-        <source>Showing %1, retrieved at %2.</source>
-        <translation>Angezeigt wird %1, abgerufen um %2.</translation>
-    </message>
-    <message>
-        <source>Could not get %1.
-%2</source>
-        <translation>%1 konnte nicht abgerufen werden.
-%2</translation>
-    </message>
-    <message>
-        <source>The tree still shows %1 as retrieved at %2, marked stale.</source>
-        <translation>Der Baum zeigt weiterhin %1 mit dem Stand von %2, als veraltet markiert.</translation>
-    </message>
-    <message>
-        <source>Your edits to it are still pending.</source>
-        <translation>Ihre Änderungen daran stehen weiterhin aus.</translation>
-    </message>
-    <message>
-        <source>Lookup failed.</source>
-        <translation>Abruf fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>Nothing was sent: the ARN is not valid.</source>
-        <translation>Es wurde nichts gesendet: Der ARN ist ungültig.</translation>
     </message>
     <message>
         <source>Stages</source>
@@ -371,178 +541,6 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     <message>
         <source>The tree has no row %1.</source>
         <translation>Der Baum hat keine Zeile %1.</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>Wieder&amp;herstellen</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Re&amp;view Changes…</source>
-        <translation>Änderungen &amp;prüfen…</translation>
-    </message>
-    <message>
-        <source>Show each change and the exact requests Apply will send</source>
-        <translation>Jede Änderung und die genauen Anfragen zeigen, die „Anwenden“ senden wird</translation>
-    </message>
-    <message>
-        <source>&amp;Apply…</source>
-        <translation>&amp;Anwenden…</translation>
-    </message>
-    <message>
-        <source>Review the changes, then send them to the service (%1)</source>
-        <translation>Die Änderungen prüfen und dann an den Dienst senden (%1)</translation>
-    </message>
-    <message>
-        <source>Rever&amp;t…</source>
-        <translation>&amp;Zurücksetzen…</translation>
-    </message>
-    <message>
-        <source>Drop every change that has not been applied</source>
-        <translation>Alle nicht angewendeten Änderungen verwerfen</translation>
-    </message>
-    <message>
-        <source>Add Ta&amp;g…</source>
-        <translation>&amp;Tag hinzufügen…</translation>
-    </message>
-    <message>
-        <source>&amp;Export Stage…</source>
-        <translation>Stage &amp;exportieren…</translation>
-    </message>
-    <message>
-        <source>Apply from &amp;File…</source>
-        <translation>Aus &amp;Datei anwenden…</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
-    </message>
-    <message>
-        <source>Unapplied Changes</source>
-        <translation>Nicht angewendete Änderungen</translation>
-    </message>
-    <message>
-        <source>Cancel keeps everything as it is. Edit › Review Changes… shows what would be lost.</source>
-        <translation>„Abbrechen“ lässt alles, wie es ist. Bearbeiten › Änderungen prüfen… zeigt, was verloren ginge.</translation>
-    </message>
-    <message>
-        <source>the stage</source>
-        <translation>der Stage</translation>
-    </message>
-    <message>
-        <source>%1 and discard 1 unapplied change to %2?</source>
-        <translation>%1 und 1 nicht angewendete Änderung an %2 verwerfen?</translation>
-    </message>
-    <message>
-        <source>%1 and discard %2 unapplied changes to %3?</source>
-        <translation>%1 und %2 nicht angewendete Änderungen an %3 verwerfen?</translation>
-    </message>
-    <message>
-        <source>1 change not applied</source>
-        <translation>1 Änderung nicht angewendet</translation>
-    </message>
-    <message>
-        <source>%1 changes not applied</source>
-        <translation>%1 Änderungen nicht angewendet</translation>
-    </message>
-    <message>
-        <source>Applying changes to %1…</source>
-        <translation>Änderungen an %1 werden angewendet…</translation>
-    </message>
-    <message>
-        <source>Applied.</source>
-        <translation>Angewendet.</translation>
-    </message>
-    <message>
-        <source>Apply failed; your edits are still pending.</source>
-        <translation>Anwenden fehlgeschlagen; Ihre Änderungen stehen weiterhin aus.</translation>
-    </message>
-    <message>
-        <source>%1: this value is not accepted.</source>
-        <translation>%1: Dieser Wert wird nicht akzeptiert.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is still in the editor; Escape leaves the field as it was.</source>
-        <translation>„%1“ steht noch im Editor; Escape lässt das Feld, wie es war.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; was not kept.</source>
-        <translation>„%1“ wurde nicht übernommen.</translation>
-    </message>
-    <message>
-        <source>Tag &quot;%1&quot; added; it is sent when you apply.</source>
-        <translation>Tag „%1“ hinzugefügt; es wird beim Anwenden gesendet.</translation>
-    </message>
-    <message>
-        <source>Tag &quot;%1&quot; will be deleted when you apply; Undo brings it back.</source>
-        <translation>Tag „%1“ wird beim Anwenden gelöscht; „Rückgängig“ holt es zurück.</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>Zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Reverted: the tree shows the stage as the service has it.</source>
-        <translation>Zurückgesetzt: Der Baum zeigt die Stage so, wie der Dienst sie hat.</translation>
-    </message>
-    <message>
-        <source>Stage configuration (*.json);;All files (*)</source>
-        <translation>Stage-Konfiguration (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Export Stage</source>
-        <translation>Stage exportieren</translation>
-    </message>
-    <message>
-        <source>Could not export to %1: %2
-Nothing was written.</source>
-        <translation>Export nach %1 nicht möglich: %2
-Es wurde nichts geschrieben.</translation>
-    </message>
-    <message>
-        <source>Exported %1 to %2, including the changes not yet applied.</source>
-        <translation>Konfiguration von %1 nach %2 exportiert, einschließlich der noch nicht angewendeten Änderungen.</translation>
-    </message>
-    <message>
-        <source>Exported %1 to %2.</source>
-        <translation>Konfiguration von %1 nach %2 exportiert.</translation>
-    </message>
-    <message>
-        <source>Apply from File</source>
-        <translation>Aus Datei anwenden</translation>
-    </message>
-    <message>
-        <source>%1 was not applied; nothing changed.
-%2</source>
-        <translation>%1 wurde nicht angewendet; nichts wurde geändert.
-%2</translation>
-    </message>
-    <message>
-        <source>%1 matches %2 as it is: there is nothing to apply.</source>
-        <translation>%1 stimmt bereits mit %2 überein: Es gibt nichts anzuwenden.</translation>
-    </message>
-    <message>
-        <source>Loaded %1: 1 change pending.</source>
-        <translation>%1 geladen: 1 Änderung steht aus.</translation>
-    </message>
-    <message>
-        <source>Loaded %1: %2 changes pending.</source>
-        <translation>%1 geladen: %2 Änderungen stehen aus.</translation>
-    </message>
-    <message>
-        <source>Nothing has been sent yet.</source>
-        <translation>Es wurde noch nichts gesendet.</translation>
     </message>
     <message>
         <source>Go to Stage &amp;Tree</source>
@@ -577,34 +575,6 @@ Es wurde nichts geschrieben.</translation>
         <translation>Ihre Änderungen bleiben erhalten; die Stage wurde mit der neuen Verbindung nicht erneut gelesen. Aktualisieren Sie (F5), sobald Sie so weit sind.</translation>
     </message>
     <message>
-        <source>&amp;Get Stage</source>
-        <translation>&amp;Stage abrufen</translation>
-    </message>
-    <message>
-        <source>Look up the stage whose ARN is in the field (Enter there)</source>
-        <translation>Die Stage abrufen, deren ARN im Feld steht (dort Enter)</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>&amp;Paste Stage ARN</source>
-        <translation>Stage-ARN &amp;einfügen</translation>
-    </message>
-    <message>
-        <source>Look up the stage ARN on the clipboard, or the one in a copied console link (%1)</source>
-        <translation>Die Stage abrufen, deren ARN in der Zwischenablage steht, auch aus einem kopierten Konsolenlink (%1)</translation>
-    </message>
-    <message>
-        <source>Go to Stage &amp;ARN</source>
-        <translation>Zum Stage-&amp;ARN</translation>
-    </message>
-    <message>
-        <source>Put the cursor in the ARN field, its text selected (%1)</source>
-        <translation>Den Cursor ins ARN-Feld setzen, mit markiertem Text (%1)</translation>
-    </message>
-    <message>
         <source>&amp;Filter Tree…</source>
         <translation>Baum &amp;filtern…</translation>
     </message>
@@ -619,34 +589,6 @@ Es wurde nichts geschrieben.</translation>
     <message>
         <source>Stage</source>
         <translation>Stage</translation>
-    </message>
-    <message>
-        <source>The list of recent stage ARNs is cleared.</source>
-        <translation>Die Liste der zuletzt verwendeten Stage-ARNs wurde geleert.</translation>
-    </message>
-    <message>
-        <source>Changes are being applied; look up another stage after.</source>
-        <translation>Änderungen werden gerade angewendet; rufen Sie danach eine andere Stage ab.</translation>
-    </message>
-    <message>
-        <source>Nothing was looked up; the ARN field and the tree are as they were.</source>
-        <translation>Es wurde nichts abgerufen; ARN-Feld und Baum sind unverändert.</translation>
-    </message>
-    <message>
-        <source>No stage ARN in the pasted or dropped text.</source>
-        <translation>Kein Stage-ARN im eingefügten oder abgelegten Text.</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Read the shown stage again (%1)</source>
-        <translation>Die angezeigte Stage erneut lesen (%1)</translation>
-    </message>
-    <message>
-        <source>the file</source>
-        <translation>die Datei</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1055,13 @@ Es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
+    <name>ui::ShownStage</name>
+    <message>
+        <source>the stage</source>
+        <translation>der Stage</translation>
+    </message>
+</context>
+<context>
     <name>ui::StageFieldDelegate</name>
     <message>
         <source>%1: %2, at most %3 characters.</source>
@@ -1154,6 +1103,69 @@ Es wurde nichts geschrieben.</translation>
         <source>Value of %1</source>
         <extracomment>%1 is the field being edited, e.g. &quot;recordingMode&quot;</extracomment>
         <translation>Wert von %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::StageFilesFlow</name>
+    <message>
+        <source>&amp;Export Stage…</source>
+        <translation>Stage &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Apply from &amp;File…</source>
+        <translation>Aus &amp;Datei anwenden…</translation>
+    </message>
+    <message>
+        <source>Stage configuration (*.json);;All files (*)</source>
+        <translation>Stage-Konfiguration (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export Stage</source>
+        <translation>Stage exportieren</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2
+Nothing was written.</source>
+        <translation>Export nach %1 nicht möglich: %2
+Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2, including the changes not yet applied.</source>
+        <translation>Konfiguration von %1 nach %2 exportiert, einschließlich der noch nicht angewendeten Änderungen.</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>Konfiguration von %1 nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Apply from File</source>
+        <translation>Aus Datei anwenden</translation>
+    </message>
+    <message>
+        <source>%1 was not applied; nothing changed.
+%2</source>
+        <translation>%1 wurde nicht angewendet; nichts wurde geändert.
+%2</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message>
+        <source>%1 matches %2 as it is: there is nothing to apply.</source>
+        <translation>%1 stimmt bereits mit %2 überein: Es gibt nichts anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Loaded %1: 1 change pending.</source>
+        <translation>%1 geladen: 1 Änderung steht aus.</translation>
+    </message>
+    <message>
+        <source>Loaded %1: %2 changes pending.</source>
+        <translation>%1 geladen: %2 Änderungen stehen aus.</translation>
+    </message>
+    <message>
+        <source>Nothing has been sent yet.</source>
+        <translation>Es wurde noch nichts gesendet.</translation>
     </message>
 </context>
 <context>
