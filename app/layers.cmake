@@ -17,6 +17,8 @@
 #   gets an include root of its own in the build tree with a single entry: a link named after
 #   its folder to the folder itself (tests/layering/ shows both refusals).
 
+include(${CMAKE_CURRENT_LIST_DIR}/precompiled_headers.cmake)
+
 # ivs_layer(NAME RANK n FOLDER folder [SOURCE_DIR dir] [DEPENDS layer...] [QT target...])
 # Sources are every .cpp and .h in the folder (SOURCE_DIR, default app/<folder>).
 function(ivs_layer name)
@@ -48,5 +50,23 @@ function(ivs_layer name)
     set_target_properties(${name} PROPERTIES IVS_LAYER_RANK ${LAYER_RANK}
                                              IVS_LAYER_FOLDER ${LAYER_FOLDER})
     target_link_libraries(${name} PUBLIC ${LAYER_DEPENDS} ${LAYER_QT} PRIVATE ivs_compile_options)
+
+    # The Qt modules the layer may use, its own and those of the layers it links.
+    set(modules Core)
+    foreach(qt IN LISTS LAYER_QT)
+        if(qt MATCHES "^Qt6::(Network|Gui|Widgets)$")
+            list(APPEND modules ${CMAKE_MATCH_1})
+        endif()
+    endforeach()
+    foreach(dependency IN LISTS LAYER_DEPENDS)
+        get_target_property(dependency_modules ${dependency} IVS_LAYER_QT_MODULES)
+        list(APPEND modules ${dependency_modules})
+    endforeach()
+    if(Widgets IN_LIST modules)
+        list(APPEND modules Gui)
+    endif()
+    list(REMOVE_DUPLICATES modules)
+    set_target_properties(${name} PROPERTIES IVS_LAYER_QT_MODULES "${modules}")
+    ivs_precompile_headers(${name} MODULES ${modules})
     set_property(GLOBAL APPEND PROPERTY IVS_LAYERS ${name})
 endfunction()
