@@ -1,3 +1,7 @@
+// The command line's list-stages and diagnose against local servers: regions, paging, failures
+// that keep what was read, output formats and exit codes.
+// Over 600 lines on purpose: one Qt Test class per executable, its cases sharing one fixture.
+
 #include "cli/command_line.h"
 #include "cli/diagnose_command.h"
 #include "cli/exit_codes.h"

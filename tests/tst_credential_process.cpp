@@ -1,6 +1,7 @@
 // credential_process: the JSON parser, the shell-like command splitter, and the provider running
 // real (tiny, local) shell scripts written into a temporary directory. Time is injected, so
 // expiry is tested without sleeping; only the timeout test waits, for 0.3 s.
+// Over 600 lines on purpose: one Qt Test class per executable, its cases sharing one fixture.
 
 #include "aws/credential_process_provider.h"
 #include "support/idle.h"

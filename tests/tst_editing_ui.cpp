@@ -1,3 +1,7 @@
+// Editing in the window through the real widgets, offscreen, on the demo endpoint: the tree's
+// editors, tags, review and apply, undo, export and apply from a file.
+// Over 600 lines on purpose: one Qt Test class per executable, its cases sharing one fixture.
+
 #include "document/editor_spec.h"
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"

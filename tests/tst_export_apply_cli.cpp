@@ -1,3 +1,7 @@
+// The command line's export and apply against local servers: round trips, dry runs, refusals,
+// partial failures, confirmation and what reaches the service.
+// Over 600 lines on purpose: one Qt Test class per executable, its cases sharing one fixture.
+
 #include "cli/apply_command.h"
 #include "cli/command_line.h"
 #include "cli/exit_codes.h"

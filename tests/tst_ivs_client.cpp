@@ -1,5 +1,6 @@
 // IvsClient against real HTTP(S) servers on 127.0.0.1: the exact signed request it sends, how
 // it reads answers and errors, and what it refuses to do before connecting anywhere.
+// Over 600 lines on purpose: one Qt Test class per executable, its cases sharing one fixture.
 
 #include "aws/endpoint_config.h"
 #include "aws/environment_credential_provider.h"

@@ -1,3 +1,7 @@
+// The loopback HTTP(S) server of the demo endpoint and the tests: requests, keep-alive and
+// pipelining, idle connections, TLS, and refusing any address but loopback.
+// Over 600 lines on purpose: one Qt Test class per executable, its cases sharing one fixture.
+
 #include "net/loopback_http_server.h"
 #include "support/test_certificates.h"
 

@@ -1,6 +1,7 @@
 // Reading ~/.aws/config and ~/.aws/credentials the way the AWS CLI does: the INI dialect, profile
 // naming rules of each file, merging, warnings that never echo a line, and path resolution. Files
 // live in a QTemporaryDir; the real home directory is never read.
+// Over 600 lines on purpose: one Qt Test class per executable, its cases sharing one fixture.
 
 #include "aws/shared_config.h"
 

@@ -1,3 +1,7 @@
+// The window's comforts: paste or drop an ARN anywhere, shortcuts, the tree filter, recent ARNs
+// and the layout kept across starts.
+// Over 600 lines on purpose: one Qt Test class per executable, its cases sharing one fixture.
+
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "model/text_colors.h"
