@@ -1,219 +1,18 @@
 #include "demo/demo_endpoint.h"
 #include "demo/demo_live_show.h"
-#include "ivs/stage_arn.h"
-#include "support/manual_monitor_time.h"
-#include "support/scripted_endpoint.h"
-#include "support/single_attempt_client.h"
+#include "support/monitor_rig.h"
 #include "workspace/live_monitor.h"
 #include "workspace/monitor_timeline.h"
-#include "workspace/request_budget.h"
 
-#include <algorithm>
-#include <limits>
-#include <memory>
-#include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 
 using namespace testsupport;
 using workspace::LiveMonitor;
 using workspace::MonitorEvent;
 
 namespace {
-
-const QString kArn = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/monitorTest1");
-const QDateTime kOrigin(QDate(2026, 5, 1), QTime(18, 0), QTimeZone::utc());
-
-QString at(int seconds)
-{
-    return kOrigin.addSecs(seconds).toString(Qt::ISODateWithMs);
-}
-
-QJsonObject session(const QString &id, int startSeconds, std::optional<int> endSeconds = {})
-{
-    QJsonObject object{{QStringLiteral("sessionId"), id},
-                       {QStringLiteral("startTime"), at(startSeconds)}};
-    if (endSeconds)
-        object.insert(QStringLiteral("endTime"), at(*endSeconds));
-    return object;
-}
-
-// Publishing by default: a participant connected but not publishing is read every poll for its
-// first 30 s (LiveMonitor::kSettlingMs).
-QJsonObject participant(const QString &id, const QString &state = QStringLiteral("CONNECTED"),
-                        bool published = true,
-                        const QString &recording = QStringLiteral("DISABLED"))
-{
-    return {{QStringLiteral("participantId"), id},
-            {QStringLiteral("userId"), QStringLiteral("user-") + id},
-            {QStringLiteral("state"), state},
-            {QStringLiteral("published"), published},
-            {QStringLiteral("recordingState"), recording},
-            {QStringLiteral("firstJoinTime"), at(0)}};
-}
-
-QJsonObject eventJson(const QString &name, int seconds, const QString &errorCode = {})
-{
-    QJsonObject object{{QStringLiteral("name"), name}, {QStringLiteral("eventTime"), at(seconds)}};
-    if (!errorCode.isEmpty())
-        object.insert(QStringLiteral("errorCode"), errorCode);
-    return object;
-}
-
-// A stage on a loopback server whose session the test changes between polls; it logs every
-// request with the monitor's clock.
-class FakeStage {
-public:
-    explicit FakeStage(const ManualMonitorTime &time)
-        : m_time(time)
-    {
-        endpoint.setHandler([this](const net::HttpRequest &request) { return answer(request); });
-    }
-
-    ScriptedEndpoint endpoint;
-    QList<QJsonObject> sessions;
-    QMap<QString, QList<QJsonObject>> participants; // by session, as listed (twice is possible)
-    QMap<QString, QList<QJsonObject>> events;       // by participant, as listed
-    int throttleNext = 0;
-    int failNext = 0;
-    QList<std::pair<QByteArray, qint64>> log; // path, monitor time
-    QHash<QString, int> eventReads;           // ListParticipantEvents by participant
-
-    qsizetype count(const QByteArray &path, qint64 fromMs = 0,
-                    qint64 toMs = std::numeric_limits<qint64>::max()) const
-    {
-        return std::count_if(log.cbegin(), log.cend(), [&](const auto &entry) {
-            return entry.first == path && entry.second >= fromMs && entry.second <= toMs;
-        });
-    }
-    qsizetype total() const { return log.size(); }
-
-    void setParticipant(const QString &sessionId, const QJsonObject &object)
-    {
-        QList<QJsonObject> &list = participants[sessionId];
-        for (QJsonObject &existing : list) {
-            if (existing.value(QStringLiteral("participantId")) ==
-                object.value(QStringLiteral("participantId"))) {
-                existing = object;
-                return;
-            }
-        }
-        list.append(object);
-    }
-
-private:
-    net::HttpResponse answer(const net::HttpRequest &request)
-    {
-        log.append({request.path, m_time.elapsedMs()});
-        if (throttleNext > 0) {
-            --throttleNext;
-            return awsErrorResponse(429, "ThrottlingException", QStringLiteral("Rate exceeded"));
-        }
-        if (failNext > 0) {
-            --failNext;
-            return awsErrorResponse(500, "InternalServerException", QStringLiteral("Oops"));
-        }
-        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-        const auto list = [](const QList<QJsonObject> &objects) {
-            QJsonArray array;
-            for (const QJsonObject &object : objects)
-                array.append(object);
-            return array;
-        };
-        if (request.path == "/ListStageSessions")
-            return listPage(QStringLiteral("stageSessions"), list(sessions));
-        if (request.path == "/ListParticipants")
-            return listPage(
-                QStringLiteral("participants"),
-                list(participants.value(body.value(QStringLiteral("sessionId")).toString())));
-        if (request.path == "/ListParticipantEvents")
-            ++eventReads[body.value(QStringLiteral("participantId")).toString()];
-        if (request.path == "/ListParticipantEvents")
-            return listPage(
-                QStringLiteral("events"),
-                list(events.value(body.value(QStringLiteral("participantId")).toString())));
-        return awsErrorResponse(404, "UnknownOperationException", QStringLiteral("no"));
-    }
-
-    const ManualMonitorTime &m_time;
-};
-
-// A monitor on a FakeStage (or another server), on the manual clock.
-struct Rig {
-    explicit Rig(workspace::RequestRate rate = {1000.0, 1000})
-        : stage(time)
-    {
-        if (!stage.endpoint.start())
-            qFatal("no loopback server");
-        connect(stage.endpoint.url(), rate);
-        stage.sessions = {session(QStringLiteral("s1"), 0)};
-    }
-
-    void connect(const QUrl &url, workspace::RequestRate rate,
-                 const aws::Credentials &credentials = {QStringLiteral("AKIDMONITOR"),
-                                                        QStringLiteral("secret"),
-                                                        {},
-                                                        {}},
-                 const QString &arn = kArn)
-    {
-        monitor.reset();
-        client = std::make_unique<SingleAttemptClient>(url, credentials);
-        budget = std::make_unique<workspace::RequestBudget>(time, rate);
-        monitor = std::make_unique<LiveMonitor>(*client->client, *ivs::StageArn::parse(arn), &time,
-                                                budget.get());
-        time.setSettle([this] { settle(); });
-    }
-
-    // Runs the event loop until the client has nothing under way, like waitUntilIdle() but
-    // without its 10 ms naps: thousands of polls run here. Waits for events, never for time.
-    void settle()
-    {
-        const QNetworkAccessManager &network = *client->client->network();
-        const auto busy = [&network] {
-            const auto replies = network.findChildren<QNetworkReply *>(Qt::FindDirectChildrenOnly);
-            return std::any_of(replies.cbegin(), replies.cend(),
-                               [](const QNetworkReply *reply) { return !reply->isFinished(); });
-        };
-        QTimer watchdog; // wakes the loop now and then, so a wait can always end
-        watchdog.start(100);
-        const QDeadlineTimer deadline(30000);
-        for (;;) {
-            QCoreApplication::processEvents(QEventLoop::AllEvents);
-            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-            if (!busy()) {
-                // What the last answers posted (a credentials answer, a queued step) has run.
-                QCoreApplication::processEvents(QEventLoop::AllEvents);
-                if (!busy())
-                    return;
-            }
-            if (deadline.hasExpired())
-                qFatal("the client never settled");
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-        }
-    }
-
-    // Every event announced so far, in the order announced.
-    QList<MonitorEvent> announced(const QSignalSpy &spy) const
-    {
-        QList<MonitorEvent> all;
-        for (const QList<QVariant> &arguments : spy)
-            all += arguments.at(0).value<QList<MonitorEvent>>();
-        return all;
-    }
-
-    ManualMonitorTime time;
-    FakeStage stage;
-    std::unique_ptr<SingleAttemptClient> client;
-    std::unique_ptr<workspace::RequestBudget> budget;
-    std::unique_ptr<LiveMonitor> monitor;
-};
 
 QStringList names(const QList<MonitorEvent> &events)
 {
@@ -248,7 +47,7 @@ private slots:
 
 void TestLiveMonitor::firstLookReadsEveryoneThenOnlyTheChanged()
 {
-    Rig rig;
+    MonitorRig rig;
     rig.stage.participants[QStringLiteral("s1")] = {participant(QStringLiteral("a")),
                                                     participant(QStringLiteral("b"))};
     rig.stage.events[QStringLiteral("a")] = {eventJson(QStringLiteral("JOINED"), 1),
@@ -302,7 +101,7 @@ void TestLiveMonitor::firstLookReadsEveryoneThenOnlyTheChanged()
 
 void TestLiveMonitor::failuresAreAnnouncedOnlyWhenNew()
 {
-    Rig rig;
+    MonitorRig rig;
     rig.stage.participants[QStringLiteral("s1")] = {participant(QStringLiteral("a"))};
     // Already there when the monitor starts: part of the timeline, not a new failure.
     rig.stage.events[QStringLiteral("a")] = {
@@ -345,7 +144,7 @@ void TestLiveMonitor::failuresAreAnnouncedOnlyWhenNew()
 
 void TestLiveMonitor::duplicatesAndLateEventsAreShownOnce()
 {
-    Rig rig;
+    MonitorRig rig;
     rig.stage.participants[QStringLiteral("s1")] = {participant(QStringLiteral("a"))};
     // Listed out of order, one of them twice.
     rig.stage.events[QStringLiteral("a")] = {eventJson(QStringLiteral("PUBLISH_STARTED"), 5),
@@ -390,7 +189,7 @@ void TestLiveMonitor::duplicatesAndLateEventsAreShownOnce()
 
 void TestLiveMonitor::participantListedTwiceIsReadOnce()
 {
-    Rig rig;
+    MonitorRig rig;
     rig.stage.participants[QStringLiteral("s1")] = {
         participant(QStringLiteral("a"), QStringLiteral("CONNECTED"), false),
         participant(QStringLiteral("b")), participant(QStringLiteral("a"))};
@@ -413,7 +212,7 @@ void TestLiveMonitor::participantListedTwiceIsReadOnce()
 
 void TestLiveMonitor::throttlingBacksOffExponentially()
 {
-    Rig rig;
+    MonitorRig rig;
     rig.stage.participants[QStringLiteral("s1")] = {participant(QStringLiteral("a"))};
     rig.stage.throttleNext = 4;
     QSignalSpy errors(rig.monitor.get(), &LiveMonitor::error);
@@ -442,7 +241,7 @@ void TestLiveMonitor::throttlingBacksOffExponentially()
 
 void TestLiveMonitor::repeatedErrorsBackOffAndRecover()
 {
-    Rig rig;
+    MonitorRig rig;
     rig.stage.failNext = 30;
     rig.monitor->start();
     rig.time.advance(0);
@@ -468,7 +267,7 @@ void TestLiveMonitor::repeatedErrorsBackOffAndRecover()
 
 void TestLiveMonitor::pauseStopsPollingAndResumeCatchesUp()
 {
-    Rig rig;
+    MonitorRig rig;
     rig.stage.participants[QStringLiteral("s1")] = {participant(QStringLiteral("a"))};
     QSignalSpy stale(rig.monitor.get(), &LiveMonitor::staleChanged);
     rig.monitor->start();
@@ -510,7 +309,7 @@ void TestLiveMonitor::pauseStopsPollingAndResumeCatchesUp()
 
 void TestLiveMonitor::sessionEndIsAnnouncedAndTheNextSessionFollowed()
 {
-    Rig rig;
+    MonitorRig rig;
     rig.stage.participants[QStringLiteral("s1")] = {participant(QStringLiteral("a"))};
     rig.stage.events[QStringLiteral("a")] = {eventJson(QStringLiteral("JOINED"), 1)};
     QSignalSpy ended(rig.monitor.get(), &LiveMonitor::sessionEnded);
@@ -529,7 +328,7 @@ void TestLiveMonitor::sessionEndIsAnnouncedAndTheNextSessionFollowed()
     rig.time.advance(5000);
     QCOMPARE(ended.size(), 1);
     QCOMPARE(ended.at(0).at(0).toString(), QStringLiteral("s1"));
-    QCOMPARE(ended.at(0).at(1).toDateTime(), kOrigin.addSecs(9));
+    QCOMPARE(ended.at(0).at(1).toDateTime(), kShowOrigin.addSecs(9));
     QCOMPARE(names(rig.monitor->timeline().events()).constLast(), QStringLiteral("a:LEFT"));
     QCOMPARE(waiting.size(), 1);
     QVERIFY(rig.monitor->sessionId().isEmpty());
@@ -558,7 +357,7 @@ void TestLiveMonitor::sessionEndIsAnnouncedAndTheNextSessionFollowed()
 
 void TestLiveMonitor::vanishedSessionCountsAsEnded()
 {
-    Rig rig;
+    MonitorRig rig;
     rig.stage.participants[QStringLiteral("s1")] = {participant(QStringLiteral("a"))};
     QSignalSpy ended(rig.monitor.get(), &LiveMonitor::sessionEnded);
     QSignalSpy errors(rig.monitor.get(), &LiveMonitor::error);
@@ -574,7 +373,7 @@ void TestLiveMonitor::vanishedSessionCountsAsEnded()
 
 void TestLiveMonitor::requestsNeverExceedTheRate()
 {
-    Rig rig(workspace::RequestRate{}); // the default: 2 a second, bursts of 2
+    MonitorRig rig(workspace::RequestRate{}); // the default: 2 a second, bursts of 2
     QList<QJsonObject> many;
     for (int i = 0; i < 30; ++i) {
         const QString id = QStringLiteral("p%1").arg(i, 2, 10, QLatin1Char('0'));
@@ -601,7 +400,7 @@ void TestLiveMonitor::requestsNeverExceedTheRate()
 
 void TestLiveMonitor::quietParticipantsAreSweptSlowly()
 {
-    Rig rig;
+    MonitorRig rig;
     QList<QJsonObject> list;
     for (int i = 0; i < 12; ++i) {
         const QString id = QStringLiteral("q%1").arg(i);
@@ -644,7 +443,7 @@ void TestLiveMonitor::quietParticipantsAreSweptSlowly()
 void TestLiveMonitor::fiftyParticipantsCostAboutSeventyRequestsAMinute()
 {
     // The README's figure: a quiet 50-participant session, default interval, rate and sweep.
-    Rig rig(workspace::RequestRate{});
+    MonitorRig rig(workspace::RequestRate{});
     QList<QJsonObject> list;
     for (int i = 0; i < 50; ++i) {
         const QString id = QStringLiteral("p%1").arg(i);
@@ -669,7 +468,7 @@ void TestLiveMonitor::longSessionKeepsTheTimelineBounded()
     // Eight hours of a 50-participant session on a local server, polled once a minute: each
     // minute two participants change and get three new events. The timeline keeps the newest
     // 1000; every event is announced exactly once.
-    Rig rig;
+    MonitorRig rig;
     rig.monitor->setInterval(60000);
     rig.monitor->setSweepInterval(8 * 3600 * 1000);
     rig.monitor->setTimelineCapacity(1000);
@@ -710,7 +509,7 @@ void TestLiveMonitor::longSessionKeepsTheTimelineBounded()
     QCOMPARE(identities.size(), announced);
     QCOMPARE(rig.monitor->timeline().events().size(), 1000);
     QCOMPARE(rig.monitor->timeline().events().constLast().event.eventTime,
-             kOrigin.addSecs(8 * 3600 + 2));
+             kShowOrigin.addSecs(8 * 3600 + 2));
     QVERIFY(rig.monitor->timeline().rememberedIdentities() <=
             1000 * workspace::MonitorTimeline::kRememberedPerEvent);
     QVERIFY(!rig.monitor->isStale());
@@ -725,12 +524,12 @@ void TestLiveMonitor::timelineKeepsItsBounds()
         MonitorEvent row;
         row.sessionId = QStringLiteral("s");
         row.participantId = QStringLiteral("p%1").arg(i % 50);
-        row.event = {QStringLiteral("SUBSCRIBE_STARTED"), kOrigin.addMSecs(i), {}, {}};
+        row.event = {QStringLiteral("SUBSCRIBE_STARTED"), kShowOrigin.addMSecs(i), {}, {}};
         batch.append(row);
     }
     QCOMPARE(timeline.add(batch).size(), 25000);
     QCOMPARE(timeline.events().size(), 10000);
-    QCOMPARE(timeline.events().constFirst().event.eventTime, kOrigin.addMSecs(15000));
+    QCOMPARE(timeline.events().constFirst().event.eventTime, kShowOrigin.addMSecs(15000));
     QCOMPARE(timeline.add(batch.mid(24000)).size(), 0);
 
     // The identities remembered are bounded too: 20 per event kept.
@@ -744,7 +543,7 @@ void TestLiveMonitor::timelineKeepsItsBounds()
 void TestLiveMonitor::demoShowEvolves()
 {
     // The demo's town-hall show, on the monitor's clock: started at 0, watched as it goes.
-    Rig rig;
+    MonitorRig rig;
     demo::DemoEndpoint endpoint;
     QVERIFY(endpoint.start());
     const QDateTime showStart = QDateTime::currentDateTimeUtc();
