@@ -3,6 +3,7 @@
 #include "cli/apply_command.h"
 #include "cli/create_token_command.h"
 #include "cli/diagnose_command.h"
+#include "cli/disconnect_command.h"
 #include "cli/exit_codes.h"
 #include "cli/export_command.h"
 #include "cli/get_stage_command.h"
@@ -10,6 +11,7 @@
 #include "cli/profile_command.h"
 #include "cli/secret_input.h"
 #include "cli/terminal_output.h"
+#include "cli/watch_command.h"
 
 #include <cstdio>
 #include <QCoreApplication>
@@ -26,6 +28,8 @@ const QString kProfile = QStringLiteral("profile");
 const QString kListStages = QStringLiteral("list-stages");
 const QString kDiagnose = QStringLiteral("diagnose");
 const QString kCreateToken = QStringLiteral("create-token");
+const QString kWatch = QStringLiteral("watch");
+const QString kDisconnect = QStringLiteral("disconnect");
 
 // On a terminal apply asks before sending; scripts (no terminal) pass --yes or are not asked.
 Confirmation terminalConfirmation()
@@ -43,7 +47,8 @@ Confirmation terminalConfirmation()
 bool isCommandInvocation(const QStringList &arguments)
 {
     return arguments.size() > 1 &&
-           QStringList{kGetStage, kExport, kApply, kProfile, kListStages, kDiagnose, kCreateToken}
+           QStringList{kGetStage, kExport,      kApply, kProfile,   kListStages,
+                       kDiagnose, kCreateToken, kWatch, kDisconnect}
                .contains(arguments.at(1));
 }
 
@@ -64,10 +69,15 @@ QString commandsHelpText()
                "  create-token --arn ARN [--output json|obs]\n"
                "                                    create a participant token and WHIP server "
                "for an encoder\n"
+               "  watch --arn ARN [--output text|jsonl] [--until-session-ends]\n"
+               "                                    follow the session in progress and print each "
+               "new event once\n"
+               "  disconnect --arn ARN --participant-id ID [--reason TEXT] [--yes]\n"
+               "                                    disconnect a participant and revoke its token\n"
                "  profile list|add|remove|import    manage profiles kept in the OS keychain\n"
                "Each has its own help: ivs-stage-browser get-stage --help, list-stages --help, "
-               "diagnose --help, export --help, apply --help, create-token --help, profile "
-               "--help.\n");
+               "diagnose --help, export --help, apply --help, create-token --help, watch --help, "
+               "disconnect --help, profile --help.\n");
 }
 
 QString exitCodesHelpText()
@@ -110,6 +120,10 @@ int runCommand(const QStringList &arguments)
         return runDiagnose(rest, environment, out, err);
     if (command == kCreateToken)
         return runCreateToken(rest, environment, out, err);
+    if (command == kWatch)
+        return runWatch(rest, environment, out, err);
+    if (command == kDisconnect)
+        return runDisconnect(rest, environment, out, err, terminalConfirmation());
     err << QCoreApplication::translate("cli", "Unknown command \"%1\".").arg(command) << Qt::endl;
     return UsageError;
 }

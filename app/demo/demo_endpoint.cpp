@@ -79,6 +79,8 @@ net::HttpResponse DemoEndpoint::route(const net::HttpRequest &request)
         return m_service.updateStage(request.body, region);
     if (method == "POST" && path == "/ListStorageConfigurations")
         return m_service.listStorageConfigurations(region);
+    if (method == "POST" && path == "/DisconnectParticipant")
+        return m_service.disconnectParticipant(request.body, region);
     if (path.startsWith("/tags/")) {
         const QString arn = QString::fromUtf8(QByteArray::fromPercentEncoding(path.mid(6)));
         if (method == "POST")

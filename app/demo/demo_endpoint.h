@@ -29,6 +29,11 @@ public:
 
     // Tests move the server clock to exercise clock-skew errors.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // Tests run the town-hall show (LiveShow) on a clock of their own.
+    void setLiveShowClock(const QDateTime &origin, std::function<QDateTime()> clock)
+    {
+        m_service.setLiveShowClock(origin, std::move(clock));
+    }
 
 private:
     net::HttpResponse handle(const net::HttpRequest &request);

@@ -120,6 +120,7 @@ DemoService::DemoService()
     m_storageConfigurations = sampleStorageConfigurations();
     m_sessions = DemoSessions::sample(QDateTime::currentDateTimeUtc());
     m_ingestConfigurations = sampleIngestConfigurations();
+    m_showClock = [] { return QDateTime::currentDateTimeUtc(); };
 }
 
 net::HttpResponse DemoService::createParticipantToken(const QByteArray &body, const QString &region)
@@ -217,6 +218,7 @@ QJsonObject *DemoService::findStage(const QString &arnText, const QString &regio
 
 net::HttpResponse DemoService::getStage(const QByteArray &body, const QString &region)
 {
+    syncLiveShow();
     net::HttpResponse failure;
     const auto request = jsonBody(body, &failure);
     if (!request)
@@ -234,6 +236,7 @@ net::HttpResponse DemoService::getStage(const QByteArray &body, const QString &r
 
 net::HttpResponse DemoService::listStages(const QByteArray &body, const QString &region)
 {
+    syncLiveShow();
     net::HttpResponse failure;
     const auto request = jsonBody(body.isEmpty() ? QByteArray("{}") : body, &failure);
     if (!request)
@@ -263,6 +266,7 @@ net::HttpResponse DemoService::getStorageConfiguration(const QByteArray &body,
 
 net::HttpResponse DemoService::listStageSessions(const QByteArray &body, const QString &region)
 {
+    syncLiveShow();
     net::HttpResponse failure;
     const auto request = jsonBody(body, &failure);
     if (!request)
@@ -280,6 +284,7 @@ const QList<QJsonObject> *DemoService::sessionParticipants(const QJsonObject &re
                                                            const QString &region,
                                                            net::HttpResponse *failure)
 {
+    syncLiveShow();
     const QString stageArn = request.value(QStringLiteral("stageArn")).toString();
     if (!findStage(stageArn, region, failure))
         return nullptr;
@@ -451,6 +456,86 @@ net::HttpResponse DemoService::listStorageConfigurations(const QString &region) 
     }
     return net::HttpResponse::json(
         200, compact(QJsonObject{{QStringLiteral("storageConfigurations"), configurations}}));
+}
+
+void DemoService::setLiveShowClock(const QDateTime &origin, std::function<QDateTime()> clock)
+{
+    m_liveShow = LiveShow(origin);
+    m_showClock = std::move(clock);
+}
+
+void DemoService::syncLiveShow()
+{
+    const QDateTime now = m_showClock();
+    const QString stageArn = LiveShow::kStageArn;
+    QList<QJsonObject> sessions = m_liveShow.sessions(now);
+    for (const QJsonObject &session : std::as_const(sessions)) {
+        const QString sessionId = session.value(QStringLiteral("sessionId")).toString();
+        const QList<QJsonObject> participants = m_liveShow.participants(sessionId, now);
+        m_sessions.participantsBySession.insert(sessionId, participants);
+        for (const QJsonObject &participant : participants) {
+            const QString participantId =
+                participant.value(QStringLiteral("participantId")).toString();
+            m_sessions.eventsByParticipant.insert(sessionId + QLatin1Char('/') + participantId,
+                                                  m_liveShow.events(sessionId, participantId, now));
+        }
+    }
+    m_sessions.sessionsByStage.insert(stageArn, sessions);
+    const auto stage = m_stages.find(stageArn);
+    if (stage == m_stages.end())
+        return;
+    const QString active = m_liveShow.activeSessionId(now);
+    if (active.isEmpty())
+        stage->remove(QStringLiteral("activeSessionId"));
+    else
+        stage->insert(QStringLiteral("activeSessionId"), active);
+}
+
+net::HttpResponse DemoService::disconnectParticipant(const QByteArray &body, const QString &region)
+{
+    net::HttpResponse failure;
+    const auto request = jsonBody(body, &failure);
+    if (!request)
+        return failure;
+    const QString stageArn = request->value(QStringLiteral("stageArn")).toString();
+    QJsonObject *stage = findStage(stageArn, region, &failure);
+    if (!stage)
+        return failure;
+    const QString participantId = request->value(QStringLiteral("participantId")).toString();
+    if (participantId.isEmpty())
+        return validationError(QStringLiteral("participantId must not be empty."));
+    if (request->value(QStringLiteral("reason")).toString().size() > 128)
+        return validationError(QStringLiteral("reason must be at most 128 characters."));
+    const auto notFound = [&] {
+        return awsError(404, "ResourceNotFoundException",
+                        QStringLiteral("Participant %1 is not connected to the stage's active "
+                                       "session.")
+                            .arg(participantId));
+    };
+    const QDateTime now = m_showClock();
+    if (stageArn == LiveShow::kStageArn) {
+        if (!m_liveShow.disconnect(participantId, now))
+            return notFound();
+        syncLiveShow();
+        return net::HttpResponse::json(200, QByteArray());
+    }
+    // The other stages: their sample session in progress, changed in place.
+    const QString sessionId = stage->value(QStringLiteral("activeSessionId")).toString();
+    auto participants = m_sessions.participantsBySession.find(sessionId);
+    if (sessionId.isEmpty() || participants == m_sessions.participantsBySession.end())
+        return notFound();
+    for (QJsonObject &participant : *participants) {
+        if (participant.value(QStringLiteral("participantId")).toString() != participantId ||
+            participant.value(QStringLiteral("state")).toString() != QLatin1String("CONNECTED"))
+            continue;
+        participant.insert(QStringLiteral("state"), QStringLiteral("DISCONNECTED"));
+        participant.insert(QStringLiteral("published"), false);
+        m_sessions.eventsByParticipant[sessionId + QLatin1Char('/') + participantId].append(
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("LEFT")},
+                        {QStringLiteral("eventTime"), now.toUTC().toString(Qt::ISODateWithMs)}});
+        return net::HttpResponse::json(200, QByteArray());
+    }
+    return notFound();
 }
 
 } // namespace demo

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "demo/demo_live_show.h"
 #include "demo/demo_sessions.h"
 #include "net/loopback_http_server.h"
 
+#include <functional>
 #include <QJsonObject>
 #include <QMap>
 #include <QStringList>
@@ -16,6 +18,11 @@ public:
     DemoService();
 
     QStringList stageArns() const { return m_stages.keys(); }
+
+    // The town-hall show (LiveShow) runs from `origin` on the time `clock` gives; by default from
+    // when the service was made, on the wall clock. Tests move it by hand.
+    void setLiveShowClock(const QDateTime &origin, std::function<QDateTime()> clock);
+    const LiveShow &liveShow() const { return m_liveShow; }
 
     net::HttpResponse getStage(const QByteArray &body, const QString &region);
     net::HttpResponse listStages(const QByteArray &body, const QString &region);
@@ -33,6 +40,7 @@ public:
     net::HttpResponse untagResource(const QString &resourceArn, const QStringList &keys,
                                     const QString &region);
     net::HttpResponse listStorageConfigurations(const QString &region) const;
+    net::HttpResponse disconnectParticipant(const QByteArray &body, const QString &region);
 
 private:
     // The stage named by `arnText` in `region`, or an error response in `failure`.
@@ -43,10 +51,15 @@ private:
     const QList<QJsonObject> *sessionParticipants(const QJsonObject &request, const QString &region,
                                                   net::HttpResponse *failure);
 
+    // Brings the town hall's stage and sessions to what the show has reached now.
+    void syncLiveShow();
+
     QMap<QString, QJsonObject> m_stages; // by ARN
     QList<QJsonObject> m_storageConfigurations;
     DemoSessions m_sessions;
     QList<QJsonObject> m_ingestConfigurations;
+    LiveShow m_liveShow;
+    std::function<QDateTime()> m_showClock;
 };
 
 net::HttpResponse awsError(int status, const QByteArray &errorType, const QString &message);

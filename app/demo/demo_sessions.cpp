@@ -6,10 +6,7 @@ namespace {
 
 const QString kStudio = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh");
 const QString kPodcast = QStringLiteral("arn:aws:ivs:eu-central-1:123456789012:stage/Qx7Rk2LmPz9W");
-const QString kTownHall =
-    QStringLiteral("arn:aws:ivs:ap-northeast-1:123456789012:stage/Tn4Hall2026x");
 const QString kStudioLive = QStringLiteral("st-a1b2C3d4E5f6G7h");
-const QString kTownHallLive = QStringLiteral("st-9ZyXwVuTsRqPoNm");
 
 QString iso(const QDateTime &time)
 {
@@ -70,7 +67,6 @@ DemoSessions DemoSessions::sample(const QDateTime &now)
     demo.sessionsByStage.insert(kPodcast,
                                 {session(QStringLiteral("st-PodcastEp00041"), now.addDays(-7),
                                          now.addDays(-7).addSecs(4000))});
-    demo.sessionsByStage.insert(kTownHall, {session(kTownHallLive, now.addSecs(-600))});
 
     demo.participantsBySession.insert(
         kStudioLive,
@@ -87,11 +83,6 @@ DemoSessions DemoSessions::sample(const QDateTime &now)
                      QStringLiteral("CONNECTED"), true, QStringLiteral("DISABLED"),
                      QStringLiteral("UNKNOWN"), QStringLiteral("REPLICA"),
                      liveStart.addSecs(1200))});
-    demo.participantsBySession.insert(
-        kTownHallLive,
-        {participant(QStringLiteral("pE5viewer0000005"), QStringLiteral("viewer-1"),
-                     QStringLiteral("CONNECTED"), false, QStringLiteral("DISABLED"),
-                     QStringLiteral("UNKNOWN"), QStringLiteral("NONE"), now.addSecs(-500))});
 
     auto key = [](const QString &sessionId, const QString &participantId) {
         return sessionId + QLatin1Char('/') + participantId;

@@ -59,9 +59,10 @@ bool wantsOutputForPrograms(const QStringList &arguments)
     const QString json = QStringLiteral("json");
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &argument = arguments.at(i);
-        if (argument == QLatin1String("--output") && arguments.value(i + 1) == json)
-            return true;
-        if (argument == QLatin1String("--output=json"))
+        const QString value = argument == QLatin1String("--output") ? arguments.value(i + 1)
+                              : argument.startsWith(QLatin1String("--output=")) ? argument.mid(9)
+                                                                                : QString();
+        if (value == json || value == QLatin1String("jsonl"))
             return true;
     }
     return false;

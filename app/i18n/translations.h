@@ -16,9 +16,9 @@ QStringList installTranslations(QCoreApplication &app);
 // The same for an explicit locale (tests, and a user setting if one is ever added).
 QStringList installTranslations(QCoreApplication &app, const QLocale &locale);
 
-// Whether a command line asks for output meant for programs (--output json). Such a run stays
-// English whatever the locale, its messages on standard error included: what a script reads or
-// matches must not depend on who runs it. Text output and help follow the locale.
+// Whether a command line asks for output meant for programs (--output json or jsonl). Such a run
+// stays English whatever the locale, its messages on standard error included: what a script
+// reads or matches must not depend on who runs it. Text output and help follow the locale.
 bool wantsOutputForPrograms(const QStringList &arguments);
 
 } // namespace i18n

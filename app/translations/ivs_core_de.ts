@@ -254,34 +254,6 @@
 <context>
     <name>cli</name>
     <message>
-        <source>Commands:
-  get-stage --arn ARN               show a stage as GetStage returns it
-  list-stages [--region R]... [--all-regions]
-                                    list the stages of one or more regions
-  diagnose --arn ARN                check a stage for problems and say what to do (exit code 1: problems found)
-  export --arn ARN [--file FILE]    write the stage&apos;s editable configuration as JSON
-  apply --arn ARN --file FILE [--dry-run] [--yes]
-                                    review the changes a file makes to the stage, then send them
-  create-token --arn ARN [--output json|obs]
-                                    create a participant token and WHIP server for an encoder
-  profile list|add|remove|import    manage profiles kept in the OS keychain
-Each has its own help: ivs-stage-browser get-stage --help, list-stages --help, diagnose --help, export --help, apply --help, create-token --help, profile --help.
-</source>
-        <translation>Befehle:
-  get-stage --arn ARN               eine Stage so anzeigen, wie GetStage sie liefert
-  list-stages [--region R]... [--all-regions]
-                                    die Stages einer oder mehrerer Regionen auflisten
-  diagnose --arn ARN                eine Stage auf Probleme prüfen und sagen, was zu tun ist (Exit-Code 1: Probleme gefunden)
-  export --arn ARN [--file FILE]    die bearbeitbare Konfiguration der Stage als JSON schreiben
-  apply --arn ARN --file FILE [--dry-run] [--yes]
-                                    die Änderungen prüfen, die eine Datei an der Stage vornimmt, und sie dann senden
-  create-token --arn ARN [--output json|obs]
-                                    ein Teilnehmer-Token und einen WHIP-Server für einen Encoder erstellen
-  profile list|add|remove|import    im Schlüsselbund des Betriebssystems gespeicherte Profile verwalten
-Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-stages --help, diagnose --help, export --help, apply --help, create-token --help, profile --help.
-</translation>
-    </message>
-    <message>
         <source>Exit codes:
   0  success
   1  diagnose only: the checks found a problem (a warning or an error); from any other command, an internal error
@@ -304,6 +276,42 @@ Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-sta
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Unbekannter Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>Commands:
+  get-stage --arn ARN               show a stage as GetStage returns it
+  list-stages [--region R]... [--all-regions]
+                                    list the stages of one or more regions
+  diagnose --arn ARN                check a stage for problems and say what to do (exit code 1: problems found)
+  export --arn ARN [--file FILE]    write the stage&apos;s editable configuration as JSON
+  apply --arn ARN --file FILE [--dry-run] [--yes]
+                                    review the changes a file makes to the stage, then send them
+  create-token --arn ARN [--output json|obs]
+                                    create a participant token and WHIP server for an encoder
+  watch --arn ARN [--output text|jsonl] [--until-session-ends]
+                                    follow the session in progress and print each new event once
+  disconnect --arn ARN --participant-id ID [--reason TEXT] [--yes]
+                                    disconnect a participant and revoke its token
+  profile list|add|remove|import    manage profiles kept in the OS keychain
+Each has its own help: ivs-stage-browser get-stage --help, list-stages --help, diagnose --help, export --help, apply --help, create-token --help, watch --help, disconnect --help, profile --help.
+</source>
+        <translation>Befehle:
+  get-stage --arn ARN               eine Stage so anzeigen, wie GetStage sie liefert
+  list-stages [--region R]... [--all-regions]
+                                    die Stages einer oder mehrerer Regionen auflisten
+  diagnose --arn ARN                eine Stage auf Probleme prüfen und sagen, was zu tun ist (Exit-Code 1: Probleme gefunden)
+  export --arn ARN [--file FILE]    die bearbeitbare Konfiguration der Stage als JSON schreiben
+  apply --arn ARN --file FILE [--dry-run] [--yes]
+                                    die Änderungen prüfen, die eine Datei an der Stage vornimmt, und sie dann senden
+  create-token --arn ARN [--output json|obs]
+                                    ein Teilnehmer-Token und einen WHIP-Server für einen Encoder erstellen
+  watch --arn ARN [--output text|jsonl] [--until-session-ends]
+                                    die laufende Sitzung verfolgen und jedes neue Ereignis einmal ausgeben
+  disconnect --arn ARN --participant-id ID [--reason TEXT] [--yes]
+                                    einen Teilnehmer trennen und sein Token widerrufen
+  profile list|add|remove|import    im Schlüsselbund des Betriebssystems gespeicherte Profile verwalten
+Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-stages --help, diagnose --help, export --help, apply --help, create-token --help, watch --help, disconnect --help, profile --help.
+</translation>
     </message>
 </context>
 <context>
@@ -489,6 +497,65 @@ Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-sta
     <message>
         <source>No answer.</source>
         <translation>Keine Antwort.</translation>
+    </message>
+</context>
+<context>
+    <name>cli::Disconnect</name>
+    <message>
+        <source>Disconnects a participant from the stage&apos;s session in progress (DisconnectParticipant) and revokes its token: it cannot join again with the same token. Asks first on a terminal; without a terminal it needs --yes.</source>
+        <translation>Trennt einen Teilnehmer von der laufenden Sitzung der Stage (DisconnectParticipant) und widerruft sein Token: Mit demselben Token kann er nicht erneut beitreten. Fragt an einem Terminal zuerst nach; ohne Terminal ist --yes nötig.</translation>
+    </message>
+    <message>
+        <source>ARN of the stage the participant is on.</source>
+        <translation>ARN der Stage, auf der sich der Teilnehmer befindet.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Why, in at most 128 characters on one line; kept with the disconnection.</source>
+        <translation>Der Grund, in höchstens 128 Zeichen auf einer Zeile; wird mit der Trennung gespeichert.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation (needed without a terminal).</source>
+        <translation>Nicht nach einer Bestätigung fragen (ohne Terminal nötig).</translation>
+    </message>
+    <message>
+        <source>--participant-id is required (%1).</source>
+        <translation>--participant-id ist erforderlich (%1).</translation>
+    </message>
+    <message>
+        <source>--participant-id: %1</source>
+        <translation>--participant-id: %1</translation>
+    </message>
+    <message>
+        <source>--reason: %1</source>
+        <translation>--reason: %1</translation>
+    </message>
+    <message>
+        <source>disconnect asks before it acts, and there is no terminal to ask on: add --yes to disconnect without asking.</source>
+        <translation>disconnect fragt nach, bevor es handelt, und es gibt kein Terminal, an dem es fragen könnte: Geben Sie --yes an, um ohne Nachfrage zu trennen.</translation>
+    </message>
+    <message>
+        <source>Disconnect participant %1 from %2? Its token is revoked. [y/N] </source>
+        <translation>Teilnehmer %1 von %2 trennen? Sein Token wird widerrufen. [y/N] </translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Disconnected participant %1 from %2.</source>
+        <translation>Teilnehmer %1 wurde von %2 getrennt.</translation>
+    </message>
+    <message>
+        <source>The participant to disconnect, as watch shows it.</source>
+        <translation>Der zu trennende Teilnehmer, wie watch ihn anzeigt.</translation>
     </message>
 </context>
 <context>
@@ -835,6 +902,81 @@ Befehle:
     <message>
         <source>Credentials: the --profile (a keychain profile, else an AWS CLI profile), else AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, else the AWS_PROFILE (or &quot;default&quot;) profile. AWS_CA_BUNDLE names extra PEM certificate authorities to trust.</source>
         <translation>Zugangsdaten: das Profil aus --profile (ein Schlüsselbund-Profil, sonst ein AWS-CLI-Profil), sonst AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, sonst das Profil aus AWS_PROFILE (oder „default“). AWS_CA_BUNDLE nennt zusätzliche PEM-Zertifizierungsstellen, denen vertraut werden soll.</translation>
+    </message>
+</context>
+<context>
+    <name>cli::Watch</name>
+    <message>
+        <source>Watches the stage&apos;s session in progress and prints each new participant event once (JOINED, PUBLISH_STARTED, PUBLISH_ERROR with its error code in plain words, LEFT, …) and each change of a participant&apos;s state, as they are seen. Follows the next session when one ends. Polls ListStageSessions, ListParticipants and, for new or changed participants, ListParticipantEvents, at most 2 requests a second; backs off when throttled or failing. Ctrl+C ends it (exit code 0).</source>
+        <translation>Beobachtet die laufende Sitzung der Stage und gibt jedes neue Teilnehmerereignis einmal aus (JOINED, PUBLISH_STARTED, PUBLISH_ERROR mit seinem Fehlercode in verständlichen Worten, LEFT, …) sowie jede Änderung des Zustands eines Teilnehmers, sobald sie sichtbar werden. Folgt der nächsten Sitzung, wenn eine endet. Fragt ListStageSessions, ListParticipants und, für neue oder geänderte Teilnehmer, ListParticipantEvents ab, höchstens 2 Anfragen pro Sekunde; wartet länger, wenn der Dienst drosselt oder Fehler auftreten. Strg+C beendet den Befehl (Exit-Code 0).</translation>
+    </message>
+    <message>
+        <source>ARN of the stage to watch.</source>
+        <translation>ARN der zu beobachtenden Stage.</translation>
+    </message>
+    <message>
+        <source>Seconds between polls, 1 to 3600 (default 5).</source>
+        <translation>Sekunden zwischen zwei Abfragen, 1 bis 3600 (Standardwert 5).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>text (default): one aligned line per event or change; jsonl: one JSON object per line, with &quot;type&quot; event, participant or session.</source>
+        <translation>text (Standardwert): eine ausgerichtete Zeile pro Ereignis oder Änderung; jsonl: ein JSON-Objekt pro Zeile, mit „type“ event, participant oder session.</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>Stop when the session watched ends (waiting for one first if none is in progress).</source>
+        <translation>Beenden, wenn die beobachtete Sitzung endet (zuerst auf eine warten, falls keine läuft).</translation>
+    </message>
+    <message>
+        <source>Stop after SECONDS (at most 604800, a week).</source>
+        <translation>Nach SECONDS Sekunden beenden (höchstens 604800, eine Woche).</translation>
+    </message>
+    <message>
+        <source>publishing</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <source>not publishing</source>
+        <translation>veröffentlicht nicht</translation>
+    </message>
+    <message>
+        <source>recording %1</source>
+        <translation>Aufzeichnung %1</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1 (vorher %2)</translation>
+    </message>
+    <message>
+        <source>--output must be &quot;text&quot; or &quot;jsonl&quot;, not &quot;%1&quot;.</source>
+        <translation>--output muss „text“ oder „jsonl“ sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--interval must be a whole number of seconds from 1 to 3600.</source>
+        <translation>--interval muss eine ganze Zahl von Sekunden zwischen 1 und 3600 sein.</translation>
+    </message>
+    <message>
+        <source>--max-duration must be a whole number of seconds from 1 to %1.</source>
+        <translation>--max-duration muss eine ganze Zahl von Sekunden zwischen 1 und %1 sein.</translation>
+    </message>
+    <message>
+        <source>no session is in progress on the stage; waiting for one.</source>
+        <translation>auf der Stage läuft keine Sitzung; warte auf eine.</translation>
+    </message>
+    <message>
+        <source>no successful poll for more than %1 s; what is shown may be old.</source>
+        <translation>seit mehr als %1 s keine erfolgreiche Abfrage; das Angezeigte ist möglicherweise veraltet.</translation>
+    </message>
+    <message>
+        <source>%1 Trying again in %2 s.</source>
+        <translation>%1 Neuer Versuch in %2 s.</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1437,33 @@ Befehle:
     <message>
         <source>%1 still had more pages after %2, so paging stopped; the list is incomplete.</source>
         <translation>%1 hatte nach %2 Seiten noch weitere, daher wurde nicht weiter geblättert; die Liste ist unvollständig.</translation>
+    </message>
+</context>
+<context>
+    <name>ivs::ParticipantActions</name>
+    <message>
+        <source>The participant id is empty.</source>
+        <translation>Die Teilnehmer-ID ist leer.</translation>
+    </message>
+    <message>
+        <source>The participant id is longer than %1 characters.</source>
+        <translation>Die Teilnehmer-ID ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The participant id contains a space; participant ids have none.</source>
+        <translation>Die Teilnehmer-ID enthält ein Leerzeichen; Teilnehmer-IDs enthalten keine.</translation>
+    </message>
+    <message>
+        <source>The participant id contains a control character.</source>
+        <translation>Die Teilnehmer-ID enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The reason is %1 characters long; DisconnectParticipant accepts at most %2.</source>
+        <translation>Der Grund ist %1 Zeichen lang; DisconnectParticipant akzeptiert höchstens %2.</translation>
+    </message>
+    <message>
+        <source>The reason contains a control character (a line break, say); write it on one line.</source>
+        <translation>Der Grund enthält ein Steuerzeichen (etwa einen Zeilenumbruch); schreiben Sie ihn auf eine Zeile.</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2769,13 @@ Befehle:
     <message>
         <source>The credentials from %1 work: ListStages in %2 succeeded.</source>
         <translation>Die Zugangsdaten (%1) funktionieren: ListStages in %2 war erfolgreich.</translation>
+    </message>
+</context>
+<context>
+    <name>workspace::LiveMonitor</name>
+    <message>
+        <source>The participant&apos;s recording failed: Amazon IVS could not record it to the stage&apos;s storage configuration.</source>
+        <translation>Die Aufzeichnung des Teilnehmers ist fehlgeschlagen: Amazon IVS konnte ihn nicht in die Speicherkonfiguration der Stage aufzeichnen.</translation>
     </message>
 </context>
 <context>
