@@ -1763,14 +1763,6 @@ Befehle:
         <translation>Der ARN enthält keine Region: Erwartet wird arn:aws:ivs:&lt;region&gt;:&lt;account&gt;:stage/&lt;id&gt;.</translation>
     </message>
     <message>
-        <source>Region &quot;%1&quot; is not valid: regions look like &quot;us-west-2&quot;.</source>
-        <translation>Die Region „%1“ ist ungültig: Regionen sehen aus wie „us-west-2“.</translation>
-    </message>
-    <message>
-        <source>Account &quot;%1&quot; is not valid: the account is a 12-digit number.</source>
-        <translation>Das Konto „%1“ ist ungültig: Das Konto ist eine 12-stellige Zahl.</translation>
-    </message>
-    <message>
         <source>Too many &quot;:&quot; separators: expected arn:aws:ivs:&lt;region&gt;:&lt;account&gt;:stage/&lt;id&gt;.</source>
         <translation>Zu viele „:“-Trennzeichen: Erwartet wird arn:aws:ivs:&lt;region&gt;:&lt;account&gt;:stage/&lt;id&gt;.</translation>
     </message>
@@ -1781,6 +1773,26 @@ Befehle:
     <message>
         <source>Stage ID &quot;%1&quot; is not valid: only letters, digits and &quot;-&quot; are allowed.</source>
         <translation>Die Stage-ID „%1“ ist ungültig: Nur Buchstaben, Ziffern und „-“ sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>Enter a region, for example us-west-2.</source>
+        <translation>Geben Sie eine Region ein, zum Beispiel us-west-2.</translation>
+    </message>
+    <message>
+        <source>Region &quot;%1&quot; is not valid: region names are lower case (&quot;%2&quot;).</source>
+        <translation>Die Region „%1“ ist ungültig: Regionsnamen werden kleingeschrieben („%2“).</translation>
+    </message>
+    <message>
+        <source>Region &quot;%1&quot; is not valid: a region is written like &quot;us-west-2&quot;, &quot;eu-central-1&quot; or &quot;us-gov-west-1&quot; (area, direction, number).</source>
+        <translation>Die Region „%1“ ist ungültig: Eine Region wird wie „us-west-2“, „eu-central-1“ oder „us-gov-west-1“ geschrieben (Gebiet, Richtung, Nummer).</translation>
+    </message>
+    <message>
+        <source>The ARN has no account: expected a 12-digit account ID after the region, for example %1.</source>
+        <translation>Der ARN enthält kein Konto: Nach der Region wird eine 12-stellige Konto-ID erwartet, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <source>Account &quot;%1&quot; is not valid: an AWS account ID is a 12-digit number; this one has %2 characters.</source>
+        <translation>Das Konto „%1“ ist ungültig: Eine AWS-Konto-ID ist eine 12-stellige Zahl; diese hat %2 Zeichen.</translation>
     </message>
 </context>
 <context>
