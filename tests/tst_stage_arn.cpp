@@ -129,11 +129,18 @@ void TestStageArn::stripsWhitespaceAndQuotesFromPastes()
     const QString arn = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh");
     for (const QString &pasted :
          {QStringLiteral("  %1\n").arg(arn), QStringLiteral("\"%1\"").arg(arn),
-          QStringLiteral("'%1'").arg(arn)}) {
+          QStringLiteral("'%1'").arg(arn), QStringLiteral("'\"%1\"'").arg(arn),
+          QStringLiteral(" \" '%1' \" ").arg(arn), QStringLiteral("`%1`").arg(arn),
+          QStringLiteral("\u201C%1\u201D").arg(arn), QStringLiteral("\u2018%1\u2019").arg(arn),
+          QStringLiteral("\u201E%1\u201C").arg(arn)}) {
         const auto parsed = StageArn::parse(pasted);
         QVERIFY2(parsed.has_value(), qPrintable(pasted));
         QCOMPARE(parsed->text(), arn);
     }
+    // Quotes that do not pair are not taken for quoting.
+    QString error;
+    QVERIFY(!StageArn::parse(QStringLiteral("\"%1'").arg(arn), &error));
+    QVERIFY(!StageArn::parse(QStringLiteral("\"%1").arg(arn), &error));
 }
 
 QTEST_GUILESS_MAIN(TestStageArn)

@@ -1,6 +1,9 @@
 #include "ivs/stage_arn.h"
 
+#include <algorithm>
 #include <QCoreApplication>
+#include <QList>
+#include <QPair>
 #include <QRegularExpression>
 
 namespace ivs {
@@ -117,14 +120,31 @@ QString validate(const QString &arn, const QStringList &fields)
     return {};
 }
 
+// Quotes a pasted ARN may come in: a shell's or JSON's, Markdown's backticks, and the curly ones
+// a chat or a document turns them into.
+bool isQuoted(const QString &text)
+{
+    static const QList<QPair<QChar, QChar>> pairs{
+        {u'"', u'"'},
+        {u'\'', u'\''},
+        {u'`', u'`'},
+        {QChar(0x201C), QChar(0x201D)},
+        {QChar(0x2018), QChar(0x2019)},
+        {QChar(0x201E), QChar(0x201C)},
+        {QChar(0x00AB), QChar(0x00BB)},
+    };
+    if (text.size() < 2)
+        return false;
+    return std::any_of(pairs.begin(), pairs.end(), [&text](const QPair<QChar, QChar> &pair) {
+        return text.front() == pair.first && text.back() == pair.second;
+    });
+}
+
 QString stripPasteNoise(const QString &text)
 {
     QString arn = text.trimmed();
-    while (arn.size() >= 2 &&
-           ((arn.startsWith(QLatin1Char('"')) && arn.endsWith(QLatin1Char('"'))) ||
-            (arn.startsWith(QLatin1Char('\'')) && arn.endsWith(QLatin1Char('\''))))) {
+    while (isQuoted(arn))
         arn = arn.mid(1, arn.size() - 2).trimmed();
-    }
     return arn;
 }
 
