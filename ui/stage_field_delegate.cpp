@@ -69,6 +69,44 @@ private:
     bool m_listShown = false;
 };
 
+// A whole number typed as it is, even out of range: the document refuses it with the reason, and
+// the editor opens again with it, rather than keeping a number the user did not type (999 cut to
+// 99, say). The arrows and Page keys step within the field's range.
+class NumberSpin final : public QSpinBox {
+public:
+    NumberSpin(int lowest, int highest, QWidget *parent)
+        : QSpinBox(parent)
+        , m_lowest(lowest)
+        , m_highest(highest)
+    {
+        setRange(std::min(lowest, -kTypable), std::max(highest, kTypable));
+    }
+
+    void stepBy(int steps) override
+    {
+        const qint64 target = std::clamp(qint64(value()) + qint64(steps) * singleStep(),
+                                         qint64(m_lowest), qint64(m_highest));
+        QSpinBox::stepBy(static_cast<int>(target - value()));
+    }
+
+protected:
+    StepEnabled stepEnabled() const override
+    {
+        StepEnabled enabled = StepNone;
+        if (value() > m_lowest)
+            enabled |= StepDownEnabled;
+        if (value() < m_highest)
+            enabled |= StepUpEnabled;
+        return enabled;
+    }
+
+private:
+    // Nine digits: more than any field takes, few enough to stay an int.
+    static constexpr int kTypable = 999'999'999;
+    int m_lowest;
+    int m_highest;
+};
+
 // A list choice needs no extra Enter: picking it commits it.
 void commitOnPick(StageFieldDelegate *delegate, ChoiceCombo *combo)
 {
@@ -134,8 +172,8 @@ QWidget *StageFieldDelegate::createEditor(QWidget *parent, const QStyleOptionVie
         if (!spec.pattern.isEmpty())
             edit->setValidator(new QRegularExpressionValidator(
                 QRegularExpression(QRegularExpression::anchoredPattern(spec.pattern)), edit));
-        if (spec.maximum > 0)
-            edit->setMaxLength(spec.maximum);
+        // No maximum length: a longer value is refused whole, with the reason, when committed,
+        // rather than cut short without a word.
         // Without this, a refused key press would look like a dead keyboard.
         connect(edit, &QLineEdit::inputRejected, this,
                 [this, limits] { emit inputRefused(tr("Not accepted — %1").arg(limits)); });
@@ -154,8 +192,7 @@ QWidget *StageFieldDelegate::createEditor(QWidget *parent, const QStyleOptionVie
     } else if ((spec.kind == Kind::MultiChoice && !spec.isSingleOfMany())) {
         editor = new ChoiceListEditor(spec.choices, parent);
     } else if (spec.kind == Kind::Integer) {
-        auto *spin = new QSpinBox(parent);
-        spin->setRange(spec.minimum, spec.maximum);
+        auto *spin = new NumberSpin(spec.minimum, spec.maximum, parent);
         spin->setAccelerated(true);
         editor = spin;
     } else if (spec.kind == Kind::StorageConfiguration) {

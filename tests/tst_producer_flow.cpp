@@ -1,0 +1,227 @@
+#include "demo/demo_stages.h"
+#include "document/editor_spec.h"
+#include "model/events_model.h"
+#include "model/findings_model.h"
+#include "model/stage_tree_model.h"
+#include "support/demo_stage_fixtures.h"
+#include "support/idle.h"
+#include "support/scripted_endpoint.h"
+#include "support/window_rig.h"
+#include "ui/arn_input.h"
+#include "ui/checks_panel.h"
+#include "ui/choice_list_editor.h"
+#include "ui/main_window.h"
+#include "ui/message_banner.h"
+#include "ui/review_dialog.h"
+#include "ui/stage_tree_view.h"
+#include "workspace/backend.h"
+#include "workspace/stage_browser.h"
+#include "workspace/stage_editor.h"
+#include "workspace/stage_inspector.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using model::StageTreeModel;
+using namespace testsupport;
+
+namespace {
+
+const QString kRecording = QStringLiteral("autoParticipantRecordingConfiguration.");
+const QString kReconnect = kRecording + QStringLiteral("recordingReconnectWindowSeconds");
+const QString kStorage = kRecording + QStringLiteral("storageConfigurationArn");
+const QString kThumbnailStorage = kRecording + QStringLiteral("thumbnailConfiguration.storage");
+const QString kFieldReporterArn =
+    QStringLiteral("arn:aws:ivs:eu-west-1:123456789012:stage/FieldRep0rt1");
+const QString kGuestBen = QStringLiteral("pB2guestBen00002");
+
+} // namespace
+
+// A producer's walk through the window on the demo endpoint: editors refuse what the service
+// would refuse, with the reason, and keep what was typed; a pick from a list is an edit at once;
+// the recording fix can be carried out; a finding leads to its cause.
+class TestProducerFlow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanup();
+    void numberOutOfRangeIsRefusedAndKeptInTheEditor();
+    void overLongTagValueIsRefusedNotCut();
+    void overLongNameIsRefusedNotCut();
+
+private:
+    void openDemoWindow();
+    void show(const QString &arn, const QString &name);
+    QModelIndex valueIndex(const QString &path) const;
+    QString valueAt(const QString &path) const;
+    QWidget *openEditor(const QString &path);
+    QWidget *editorAt(const QString &path) const;
+
+    QTemporaryDir m_home;
+    WindowRig m_rig;
+};
+
+void TestProducerFlow::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    qputenv("HOME", m_home.path().toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral(".config")).toUtf8());
+    QVERIFY(QSettings().fileName().startsWith(m_home.path()));
+}
+
+void TestProducerFlow::cleanup()
+{
+    m_rig.reset();
+}
+
+void TestProducerFlow::openDemoWindow()
+{
+    QString error;
+    m_rig.backend = WindowRig::demoBackend(&error); // a fresh demo: edits never carry over
+    QVERIFY2(m_rig.backend, qPrintable(error));
+    m_rig.assemble();
+    m_rig.window->setDiscardConfirmer([](const QString &) { return true; });
+    m_rig.window->show();
+    m_rig.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_rig.window.get()));
+}
+
+void TestProducerFlow::show(const QString &arn, const QString &name)
+{
+    QSignalSpy shown(m_rig.browser, &workspace::StageBrowser::stageShown);
+    QLineEdit *input = m_rig.window->arnInput()->lineEdit();
+    input->setText(arn);
+    QTest::keyClick(input, Qt::Key_Return);
+    QTRY_COMPARE(shown.count(), 1);
+    QCOMPARE(valueAt(QStringLiteral("name")), name);
+    // The checks and the storage picker ask the service too: their answers land before the test
+    // opens an editor, not while one is open.
+    QVERIFY(waitUntilIdle(m_rig.workspace->client()));
+}
+
+QModelIndex TestProducerFlow::valueIndex(const QString &path) const
+{
+    return m_rig.model->indexForPath(path).siblingAtColumn(StageTreeModel::ValueColumn);
+}
+
+QString TestProducerFlow::valueAt(const QString &path) const
+{
+    return valueIndex(path).data().toString();
+}
+
+QWidget *TestProducerFlow::openEditor(const QString &path)
+{
+    ui::StageTreeView *tree = m_rig.window->treeView();
+    const QModelIndex index = valueIndex(path);
+    tree->setFocus();
+    tree->setCurrentIndex(index);
+    tree->edit(index);
+    return tree->indexWidget(index);
+}
+
+QWidget *TestProducerFlow::editorAt(const QString &path) const
+{
+    return m_rig.window->treeView()->indexWidget(valueIndex(path));
+}
+
+void TestProducerFlow::numberOutOfRangeIsRefusedAndKeptInTheEditor()
+{
+    openDemoWindow();
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    auto *spin = qobject_cast<QSpinBox *>(openEditor(kReconnect));
+    QVERIFY(spin);
+    QVERIFY2(m_rig.window->statusBar()->currentMessage().contains(QLatin1String("from 0 to 300")),
+             qPrintable(m_rig.window->statusBar()->currentMessage()));
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("999"));
+    QCOMPARE(spin->text(), QStringLiteral("999")); // not cut to 99
+    QTest::keyClick(spin, Qt::Key_Return);
+
+    // Refused, with the reason and what was typed.
+    QTRY_VERIFY(!m_rig.window->banner()->text().isEmpty());
+    const QString message = m_rig.window->banner()->text();
+    QCOMPARE(m_rig.window->banner()->kind(), ui::MessageBanner::Kind::Error);
+    QVERIFY2(message.contains(QLatin1String("recordingReconnectWindowSeconds: Must be from 0 to "
+                                            "300.")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("\"999\" is still in the editor")),
+             qPrintable(message));
+    QVERIFY(!m_rig.document->hasPendingEdits());
+    QCOMPARE(valueAt(kReconnect), QStringLiteral("60"));
+
+    // The editor is open again with 999 in it; the arrow keys step back into the range, never
+    // out of it.
+    QTRY_VERIFY(qobject_cast<QSpinBox *>(editorAt(kReconnect)));
+    spin = qobject_cast<QSpinBox *>(editorAt(kReconnect));
+    QCOMPARE(spin->value(), 999);
+    QTest::keyClick(spin, Qt::Key_Up);
+    QCOMPARE(spin->value(), 999);
+    QTest::keyClick(spin, Qt::Key_Down);
+    QCOMPARE(spin->value(), 300);
+    QTest::keyClick(spin, Qt::Key_Up);
+    QCOMPARE(spin->value(), 300);
+    QTest::keyClick(spin, Qt::Key_Return);
+    QTRY_COMPARE(valueAt(kReconnect), QStringLiteral("300"));
+    QVERIFY(m_rig.document->hasPendingEdits());
+}
+
+void TestProducerFlow::overLongTagValueIsRefusedNotCut()
+{
+    openDemoWindow();
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    const QString tag = QStringLiteral("tags[\"show\"]");
+    auto *edit = qobject_cast<QLineEdit *>(openEditor(tag));
+    QVERIFY(edit);
+    edit->selectAll();
+    const QString typed(300, QLatin1Char('v'));
+    QTest::keyClicks(edit, typed);
+    QCOMPARE(edit->text(), typed); // all 300, not 256
+    QTest::keyClick(edit, Qt::Key_Return);
+
+    QTRY_VERIFY(!m_rig.window->banner()->text().isEmpty());
+    const QString message = m_rig.window->banner()->text();
+    QVERIFY2(message.contains(QLatin1String(
+                 "Tag \"show\": A tag value has at most 256 characters; this has 300.")),
+             qPrintable(message));
+    QVERIFY(message.contains(QLatin1String("is still in the editor")));
+    QCOMPARE(valueAt(tag), QStringLiteral("Morning Live"));
+    QVERIFY(!m_rig.document->hasPendingEdits());
+    QTRY_VERIFY(qobject_cast<QLineEdit *>(editorAt(tag)));
+    QCOMPARE(qobject_cast<QLineEdit *>(editorAt(tag))->text(), typed);
+}
+
+void TestProducerFlow::overLongNameIsRefusedNotCut()
+{
+    openDemoWindow();
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    auto *edit = qobject_cast<QLineEdit *>(openEditor(QStringLiteral("name")));
+    QVERIFY(edit);
+    const QString typed(129, QLatin1Char('n'));
+    edit->setText(typed); // as a paste would
+    QCOMPARE(edit->text(), typed);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_VERIFY2(m_rig.window->banner()->text().contains(
+                     QLatin1String("name: At most 128 characters; this has 129.")),
+                 qPrintable(m_rig.window->banner()->text()));
+    QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
+    QTRY_VERIFY(qobject_cast<QLineEdit *>(editorAt(QStringLiteral("name"))));
+    QCOMPARE(qobject_cast<QLineEdit *>(editorAt(QStringLiteral("name")))->text(), typed);
+}
+
+QTEST_MAIN(TestProducerFlow)
+#include "tst_producer_flow.moc"
