@@ -63,6 +63,8 @@ private slots:
     void numberOutOfRangeIsRefusedAndKeptInTheEditor();
     void overLongTagValueIsRefusedNotCut();
     void overLongNameIsRefusedNotCut();
+    void pickingFromTheStorageListCommitsSoCtrlSAppliesIt();
+    void tickingAThumbnailStorageCommitsAtOnce();
 
 private:
     void openDemoWindow();
@@ -71,6 +73,7 @@ private:
     QString valueAt(const QString &path) const;
     QWidget *openEditor(const QString &path);
     QWidget *editorAt(const QString &path) const;
+    void pickFromList(QComboBox *combo, int row);
 
     QTemporaryDir m_home;
     WindowRig m_rig;
@@ -137,6 +140,15 @@ QWidget *TestProducerFlow::openEditor(const QString &path)
 QWidget *TestProducerFlow::editorAt(const QString &path) const
 {
     return m_rig.window->treeView()->indexWidget(valueIndex(path));
+}
+
+// As the user does: opens the drop-down list, moves to the row and presses Enter there.
+void TestProducerFlow::pickFromList(QComboBox *combo, int row)
+{
+    combo->showPopup();
+    QTRY_VERIFY(combo->view()->isVisible());
+    combo->view()->setCurrentIndex(combo->model()->index(row, 0));
+    QTest::keyClick(combo->view(), Qt::Key_Return);
 }
 
 void TestProducerFlow::numberOutOfRangeIsRefusedAndKeptInTheEditor()
@@ -221,6 +233,49 @@ void TestProducerFlow::overLongNameIsRefusedNotCut()
     QCOMPARE(valueAt(QStringLiteral("name")), QStringLiteral("studio-main"));
     QTRY_VERIFY(qobject_cast<QLineEdit *>(editorAt(QStringLiteral("name"))));
     QCOMPARE(qobject_cast<QLineEdit *>(editorAt(QStringLiteral("name")))->text(), typed);
+}
+
+void TestProducerFlow::pickingFromTheStorageListCommitsSoCtrlSAppliesIt()
+{
+    openDemoWindow();
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QVERIFY(!m_rig.window->applyAction()->isEnabled());
+    auto *picker = qobject_cast<QComboBox *>(openEditor(kStorage));
+    QVERIFY(picker);
+    const int archive = picker->findText(QStringLiteral("archive"), Qt::MatchStartsWith);
+    QVERIFY(archive > 0);
+    pickFromList(picker, archive);
+
+    // Picked is committed: no Enter, no click elsewhere.
+    QTRY_VERIFY(valueAt(kStorage).endsWith(QLatin1String("/QRst56uvWXyz")));
+    QVERIFY(m_rig.document->hasPendingEdits());
+    QVERIFY(m_rig.window->applyAction()->isEnabled());
+    QTRY_VERIFY(!editorAt(kStorage));
+    QTest::keyClick(m_rig.window->treeView(), Qt::Key_S, Qt::ControlModifier);
+    auto *review = m_rig.window->findChild<ui::ReviewDialog *>();
+    QVERIFY(review);
+    QVERIFY2(review->text().contains(QLatin1String("storage-configuration/QRst56uvWXyz")),
+             qPrintable(review->text()));
+    review->reject();
+}
+
+void TestProducerFlow::tickingAThumbnailStorageCommitsAtOnce()
+{
+    openDemoWindow();
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    auto *boxes = qobject_cast<ui::ChoiceListEditor *>(openEditor(kThumbnailStorage));
+    QVERIFY(boxes);
+    QTest::mouseClick(boxes->box(QStringLiteral("LATEST")), Qt::LeftButton);
+    QTRY_COMPARE(valueAt(kThumbnailStorage), QStringLiteral("SEQUENTIAL"));
+    QVERIFY(m_rig.window->applyAction()->isEnabled());
+    QCOMPARE(editorAt(kThumbnailStorage), boxes); // still open for the next tick
+
+    // None ticked is not a value the field takes: refused as it is ticked, not committed.
+    QTest::mouseClick(boxes->box(QStringLiteral("SEQUENTIAL")), Qt::LeftButton);
+    QVERIFY2(m_rig.window->statusBar()->currentMessage().contains(QLatin1String("Not accepted")),
+             qPrintable(m_rig.window->statusBar()->currentMessage()));
+    QCOMPARE(valueAt(kThumbnailStorage), QStringLiteral("SEQUENTIAL"));
+    QCOMPARE(m_rig.document->undoStack()->count(), 1);
 }
 
 QTEST_MAIN(TestProducerFlow)

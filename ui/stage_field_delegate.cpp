@@ -118,6 +118,23 @@ void commitOnPick(StageFieldDelegate *delegate, ChoiceCombo *combo)
     });
 }
 
+// Each tick or untick is an edit of its own, so that what is ticked is pending at once (Ctrl+S
+// applies it); the editor stays open for the next. A count the field does not take is not
+// committed: the status bar says why at once, and the document refuses it if the editor closes
+// with it.
+void commitOnTick(StageFieldDelegate *delegate, ChoiceListEditor *list, const EditorSpec &spec,
+                  const QString &limits)
+{
+    QObject::connect(list, &ChoiceListEditor::picked, delegate, [delegate, list, spec, limits] {
+        const qsizetype count = list->checked().size();
+        if (count < spec.minimum || count > spec.maximum) {
+            emit delegate->inputRefused(StageFieldDelegate::tr("Not accepted — %1").arg(limits));
+            return;
+        }
+        emit delegate->commitData(list);
+    });
+}
+
 bool holdsFocus(const QWidget *editor)
 {
     const QWidget *focus = QApplication::focusWidget();
@@ -190,19 +207,22 @@ QWidget *StageFieldDelegate::createEditor(QWidget *parent, const QStyleOptionVie
         commitOnPick(const_cast<StageFieldDelegate *>(this), combo);
         editor = combo;
     } else if ((spec.kind == Kind::MultiChoice && !spec.isSingleOfMany())) {
-        editor = new ChoiceListEditor(spec.choices, parent);
+        auto *list = new ChoiceListEditor(spec.choices, parent);
+        commitOnTick(const_cast<StageFieldDelegate *>(this), list, spec, limits);
+        editor = list;
     } else if (spec.kind == Kind::Integer) {
         auto *spin = new NumberSpin(spec.minimum, spec.maximum, parent);
         spin->setAccelerated(true);
         editor = spin;
     } else if (spec.kind == Kind::StorageConfiguration) {
-        auto *combo = new QComboBox(parent);
+        auto *combo = new ChoiceCombo(parent);
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
         for (qsizetype i = 0; i < spec.choices.size(); ++i)
             combo->addItem(spec.choiceLabels.value(i, spec.choices.at(i)), spec.choices.at(i));
         combo->lineEdit()->setPlaceholderText(
             tr("arn:aws:ivs:REGION:ACCOUNT:storage-configuration/ID"));
+        commitOnPick(const_cast<StageFieldDelegate *>(this), combo);
         editor = combo;
     } else {
         return QStyledItemDelegate::createEditor(parent, option, index);
