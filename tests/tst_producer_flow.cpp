@@ -50,6 +50,14 @@ const QString kFieldReporterArn =
     QStringLiteral("arn:aws:ivs:eu-west-1:123456789012:stage/FieldRep0rt1");
 const QString kGuestBen = QStringLiteral("pB2guestBen00002");
 
+QStringList findingIds(const workspace::StageInspector &inspector)
+{
+    QStringList ids;
+    for (const ivs::Finding &finding : inspector.findings()->findings())
+        ids.append(finding.id);
+    return ids;
+}
+
 } // namespace
 
 // A producer's walk through the window on the demo endpoint: editors refuse what the service
@@ -65,6 +73,7 @@ private slots:
     void overLongNameIsRefusedNotCut();
     void pickingFromTheStorageListCommitsSoCtrlSAppliesIt();
     void tickingAThumbnailStorageCommitsAtOnce();
+    void recordingFixOnFieldReporterWorksOnTheDemo();
 
 private:
     void openDemoWindow();
@@ -74,6 +83,7 @@ private:
     QWidget *openEditor(const QString &path);
     QWidget *editorAt(const QString &path) const;
     void pickFromList(QComboBox *combo, int row);
+    void applyWithCtrlS();
 
     QTemporaryDir m_home;
     WindowRig m_rig;
@@ -149,6 +159,14 @@ void TestProducerFlow::pickFromList(QComboBox *combo, int row)
     QTRY_VERIFY(combo->view()->isVisible());
     combo->view()->setCurrentIndex(combo->model()->index(row, 0));
     QTest::keyClick(combo->view(), Qt::Key_Return);
+}
+
+void TestProducerFlow::applyWithCtrlS()
+{
+    QTest::keyClick(m_rig.window->treeView(), Qt::Key_S, Qt::ControlModifier);
+    auto *review = m_rig.window->findChild<ui::ReviewDialog *>();
+    QVERIFY(review);
+    QTest::mouseClick(review->applyButton(), Qt::LeftButton);
 }
 
 void TestProducerFlow::numberOutOfRangeIsRefusedAndKeptInTheEditor()
@@ -276,6 +294,35 @@ void TestProducerFlow::tickingAThumbnailStorageCommitsAtOnce()
              qPrintable(m_rig.window->statusBar()->currentMessage()));
     QCOMPARE(valueAt(kThumbnailStorage), QStringLiteral("SEQUENTIAL"));
     QCOMPARE(m_rig.document->undoStack()->count(), 1);
+}
+
+// The README's recording fix on field-reporter (its storage configuration is in another region):
+// open the picker, pick the region's configuration, Ctrl+S, Apply.
+void TestProducerFlow::recordingFixOnFieldReporterWorksOnTheDemo()
+{
+    openDemoWindow();
+    show(kFieldReporterArn, QStringLiteral("field-reporter"));
+    QTRY_VERIFY(findingIds(*m_rig.inspector).contains(QStringLiteral("storage-region-mismatch")));
+    QTRY_COMPARE(
+        valueIndex(kStorage).data(StageTreeModel::EditorRole).value<document::EditorSpec>().choices,
+        (QStringList{QString(), QStringLiteral("arn:aws:ivs:eu-west-1:123456789012:"
+                                               "storage-configuration/FieldEU1recX")}));
+    auto *picker = qobject_cast<QComboBox *>(openEditor(kStorage));
+    QVERIFY(picker);
+    QVERIFY(picker->itemText(1).startsWith(QLatin1String("field-recordings")));
+    pickFromList(picker, 1);
+    QTRY_VERIFY(m_rig.window->applyAction()->isEnabled());
+    QSignalSpy finished(m_rig.editor, &workspace::StageEditor::applyFinished);
+    QSignalSpy checked(m_rig.inspector, &workspace::StageInspector::checksFinished);
+    applyWithCtrlS();
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QTRY_VERIFY(!checked.isEmpty());
+    QVERIFY(!findingIds(*m_rig.inspector).contains(QStringLiteral("storage-region-mismatch")));
+    QVERIFY(!m_rig.inspector->isRecordingOff());
+    QTRY_VERIFY2(m_rig.document->annotationText(kStorage).contains(
+                     QLatin1String("field-recordings: bucket field-recordings-eu-west-1")),
+                 qPrintable(m_rig.document->annotationText(kStorage)));
 }
 
 QTEST_MAIN(TestProducerFlow)
