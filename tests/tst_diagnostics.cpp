@@ -133,6 +133,7 @@ private slots:
     void replicasNotRecorded();
     void replicasRecordedOrAbsentAreSilent();
     void failedParticipantRecording();
+    void noStorageInTheRegionSaysHowToCreateOne();
     void healthyParticipantRecordingIsSilent();
     void findingsAreOrderedBySeverityThenId();
     void hasProblemsCountsWarningsAndErrorsOnly();
@@ -513,6 +514,41 @@ void TestDiagnostics::failedParticipantRecording()
     QVERIFY(finding->title.contains(QLatin1String("pXyZ123"))); // no user id: the participant id
     QVERIFY(!finding->title.contains(QLatin1String("guest")));
     QVERIFY(finding->action.contains(QLatin1String("S3 bucket")));
+}
+
+void TestDiagnostics::noStorageInTheRegionSaysHowToCreateOne()
+{
+    const QString howTo = QStringLiteral("No storage configuration in us-west-2: create one in the "
+                                         "AWS console (IVS › Real-time › Storage configurations) "
+                                         "or with `aws ivs-realtime create-storage-configuration");
+    // Recording off, and nothing to choose from.
+    const QJsonObject off =
+        withPath(stageJson(), kRec + QStringLiteral("storageConfigurationArn"), QString());
+    ivs::StageSurroundings listed;
+    listed.storageConfigurationsInRegion = 0;
+    auto finding = findingWithId(diagnose(off, listed), QStringLiteral("recording-off"));
+    QVERIFY(finding);
+    QVERIFY2(finding->action.startsWith(howTo), qPrintable(finding->action));
+    // Some to choose from, or not listed: choose one.
+    for (const std::optional<int> count : {std::optional<int>(2), std::optional<int>()}) {
+        listed.storageConfigurationsInRegion = count;
+        finding = findingWithId(diagnose(off, listed), QStringLiteral("recording-off"));
+        QVERIFY(finding);
+        QVERIFY2(finding->action.startsWith(QLatin1String("To record each participant, choose")),
+                 qPrintable(finding->action));
+    }
+
+    // Storage in another region, and none in the stage's.
+    const QJsonObject elsewhere =
+        withPath(stageJson(), kRec + QStringLiteral("storageConfigurationArn"),
+                 QStringLiteral("arn:aws:ivs:eu-west-1:123456789012:storage-configuration/a"));
+    ivs::StageSurroundings surroundings = healthySurroundings();
+    surroundings.storage.reset();
+    surroundings.storageConfigurationsInRegion = 0;
+    finding =
+        findingWithId(diagnose(elsewhere, surroundings), QStringLiteral("storage-region-mismatch"));
+    QVERIFY(finding);
+    QVERIFY2(finding->action.startsWith(howTo), qPrintable(finding->action));
 }
 
 void TestDiagnostics::healthyParticipantRecordingIsSilent()

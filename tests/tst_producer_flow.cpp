@@ -74,9 +74,11 @@ private slots:
     void pickingFromTheStorageListCommitsSoCtrlSAppliesIt();
     void tickingAThumbnailStorageCommitsAtOnce();
     void recordingFixOnFieldReporterWorksOnTheDemo();
+    void regionWithoutStorageSaysHowToCreateOne();
 
 private:
     void openDemoWindow();
+    void openWindowOn(const QString &endpointUrl);
     void show(const QString &arn, const QString &name);
     QModelIndex valueIndex(const QString &path) const;
     QString valueAt(const QString &path) const;
@@ -109,6 +111,24 @@ void TestProducerFlow::openDemoWindow()
     QVERIFY2(m_rig.backend, qPrintable(error));
     m_rig.assemble();
     m_rig.window->setDiscardConfirmer([](const QString &) { return true; });
+    m_rig.window->show();
+    m_rig.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_rig.window.get()));
+}
+
+void TestProducerFlow::openWindowOn(const QString &endpointUrl)
+{
+    workspace::BackendOptions options;
+    options.endpointUrl = endpointUrl;
+    options.environment = QProcessEnvironment();
+    options.environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDFLOW"));
+    options.environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+                               QStringLiteral("flow-secret"));
+    options.environment.insert(QStringLiteral("HOME"), m_home.path());
+    QString error;
+    m_rig.backend = workspace::Backend::create(options, &error);
+    QVERIFY2(m_rig.backend, qPrintable(error));
+    m_rig.assemble();
     m_rig.window->show();
     m_rig.window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_rig.window.get()));
@@ -323,6 +343,62 @@ void TestProducerFlow::recordingFixOnFieldReporterWorksOnTheDemo()
     QTRY_VERIFY2(m_rig.document->annotationText(kStorage).contains(
                      QLatin1String("field-recordings: bucket field-recordings-eu-west-1")),
                  qPrintable(m_rig.document->annotationText(kStorage)));
+}
+
+// A region with no storage configuration at all: the picker and the finding say so, and how to
+// create one, instead of offering only "(none)" with no word.
+void TestProducerFlow::regionWithoutStorageSaysHowToCreateOne()
+{
+    QJsonObject stage;
+    for (const QJsonObject &sample : demo::sampleStages()) {
+        if (sample.value(QStringLiteral("arn")).toString() == kFieldReporterArn)
+            stage = sample;
+    }
+    QVERIFY(!stage.isEmpty());
+    const QByteArray stageAnswer =
+        QJsonDocument(QJsonObject{{QStringLiteral("stage"), stage}}).toJson();
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    endpoint.setHandler([stageAnswer](const net::HttpRequest &request) {
+        if (request.path == "/ListStorageConfigurations")
+            return net::HttpResponse::json(200, "{\"storageConfigurations\": []}");
+        if (request.path == "/ListStageSessions")
+            return net::HttpResponse::json(200, "{\"stageSessions\": []}");
+        if (request.path == "/GetStorageConfiguration")
+            return net::HttpResponse::json(
+                200, "{\"storageConfiguration\": {\"arn\": \"arn:aws:ivs:us-west-2:123456789012:"
+                     "storage-configuration/QRst56uvWXyz\", \"name\": \"archive\", \"s3\": "
+                     "{\"bucketName\": \"stage-archive-us-west-2\"}}}");
+        return net::HttpResponse::json(200, stageAnswer);
+    });
+    openWindowOn(endpoint.url().toString());
+    show(kFieldReporterArn, QStringLiteral("field-reporter"));
+    QTRY_VERIFY(m_rig.document->storageConfigurationsInRegion() == 0);
+
+    auto *picker = qobject_cast<QComboBox *>(openEditor(kStorage));
+    QVERIFY(picker);
+    QCOMPARE(picker->count(), 2); // "(none — recording off)" and the note
+    const QString note = picker->itemText(1);
+    QVERIFY2(note.startsWith(QLatin1String("No storage configuration in eu-west-1: create one in "
+                                           "the AWS console")),
+             qPrintable(note));
+    QVERIFY2(note.contains(QLatin1String("aws ivs-realtime create-storage-configuration")),
+             qPrintable(note));
+    // Not a choice: it cannot be picked.
+    QVERIFY(!(picker->model()->flags(picker->model()->index(1, 0)) & Qt::ItemIsEnabled));
+    QVERIFY2(m_rig.window->statusBar()->currentMessage().contains(
+                 QLatin1String("No storage configuration in eu-west-1")),
+             qPrintable(m_rig.window->statusBar()->currentMessage()));
+    QTest::keyClick(picker->lineEdit(), Qt::Key_Escape);
+
+    // The finding says the same, and how.
+    QTRY_VERIFY(findingIds(*m_rig.inspector).contains(QStringLiteral("storage-region-mismatch")));
+    const ivs::Finding mismatch = m_rig.inspector->findings()->findings().at(static_cast<int>(
+        findingIds(*m_rig.inspector).indexOf(QStringLiteral("storage-region-mismatch"))));
+    QVERIFY2(mismatch.action.startsWith(QStringLiteral("No storage configuration in eu-west-1: "
+                                                       "create one in the AWS console (IVS › "
+                                                       "Real-time › Storage configurations)")),
+             qPrintable(mismatch.action));
 }
 
 QTEST_MAIN(TestProducerFlow)

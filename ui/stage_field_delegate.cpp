@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTimer>
 
 namespace ui {
@@ -135,6 +136,19 @@ void commitOnTick(StageFieldDelegate *delegate, ChoiceListEditor *list, const Ed
     });
 }
 
+// A note about the choices (there are none in the stage's region, and how to make one), shown
+// as the last entry of the list; it cannot be picked.
+void addNote(QComboBox *combo, const QString &note)
+{
+    auto *items = qobject_cast<QStandardItemModel *>(combo->model());
+    if (note.isEmpty() || !items)
+        return;
+    auto *item = new QStandardItem(note);
+    item->setFlags(Qt::NoItemFlags);
+    item->setToolTip(note);
+    items->appendRow(item);
+}
+
 bool holdsFocus(const QWidget *editor)
 {
     const QWidget *focus = QApplication::focusWidget();
@@ -172,9 +186,12 @@ QString StageFieldDelegate::limitsText(const QModelIndex &index)
             .arg(spec.maximum);
     if (spec.kind == Kind::Boolean)
         return tr("%1: true or false.").arg(field);
-    if (spec.kind == Kind::StorageConfiguration)
-        return tr("%1: pick a storage configuration or type its ARN; \"%2\" turns recording off.")
-            .arg(field, spec.choiceLabels.value(0));
+    if (spec.kind == Kind::StorageConfiguration) {
+        const QString limits =
+            tr("%1: pick a storage configuration or type its ARN; \"%2\" turns recording off.")
+                .arg(field, spec.choiceLabels.value(0));
+        return spec.note.isEmpty() ? limits : limits + QLatin1Char(' ') + spec.note;
+    }
     return {};
 }
 
@@ -220,6 +237,7 @@ QWidget *StageFieldDelegate::createEditor(QWidget *parent, const QStyleOptionVie
         combo->setInsertPolicy(QComboBox::NoInsert);
         for (qsizetype i = 0; i < spec.choices.size(); ++i)
             combo->addItem(spec.choiceLabels.value(i, spec.choices.at(i)), spec.choices.at(i));
+        addNote(combo, spec.note);
         combo->lineEdit()->setPlaceholderText(
             tr("arn:aws:ivs:REGION:ACCOUNT:storage-configuration/ID"));
         commitOnPick(const_cast<StageFieldDelegate *>(this), combo);

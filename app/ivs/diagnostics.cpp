@@ -95,6 +95,13 @@ QString quoteError(const ServiceError &error)
     return text;
 }
 
+// The region was listed and holds no storage configuration: there is none to choose yet.
+bool regionHasNoStorage(const Context &context)
+{
+    return context.surroundings.storageConfigurationsInRegion == 0 &&
+           !context.stageRegion.isEmpty();
+}
+
 void checkRecordingOff(const Context &context, QList<Finding> &findings)
 {
     if (context.recordingOn)
@@ -102,9 +109,11 @@ void checkRecordingOff(const Context &context, QList<Finding> &findings)
     findings.append(
         {QStringLiteral("recording-off"), Severity::Info,
          Text::tr("Participants are not recorded: the stage has no storage configuration."),
-         Text::tr("To record each participant, choose a storage configuration in the "
-                  "stage's region (%1).")
-             .arg(context.stageRegion),
+         regionHasNoStorage(context)
+             ? noStorageConfigurationIn(context.stageRegion)
+             : Text::tr("To record each participant, choose a storage configuration in the "
+                        "stage's region (%1).")
+                   .arg(context.stageRegion),
          kStorageArnPath});
 }
 
@@ -164,8 +173,10 @@ void checkStorageRegion(const Context &context, QList<Finding> &findings)
          Text::tr("The storage configuration is in %1 but the stage is in %2, so recording "
                   "cannot start.")
              .arg(storageRegion, context.stageRegion),
-         Text::tr("Choose a storage configuration in %1, with its S3 bucket in %1 too.")
-             .arg(context.stageRegion),
+         regionHasNoStorage(context)
+             ? noStorageConfigurationIn(context.stageRegion)
+             : Text::tr("Choose a storage configuration in %1, with its S3 bucket in %1 too.")
+                   .arg(context.stageRegion),
          kStorageArnPath});
 }
 

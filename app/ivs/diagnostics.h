@@ -18,6 +18,8 @@ struct Finding {
     QString title;     // one plain sentence saying what is wrong (or notable)
     QString action;    // what to do about it
     QString fieldPath; // the tree row it is about, e.g. "endpoints.whip"; may be empty
+
+    friend bool operator==(const Finding &, const Finding &) = default;
 };
 
 // Every check that the stage and what is known of its surroundings allow, errors first, then

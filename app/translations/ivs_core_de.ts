@@ -1862,6 +1862,13 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>ivs::StageResources</name>
+    <message>
+        <source>No storage configuration in %1: create one in the AWS console (IVS › Real-time › Storage configurations) or with `aws ivs-realtime create-storage-configuration --region %1`.</source>
+        <translation>Keine Speicherkonfiguration in %1: Legen Sie eine in der AWS-Konsole an (IVS › Real-time › Storage configurations) oder mit `aws ivs-realtime create-storage-configuration --region %1`.</translation>
+    </message>
+</context>
+<context>
     <name>ivs::StageRules</name>
     <message>
         <source>letters, digits, &quot;-&quot; and &quot;_&quot;</source>

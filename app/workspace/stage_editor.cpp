@@ -31,7 +31,7 @@ StageEditor::StageEditor(ivs::IvsClient &client, document::StageDocument &docume
 void StageEditor::loadStorageChoices()
 {
     delete m_storageContext; // aborts a listing for the stage shown before
-    m_document.setStorageChoices({});
+    m_document.forgetStorageChoices();
     const auto arn = ivs::StageArn::parse(m_document.arn());
     if (!arn)
         return;

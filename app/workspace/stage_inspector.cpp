@@ -52,6 +52,8 @@ StageInspector::StageInspector(ivs::IvsClient &client, document::StageDocument &
     connect(&m_document, &document::StageDocument::stageReset, this, &StageInspector::onStageReset);
     connect(&m_document, &document::StageDocument::findingsChanged, m_findings,
             [this] { m_findings->setFindings(m_document.findings()); });
+    connect(&m_document, &document::StageDocument::storageChoicesChanged, this,
+            &StageInspector::onStorageChoicesChanged);
     if (m_document.stage())
         start(*m_document.stage());
 }
@@ -300,9 +302,22 @@ void StageInspector::diagnose()
 {
     if (!m_stage)
         return;
+    m_surroundings.storageConfigurationsInRegion = m_document.storageConfigurationsInRegion();
     m_document.setFindings(ivs::diagnoseStage(*m_stage, m_surroundings));
     m_checked = true;
     emit checksFinished(m_stage->arn(), checksSummary(), ivs::hasProblems(m_document.findings()));
+}
+
+// The storage picker's listing tells the checks whether the region has a configuration to
+// choose; checks still running read it when they finish.
+void StageInspector::onStorageChoicesChanged()
+{
+    if (!m_stage || !m_checked || m_pendingChecks > 0)
+        return;
+    ivs::StageSurroundings surroundings = m_surroundings;
+    surroundings.storageConfigurationsInRegion = m_document.storageConfigurationsInRegion();
+    if (ivs::diagnoseStage(*m_stage, surroundings) != m_document.findings())
+        diagnose();
 }
 
 void StageInspector::selectSession(const QString &sessionId)

@@ -102,6 +102,7 @@ private:
     void loadEvents(const QString &participantId);
     void finishCheck();
     void diagnose();
+    void onStorageChoicesChanged();
     void updateRefreshTimer();
 
     struct CachedStorage {
