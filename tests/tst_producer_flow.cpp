@@ -74,6 +74,7 @@ private slots:
     void pickingFromTheStorageListCommitsSoCtrlSAppliesIt();
     void tickingAThumbnailStorageCommitsAtOnce();
     void recordingFixOnFieldReporterWorksOnTheDemo();
+    void choosingNoStorageSaysRecordingIsOff();
     void regionWithoutStorageSaysHowToCreateOne();
 
 private:
@@ -343,6 +344,26 @@ void TestProducerFlow::recordingFixOnFieldReporterWorksOnTheDemo()
     QTRY_VERIFY2(m_rig.document->annotationText(kStorage).contains(
                      QLatin1String("field-recordings: bucket field-recordings-eu-west-1")),
                  qPrintable(m_rig.document->annotationText(kStorage)));
+}
+
+// "(none — recording off)" fixes the region mismatch by recording nothing: the checks must not
+// then read as if all were well.
+void TestProducerFlow::choosingNoStorageSaysRecordingIsOff()
+{
+    openDemoWindow();
+    show(kFieldReporterArn, QStringLiteral("field-reporter"));
+    auto *picker = qobject_cast<QComboBox *>(openEditor(kStorage));
+    QVERIFY(picker);
+    pickFromList(picker, 0);
+    QTRY_VERIFY(m_rig.window->applyAction()->isEnabled());
+    QSignalSpy checked(m_rig.inspector, &workspace::StageInspector::checksFinished);
+    applyWithCtrlS();
+    QTRY_VERIFY(!checked.isEmpty());
+    QVERIFY(m_rig.inspector->isRecordingOff());
+    QVERIFY(findingIds(*m_rig.inspector).contains(QStringLiteral("recording-off")));
+    const QString summary = m_rig.window->checksPanel()->summaryLabel()->text();
+    QVERIFY2(summary.startsWith(QLatin1String("Recording is off")), qPrintable(summary));
+    QVERIFY2(!summary.startsWith(QLatin1String("No problems found")), qPrintable(summary));
 }
 
 // A region with no storage configuration at all: the picker and the finding say so, and how to

@@ -91,7 +91,9 @@ void ChecksPanel::showSummary(const QString &text, bool problems)
 {
     m_summary->setText(text);
     m_recheck->setEnabled(!m_inspector.stageArn().isEmpty());
-    QStyle::StandardPixmap picture = QStyle::SP_DialogApplyButton;
+    // A tick would say all is well; with recording off, nothing is being recorded.
+    QStyle::StandardPixmap picture = m_inspector.isRecordingOff() ? QStyle::SP_MessageBoxInformation
+                                                                  : QStyle::SP_DialogApplyButton;
     if (problems) {
         const auto &findings = m_inspector.findings()->findings();
         const bool errors = std::any_of(findings.begin(), findings.end(), [](const auto &finding) {

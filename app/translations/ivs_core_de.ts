@@ -2934,5 +2934,9 @@ Region: %3</translation>
         <source>cannot read the storage configuration: %1</source>
         <translation>Speicherkonfiguration kann nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Recording is off; no other problems found (%1).</source>
+        <translation>Die Aufzeichnung ist aus; sonst keine Probleme gefunden (%1).</translation>
+    </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "ivs/diagnostics.h"
 #include "ivs/field_path.h"
 #include "ivs/ivs_client.h"
+#include "ivs/stage_changes.h"
 #include "model/events_model.h"
 #include "model/findings_model.h"
 #include "model/participants_model.h"
@@ -78,6 +79,11 @@ QString StageInspector::activeSessionId() const
     return m_surroundings.activeSession ? m_surroundings.activeSession->sessionId : QString();
 }
 
+bool StageInspector::isRecordingOff() const
+{
+    return m_stage && ivs::EditableConfig::fromStage(*m_stage).recordingOff();
+}
+
 QString StageInspector::checksSummary() const
 {
     if (!m_checked)
@@ -100,6 +106,9 @@ QString StageInspector::checksSummary() const
     }
     // No translation file supplies English plurals, so both forms are spelt out.
     const QString notesText = notes == 1 ? tr("1 note") : tr("%1 notes").arg(notes);
+    // Nothing wrong is not everything fine while nothing is recorded.
+    if (errors == 0 && warnings == 0 && isRecordingOff())
+        return tr("Recording is off; no other problems found (%1).").arg(notesText);
     if (errors == 0 && warnings == 0)
         return notes == 0 ? tr("No problems found.") : tr("No problems found (%1).").arg(notesText);
     QStringList parts;

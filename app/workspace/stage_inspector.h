@@ -53,6 +53,8 @@ public:
     // before the first checks of a stage have finished.
     QString checksSummary() const;
     QString activeSessionId() const; // empty when no session is in progress
+    // The stage inspected records no participant (it has no storage configuration).
+    bool isRecordingOff() const;
     QString selectedSessionId() const { return m_selectedSession; }
     QString selectedParticipantId() const { return m_selectedParticipant; }
 
