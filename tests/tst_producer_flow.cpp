@@ -76,6 +76,7 @@ private slots:
     void recordingFixOnFieldReporterWorksOnTheDemo();
     void choosingNoStorageSaysRecordingIsOff();
     void regionWithoutStorageSaysHowToCreateOne();
+    void failedRecordingFindingPointsAtThePublishError();
 
 private:
     void openDemoWindow();
@@ -420,6 +421,35 @@ void TestProducerFlow::regionWithoutStorageSaysHowToCreateOne()
                                                        "create one in the AWS console (IVS › "
                                                        "Real-time › Storage configurations)")),
              qPrintable(mismatch.action));
+}
+
+void TestProducerFlow::failedRecordingFindingPointsAtThePublishError()
+{
+    openDemoWindow();
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    ui::ChecksPanel *checks = m_rig.window->checksPanel();
+    QTableView *table = checks->table();
+    QTRY_VERIFY(table->model()->rowCount() > 0);
+    const QModelIndex failed = table->model()->index(0, model::FindingsModel::TitleColumn);
+    const QString title = failed.data().toString();
+    QVERIFY2(title.contains(QLatin1String("guest-ben")), qPrintable(title));
+    QVERIFY2(title.contains(QLatin1String("PUBLISH_ERROR B_FRAME_PRESENT")), qPrintable(title));
+    const QString action =
+        failed.siblingAtColumn(model::FindingsModel::ActionColumn).data().toString();
+    QVERIFY2(action.contains(QLatin1String("B-frames")), qPrintable(action));
+    QVERIFY2(!action.contains(QLatin1String("S3 bucket")), qPrintable(action));
+    QCOMPARE(failed.siblingAtColumn(model::FindingsModel::FieldColumn).data().toString(),
+             QStringLiteral("participants[\"%1\"]").arg(kGuestBen));
+
+    // Activating it selects the participant, whose events show the error.
+    QSignalSpy requested(checks, &ui::ChecksPanel::participantRequested);
+    const QPoint centre = table->visualRect(failed).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, centre);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), kGuestBen);
+    QCOMPARE(m_rig.inspector->selectedParticipantId(), kGuestBen);
+    QTRY_COMPARE(m_rig.inspector->events()->errorCount(), 1);
 }
 
 QTEST_MAIN(TestProducerFlow)

@@ -1,5 +1,6 @@
 #include "checks_panel.h"
 
+#include "ivs/field_path.h"
 #include "model/findings_model.h"
 #include "row_icon_proxy.h"
 #include "workspace/stage_inspector.h"
@@ -51,11 +52,7 @@ ChecksPanel::ChecksPanel(workspace::StageInspector &inspector, QWidget *parent)
     header->setStretchLastSection(false);
     m_table->setToolTip(tr("Double-click a finding to show its field in the stage tree"));
 
-    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        const QString path = index.data(FindingsModel::FieldPathRole).toString();
-        if (!path.isEmpty())
-            emit fieldRequested(path);
-    });
+    connect(m_table, &QAbstractItemView::activated, this, &ChecksPanel::showFinding);
     connect(m_recheck, &QPushButton::clicked, &m_inspector, &workspace::StageInspector::recheck);
     connect(&m_inspector, &workspace::StageInspector::checksStarted, this, [this] {
         showSummary(tr("Checking %1…")
@@ -85,6 +82,20 @@ ChecksPanel::ChecksPanel(workspace::StageInspector &inspector, QWidget *parent)
 ChecksPanel::~ChecksPanel()
 {
     disconnect(&m_inspector, nullptr, this, nullptr);
+}
+
+void ChecksPanel::showFinding(const QModelIndex &index)
+{
+    const QString path = index.data(FindingsModel::FieldPathRole).toString();
+    if (const auto participant = ivs::fieldpath::participantId(path)) {
+        if (!m_inspector.activeSessionId().isEmpty())
+            m_inspector.selectSession(m_inspector.activeSessionId());
+        m_inspector.selectParticipant(*participant);
+        emit participantRequested(*participant);
+        return;
+    }
+    if (!path.isEmpty())
+        emit fieldRequested(path);
 }
 
 void ChecksPanel::showSummary(const QString &text, bool problems)

@@ -13,7 +13,8 @@ class StageInspector;
 namespace ui {
 
 // What the checks found about the shown stage, errors first, each with what to do about it.
-// Activating a finding (double-click, Enter) asks for its row in the stage tree.
+// Activating a finding (double-click, Enter) asks for its row in the stage tree, or, for a
+// finding about a participant, selects that participant (and its events) in the inspector.
 class ChecksPanel final : public QWidget {
     Q_OBJECT
 public:
@@ -26,9 +27,13 @@ public:
 
 signals:
     void fieldRequested(const QString &fieldPath);
+    // A finding about a participant was activated; the inspector has selected it, with its
+    // events, in the active session. The window shows the Sessions panel.
+    void participantRequested(const QString &participantId);
 
 private:
     void showSummary(const QString &text, bool problems);
+    void showFinding(const QModelIndex &index);
 
     workspace::StageInspector &m_inspector;
     QLabel *m_icon;

@@ -69,6 +69,9 @@ struct StageSurroundings {
     std::optional<ServiceError> sessionsError;
     // How many storage configurations the stage's region has; absent when they were not listed.
     std::optional<int> storageConfigurationsInRegion;
+    // The events of each participant whose recording failed (by participant ID), when read: they
+    // tell a publishing failure (nothing to record) from a storage one.
+    QMap<QString, QList<ParticipantEvent>> failedParticipantEvents;
 };
 
 } // namespace ivs

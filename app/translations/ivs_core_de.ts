@@ -1172,6 +1172,14 @@ Befehle:
         <source>Check that the storage configuration&apos;s S3 bucket still exists, is in the stage&apos;s region, is owned by this account with bucket-owner-enforced (or preferred) object ownership, and uses SSE-S3 default encryption.</source>
         <translation>Prüfen Sie, ob der S3-Bucket der Speicherkonfiguration noch existiert, in der Region der Stage liegt, diesem Konto gehört und als Objekteigentümerschaft „Bucket owner enforced“ (oder „Bucket owner preferred“) hat und ob er SSE-S3 als Standardverschlüsselung verwendet.</translation>
     </message>
+    <message>
+        <source>Recording failed for %1 in the active session because its publishing failed (%2): nothing was published, so nothing could be recorded.</source>
+        <translation>Die Aufzeichnung von %1 in der aktiven Sitzung ist fehlgeschlagen, weil das Veröffentlichen fehlschlug (%2): Es wurde nichts veröffentlicht, also konnte nichts aufgezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>Look at the participant&apos;s events for the reason, fix the publishing, then publish again.</source>
+        <translation>Sehen Sie in den Ereignissen des Teilnehmers nach dem Grund, beheben Sie das Problem beim Veröffentlichen und veröffentlichen Sie dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>ivs::EncoderSettings</name>
@@ -2290,6 +2298,10 @@ Befehle:
     <message>
         <source>Field</source>
         <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Double-click to show participant %1 and its events in Sessions.</source>
+        <translation>Doppelklicken, um den Teilnehmer %1 und seine Ereignisse unter „Sitzungen“ anzuzeigen.</translation>
     </message>
 </context>
 <context>

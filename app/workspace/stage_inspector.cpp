@@ -160,6 +160,7 @@ void StageInspector::dropStage()
     m_arn.reset();
     m_surroundings = {};
     m_activeParticipantsKnown = false;
+    m_failedEventsAsked.clear();
     m_checked = false;
     m_pendingChecks = 0;
     m_selectedSession.clear();
@@ -295,9 +296,38 @@ void StageInspector::useActiveParticipants(const QList<ivs::ParticipantSummary> 
         m_participants->setParticipants(participants);
         emit participantsLoaded(m_selectedSession, {});
     }
-    // A refresh after the checks: they follow what the participants do now.
-    if (m_pendingChecks == 0)
+    const bool refreshAfterChecks = m_pendingChecks == 0;
+    lookUpFailedParticipantEvents();
+    // A refresh after the checks: they follow what the participants do now (once the events
+    // of a newly failed recording are in, if any).
+    if (refreshAfterChecks && m_pendingChecks == 0)
         diagnose();
+}
+
+// A failed recording's cause may be in the participant's events (its publishing failed): they
+// are read as part of the checks, once per participant and stage.
+void StageInspector::lookUpFailedParticipantEvents()
+{
+    const QString sessionId = activeSessionId();
+    if (sessionId.isEmpty() || !m_arn || !m_stageContext)
+        return;
+    for (const ivs::ParticipantSummary &participant :
+         std::as_const(m_surroundings.activeParticipants)) {
+        const QString id = participant.participantId;
+        if (participant.recordingState != QLatin1String("FAILED") || id.isEmpty() ||
+            m_failedEventsAsked.contains(id))
+            continue;
+        m_failedEventsAsked.insert(id);
+        ++m_pendingChecks;
+        ivs::listParticipantEvents(m_client, *m_arn, sessionId, id, m_stageContext,
+                                   [this, id](const ivs::EventsResult &result) {
+                                       // Unread, the finding gives the usual causes instead.
+                                       if (!result.error || !result.events.isEmpty())
+                                           m_surroundings.failedParticipantEvents.insert(
+                                               id, result.events);
+                                       finishCheck();
+                                   });
+    }
 }
 
 void StageInspector::finishCheck()

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 namespace ivs {
@@ -102,6 +103,7 @@ private:
     void useActiveParticipants(const QList<ivs::ParticipantSummary> &participants);
     void loadParticipant(const QString &participantId);
     void loadEvents(const QString &participantId);
+    void lookUpFailedParticipantEvents();
     void finishCheck();
     void diagnose();
     void onStorageChoicesChanged();
@@ -130,6 +132,7 @@ private:
     std::optional<ivs::StageArn> m_arn;
     ivs::StageSurroundings m_surroundings;
     bool m_activeParticipantsKnown = false;
+    QSet<QString> m_failedEventsAsked; // participants whose recording failed, events asked for
     bool m_checked = false;
     int m_pendingChecks = 0;
     QString m_selectedSession;
