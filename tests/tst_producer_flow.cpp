@@ -77,6 +77,7 @@ private slots:
     void choosingNoStorageSaysRecordingIsOff();
     void regionWithoutStorageSaysHowToCreateOne();
     void failedRecordingFindingPointsAtThePublishError();
+    void checkAgainShowsThatItRan();
 
 private:
     void openDemoWindow();
@@ -450,6 +451,20 @@ void TestProducerFlow::failedRecordingFindingPointsAtThePublishError()
     QCOMPARE(requested.at(0).at(0).toString(), kGuestBen);
     QCOMPARE(m_rig.inspector->selectedParticipantId(), kGuestBen);
     QTRY_COMPARE(m_rig.inspector->events()->errorCount(), 1);
+}
+
+void TestProducerFlow::checkAgainShowsThatItRan()
+{
+    openDemoWindow();
+    show(kDefaultsDemoArn, QStringLiteral("podcast-room"));
+    ui::ChecksPanel *checks = m_rig.window->checksPanel();
+    QTRY_VERIFY(checks->checkedAtLabel()->text().startsWith(QLatin1String("Checked at ")));
+    QSignalSpy started(m_rig.inspector, &workspace::StageInspector::checksStarted);
+    QTest::mouseClick(checks->recheckButton(), Qt::LeftButton);
+    QCOMPARE(started.count(), 1);
+    // While it runs the old time is gone; then the new one shows.
+    QVERIFY(checks->checkedAtLabel()->text().isEmpty());
+    QTRY_VERIFY(checks->checkedAtLabel()->text().startsWith(QLatin1String("Checked at ")));
 }
 
 QTEST_MAIN(TestProducerFlow)

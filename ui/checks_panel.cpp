@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QTableView>
+#include <QTime>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -24,11 +25,13 @@ ChecksPanel::ChecksPanel(workspace::StageInspector &inspector, QWidget *parent)
     , m_inspector(inspector)
     , m_icon(new QLabel)
     , m_summary(new QLabel)
+    , m_checkedAt(new QLabel)
     , m_recheck(new QPushButton(tr("Check Again")))
     , m_table(new WrappingTableView)
 {
     m_summary->setObjectName(QStringLiteral("checksSummary"));
     m_summary->setWordWrap(true);
+    m_checkedAt->setObjectName(QStringLiteral("checkedAt"));
     m_recheck->setObjectName(QStringLiteral("recheck"));
     m_recheck->setToolTip(tr("Read the storage configuration, sessions and participants again "
                              "and repeat the checks"));
@@ -38,6 +41,7 @@ ChecksPanel::ChecksPanel(workspace::StageInspector &inspector, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_icon);
     top->addWidget(m_summary, 1);
+    top->addWidget(m_checkedAt);
     top->addWidget(m_recheck);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -60,14 +64,19 @@ ChecksPanel::ChecksPanel(workspace::StageInspector &inspector, QWidget *parent)
                                                                : m_inspector.stageName()),
                     false);
         m_icon->clear();
+        m_checkedAt->clear();
     });
     connect(&m_inspector, &workspace::StageInspector::checksFinished, this,
             [this](const QString &, const QString &summary, bool problems) {
                 showSummary(summary, problems);
+                // The same findings again would look as if Check Again did nothing.
+                m_checkedAt->setText(
+                    tr("Checked at %1").arg(QTime::currentTime().toString(Qt::TextDate)));
             });
     connect(&m_inspector, &workspace::StageInspector::cleared, this, [this] {
         showSummary(tr("Look up a stage to check it."), false);
         m_icon->clear();
+        m_checkedAt->clear();
     });
     if (!m_inspector.checksSummary().isEmpty())
         showSummary(m_inspector.checksSummary(), m_inspector.findings()->problemCount() > 0);

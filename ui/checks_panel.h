@@ -23,6 +23,8 @@ public:
 
     QTableView *table() const { return m_table; }
     QLabel *summaryLabel() const { return m_summary; }
+    // When the findings shown were made: "Checked at 14:05:09"; empty while checking.
+    QLabel *checkedAtLabel() const { return m_checkedAt; }
     QPushButton *recheckButton() const { return m_recheck; }
 
 signals:
@@ -38,6 +40,7 @@ private:
     workspace::StageInspector &m_inspector;
     QLabel *m_icon;
     QLabel *m_summary;
+    QLabel *m_checkedAt;
     QPushButton *m_recheck;
     QTableView *m_table;
 };
