@@ -376,6 +376,42 @@ Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-sta
         <source>the configuration file</source>
         <translation>die Konfigurationsdatei</translation>
     </message>
+    <message>
+        <source>%1 %2 (stays %3)</source>
+        <translation>%1 %2 (bleibt %3)</translation>
+    </message>
+    <message>
+        <source>Recording is off in %1 (its storageConfigurationArn is empty), so the service ignores the other recording settings it gives and keeps their defaults: %2. To record with them, set storageConfigurationArn to a storage configuration in %3.</source>
+        <translation>In %1 ist die Aufzeichnung aus (storageConfigurationArn ist leer), daher ignoriert der Dienst die übrigen Aufzeichnungseinstellungen daraus und behält ihre Standardwerte: %2. Um damit aufzuzeichnen, setzen Sie storageConfigurationArn auf eine Speicherkonfiguration in %3.</translation>
+    </message>
+    <message>
+        <source>Applied: %1.</source>
+        <translation>Übernommen: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was applied. %1</source>
+        <translation>Es wurde nichts übernommen. %1</translation>
+    </message>
+    <message>
+        <source>Applied: %1. %2</source>
+        <translation>Übernommen: %1. %2</translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation>Nicht gesendet: %1.</translation>
+    </message>
+    <message>
+        <source>The stage could not be read again afterwards (%1).</source>
+        <translation>Die Stage konnte danach nicht erneut gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>No changes to send: %1 Nothing was sent.</source>
+        <translation>Keine Änderungen zu senden: %1 Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>ivs-stage-browser: note: %1</source>
+        <translation>ivs-stage-browser: Hinweis: %1</translation>
+    </message>
 </context>
 <context>
     <name>cli::CreateToken</name>
@@ -2878,6 +2914,10 @@ Befehle:
     <message>
         <source>The storage configurations in %1 could not be listed, so the recording picker offers none; a storage configuration ARN can still be typed. %2</source>
         <translation>Die Speicherkonfigurationen in %1 konnten nicht aufgelistet werden, daher bietet die Auswahl für die Aufzeichnung keine an; der ARN einer Speicherkonfiguration kann weiterhin eingegeben werden. %2</translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation>Keine Antwort.</translation>
     </message>
 </context>
 <context>
