@@ -521,7 +521,11 @@ void TestBrowseCli::diagnoseTextHasOneBlockPerFinding()
     QCOMPARE(blocks.size(), 3); // the failed recording, the replica, the session in progress
     QVERIFY2(blocks.at(0).startsWith(QLatin1String("ERROR    Recording failed for guest-ben")),
              qPrintable(run.out));
-    QVERIFY2(blocks.at(0).contains(QStringLiteral("\n  → Check that the storage configuration")),
+    // Its events say why: publishing failed (B-frames), so there was nothing to record.
+    QVERIFY2(blocks.at(0).contains(QLatin1String("PUBLISH_ERROR B_FRAME_PRESENT")),
+             qPrintable(run.out));
+    QVERIFY2(blocks.at(0).contains(QStringLiteral("\n  → Turn off B-frames")), qPrintable(run.out));
+    QVERIFY2(blocks.at(0).contains(QStringLiteral("\n  field: participants[\"pB2guestBen00002\"]")),
              qPrintable(run.out));
     QVERIFY2(blocks.at(1).startsWith(QLatin1String("WARNING  Replica participants are not")),
              qPrintable(run.out));

@@ -386,7 +386,8 @@ void TestBrowseUi::noProblemsIsSaidPlainly()
     QCOMPARE(checks->summaryLabel()->text(), QStringLiteral("Look up a stage to check it."));
     QVERIFY(!checks->recheckButton()->isEnabled());
     showFromList(QStringLiteral("podcast-room"));
-    QTRY_COMPARE(checks->summaryLabel()->text(), QStringLiteral("No problems found (1 note)."));
+    QTRY_COMPARE(checks->summaryLabel()->text(),
+                 QStringLiteral("Recording is off; no other problems found (1 note)."));
     // The note is still there to read.
     QCOMPARE(checks->table()->model()->rowCount(), 1);
     QCOMPARE(checks->table()->model()->index(0, 0).data().toString(), QStringLiteral("Note"));
@@ -395,7 +396,8 @@ void TestBrowseUi::noProblemsIsSaidPlainly()
     QSignalSpy started(m_rig.inspector, &workspace::StageInspector::checksStarted);
     QTest::mouseClick(checks->recheckButton(), Qt::LeftButton);
     QCOMPARE(started.count(), 1);
-    QTRY_COMPARE(checks->summaryLabel()->text(), QStringLiteral("No problems found (1 note)."));
+    QTRY_COMPARE(checks->summaryLabel()->text(),
+                 QStringLiteral("Recording is off; no other problems found (1 note)."));
 }
 
 void TestBrowseUi::storageConfigurationIsDescribedOnItsRow()

@@ -53,6 +53,8 @@ private slots:
     void jsonOutputIsTheStageAsReceived();
     void usageErrors_data();
     void usageErrors();
+    void badArnIsRefusedBeforeAnyRequest_data();
+    void badArnIsRefusedBeforeAnyRequest();
     void missingCredentialsAreAnAuthError();
     void serviceErrorsMapToDistinctCodes_data();
     void serviceErrorsMapToDistinctCodes();
@@ -108,7 +110,8 @@ void TestCli::usageErrors_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("no arn") << QStringList{} << QStringLiteral("--arn is required");
     QTest::newRow("bad arn") << QStringList{QStringLiteral("--arn"),
-                                            QStringLiteral("arn:aws:ivs:us-west-2:1:channel/x")}
+                                            QStringLiteral(
+                                                "arn:aws:ivs:us-west-2:123456789012:channel/x")}
                              << QStringLiteral("channel");
     QTest::newRow("bad output") << QStringList{QStringLiteral("--arn"), kArn,
                                                QStringLiteral("--output"), QStringLiteral("yaml")}
@@ -140,6 +143,35 @@ void TestCli::usageErrors()
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QVERIFY2(isOneLine(run.err), qPrintable(run.err));
+}
+
+void TestCli::badArnIsRefusedBeforeAnyRequest_data()
+{
+    QTest::addColumn<QString>("arn");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("region without dashes")
+        << QStringLiteral("arn:aws:ivs:uswest2:123456789012:stage/abcdABCDefgh")
+        << QStringLiteral("Region \"uswest2\" is not valid");
+    QTest::newRow("five-digit account")
+        << QStringLiteral("arn:aws:ivs:us-west-2:12345:stage/abcdABCDefgh")
+        << QStringLiteral("Account \"12345\" is not valid: an AWS account ID is a 12-digit");
+}
+
+// Such an ARN would be signed for a region that does not exist and answered "not found" (or not
+// at all): it is refused as a usage error, with the reason, and nothing is sent.
+void TestCli::badArnIsRefusedBeforeAnyRequest()
+{
+    QFETCH(QString, arn);
+    QFETCH(QString, reason);
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    const Run run = runInProcess({QStringLiteral("--arn"), arn, QStringLiteral("--endpoint-url"),
+                                  endpoint.url().toString()});
+    QCOMPARE(run.exitCode, int(cli::UsageError));
+    QVERIFY2(run.err.contains(reason), qPrintable(run.err));
+    QVERIFY2(isOneLine(run.err), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(endpoint.requests().isEmpty());
 }
 
 void TestCli::missingCredentialsAreAnAuthError()

@@ -2,6 +2,7 @@
 #include "ivs/stage_arn.h"
 
 #include <memory>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -117,6 +118,7 @@ private slots:
     void cleanup();
 
     void listsTheDemoStages();
+    void everyDemoRegionHasAStorageConfiguration();
     void returnsStageToRequestSignedByCurl_data();
     void returnsStageToRequestSignedByCurl();
     void rejectsWrongSecret();
@@ -166,6 +168,29 @@ void TestDemoEndpoint::listsTheDemoStages()
     for (const QString &arn : arns) {
         QString problem;
         QVERIFY2(ivs::StageArn::parse(arn, &problem), qPrintable(arn + QLatin1Char(' ') + problem));
+    }
+}
+
+// The recording fix (choose a storage configuration in the stage's region) can be carried out on
+// every demo stage.
+void TestDemoEndpoint::everyDemoRegionHasAStorageConfiguration()
+{
+    demo::DemoService service;
+    for (const QString &arnText : service.stageArns()) {
+        const auto arn = ivs::StageArn::parse(arnText);
+        QVERIFY(arn);
+        const net::HttpResponse answer = service.listStorageConfigurations(arn->region());
+        QCOMPARE(answer.status, 200);
+        const QJsonArray listed = QJsonDocument::fromJson(answer.body)
+                                      .object()
+                                      .value(QStringLiteral("storageConfigurations"))
+                                      .toArray();
+        QVERIFY2(!listed.isEmpty(), qPrintable(arn->region()));
+        for (const QJsonValue &configuration : listed)
+            QVERIFY(configuration.toObject()
+                        .value(QStringLiteral("arn"))
+                        .toString()
+                        .startsWith(QStringLiteral("arn:aws:ivs:%1:").arg(arn->region())));
     }
 }
 

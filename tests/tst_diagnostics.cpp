@@ -133,6 +133,8 @@ private slots:
     void replicasNotRecorded();
     void replicasRecordedOrAbsentAreSilent();
     void failedParticipantRecording();
+    void failedRecordingAfterAPublishErrorNamesThePublishError();
+    void noStorageInTheRegionSaysHowToCreateOne();
     void healthyParticipantRecordingIsSilent();
     void findingsAreOrderedBySeverityThenId();
     void hasProblemsCountsWarningsAndErrorsOnly();
@@ -505,14 +507,96 @@ void TestDiagnostics::failedParticipantRecording()
     ivs::ParticipantSummary anonymous = participant(QString(), QStringLiteral("FAILED"));
     anonymous.participantId = QStringLiteral("pXyZ123");
     surroundings.activeParticipants.append(anonymous);
-    const auto finding = findingWithId(diagnose(stageJson(), surroundings),
-                                       QStringLiteral("participant-recording-failed"));
+    QList<Finding> failed;
+    for (const Finding &finding : diagnose(stageJson(), surroundings)) {
+        if (finding.id == QLatin1String("participant-recording-failed"))
+            failed.append(finding);
+    }
+    // One per participant, each naming it and leading to it.
+    QCOMPARE(failed.size(), 2);
+    QCOMPARE(failed.at(0).severity, Severity::Error);
+    QVERIFY(failed.at(0).title.contains(QLatin1String("panelist-7")));
+    QVERIFY(!failed.at(0).title.contains(QLatin1String("guest")));
+    QCOMPARE(failed.at(0).fieldPath, QStringLiteral("participants[\"p-panelist-7\"]"));
+    QVERIFY(failed.at(1).title.contains(QLatin1String("pXyZ123"))); // no user id: the id
+    QCOMPARE(failed.at(1).fieldPath, QStringLiteral("participants[\"pXyZ123\"]"));
+    // Nothing in their events says otherwise: the usual causes, the bucket's.
+    for (const Finding &finding : std::as_const(failed))
+        QVERIFY(finding.action.contains(QLatin1String("S3 bucket")));
+}
+
+void TestDiagnostics::failedRecordingAfterAPublishErrorNamesThePublishError()
+{
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-300);
+    ivs::StageSurroundings surroundings = healthySurroundings();
+    ivs::ParticipantSummary ben =
+        participant(QStringLiteral("guest-ben"), QStringLiteral("FAILED"));
+    ben.published = false;
+    surroundings.activeParticipants.append(ben);
+    surroundings.failedParticipantEvents.insert(
+        ben.participantId,
+        {{QStringLiteral("JOINED"), start, {}, {}},
+         {QStringLiteral("PUBLISH_ERROR"), start.addSecs(2), QStringLiteral("B_FRAME_PRESENT"), {}},
+         {QStringLiteral("SUBSCRIBE_STARTED"), start.addSecs(3), {}, {}}});
+    auto finding = findingWithId(diagnose(stageJson(), surroundings),
+                                 QStringLiteral("participant-recording-failed"));
     QVERIFY(finding);
     QCOMPARE(finding->severity, Severity::Error);
-    QVERIFY(finding->title.contains(QLatin1String("panelist-7")));
-    QVERIFY(finding->title.contains(QLatin1String("pXyZ123"))); // no user id: the participant id
-    QVERIFY(!finding->title.contains(QLatin1String("guest")));
-    QVERIFY(finding->action.contains(QLatin1String("S3 bucket")));
+    QVERIFY2(finding->title.contains(QLatin1String("guest-ben")), qPrintable(finding->title));
+    QVERIFY2(finding->title.contains(QLatin1String("PUBLISH_ERROR B_FRAME_PRESENT")),
+             qPrintable(finding->title));
+    QVERIFY2(finding->title.contains(QLatin1String("nothing could be recorded")),
+             qPrintable(finding->title));
+    QVERIFY2(finding->action.contains(QLatin1String("Turn off B-frames")),
+             qPrintable(finding->action));
+    QVERIFY2(!finding->action.contains(QLatin1String("S3")), qPrintable(finding->action));
+    QCOMPARE(finding->fieldPath, QStringLiteral("participants[\"p-guest-ben\"]"));
+
+    // Publishing again after the error, and still failing: the publish error is not the cause.
+    ben.published = true;
+    surroundings.activeParticipants.last() = ben;
+    surroundings.failedParticipantEvents[ben.participantId].append(
+        {QStringLiteral("PUBLISH_STARTED"), start.addSecs(60), {}, {}});
+    finding = findingWithId(diagnose(stageJson(), surroundings),
+                            QStringLiteral("participant-recording-failed"));
+    QVERIFY(finding);
+    QVERIFY2(finding->action.contains(QLatin1String("S3 bucket")), qPrintable(finding->action));
+    QCOMPARE(finding->fieldPath, QStringLiteral("participants[\"p-guest-ben\"]"));
+}
+
+void TestDiagnostics::noStorageInTheRegionSaysHowToCreateOne()
+{
+    const QString howTo = QStringLiteral("No storage configuration in us-west-2: create one in the "
+                                         "AWS console (IVS › Real-time › Storage configurations) "
+                                         "or with `aws ivs-realtime create-storage-configuration");
+    // Recording off, and nothing to choose from.
+    const QJsonObject off =
+        withPath(stageJson(), kRec + QStringLiteral("storageConfigurationArn"), QString());
+    ivs::StageSurroundings listed;
+    listed.storageConfigurationsInRegion = 0;
+    auto finding = findingWithId(diagnose(off, listed), QStringLiteral("recording-off"));
+    QVERIFY(finding);
+    QVERIFY2(finding->action.startsWith(howTo), qPrintable(finding->action));
+    // Some to choose from, or not listed: choose one.
+    for (const std::optional<int> count : {std::optional<int>(2), std::optional<int>()}) {
+        listed.storageConfigurationsInRegion = count;
+        finding = findingWithId(diagnose(off, listed), QStringLiteral("recording-off"));
+        QVERIFY(finding);
+        QVERIFY2(finding->action.startsWith(QLatin1String("To record each participant, choose")),
+                 qPrintable(finding->action));
+    }
+
+    // Storage in another region, and none in the stage's.
+    const QJsonObject elsewhere =
+        withPath(stageJson(), kRec + QStringLiteral("storageConfigurationArn"),
+                 QStringLiteral("arn:aws:ivs:eu-west-1:123456789012:storage-configuration/a"));
+    ivs::StageSurroundings surroundings = healthySurroundings();
+    surroundings.storage.reset();
+    surroundings.storageConfigurationsInRegion = 0;
+    finding =
+        findingWithId(diagnose(elsewhere, surroundings), QStringLiteral("storage-region-mismatch"));
+    QVERIFY(finding);
+    QVERIFY2(finding->action.startsWith(howTo), qPrintable(finding->action));
 }
 
 void TestDiagnostics::healthyParticipantRecordingIsSilent()

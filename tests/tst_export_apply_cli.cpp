@@ -147,6 +147,7 @@ private slots:
     void roundTripChangesTheStage();
     void dryRunPrintsTheReviewAndSendsNothing();
     void unchangedFileSendsNothing();
+    void recordingSettingsIgnoredWhileRecordingIsOffAreNamed();
     void badFilesAreUsageErrors_data();
     void badFilesAreUsageErrors();
     void usageErrorsSendNothing_data();
@@ -315,6 +316,62 @@ void TestExportApplyCli::unchangedFileSendsNothing()
     QCOMPARE(requestPaths(endpoint), QStringList{kGetStageRequest});
 }
 
+// A file that sets recording settings but no storage configuration: the service would reset
+// them, so apply names each one and says why, rather than "already matches".
+void TestExportApplyCli::recordingSettingsIgnoredWhileRecordingIsOffAreNamed()
+{
+    QJsonObject response =
+        parseObject(readTestData(QStringLiteral("get_stage_seed_response.json")));
+    // Recording off, as the service answers it: the other settings are not even returned.
+    response = withPath(response, QStringLiteral("stage.") + kRecording,
+                        QJsonObject{{QStringLiteral("storageConfigurationArn"), QString()}});
+    const auto stage =
+        ivs::Stage::fromJson(response.value(QStringLiteral("stage")).toObject(), nullptr);
+    QVERIFY(stage);
+    ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    endpoint.setFallback(net::HttpResponse::json(200, toJson(response)));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("recording.json"));
+    // What export writes for a stage with recording off: every setting at its default.
+    QJsonObject document = ivs::EditableConfig::fromStage(*stage).toDocument(kSeedArn);
+    document = withPath(document,
+                        QStringLiteral("stage.") + kRecording +
+                            QStringLiteral(".recordingReconnectWindowSeconds"),
+                        120);
+    document = withPath(document, kSegment, 2);
+    QVERIFY(writeFile(path, toJson(document)));
+
+    Run run = applyFile({QStringLiteral("--arn"), kSeedArn, QStringLiteral("--file"), path,
+                         QStringLiteral("--endpoint-url"), endpoint.url().toString()});
+    QCOMPARE(run.exitCode, int(cli::Success));
+    QVERIFY2(!run.out.contains(QLatin1String("already matches")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("storageConfigurationArn is empty")),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("recordingReconnectWindowSeconds 120 (stays 0)")),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("targetSegmentDurationSeconds 2 (stays 6)")),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("a storage configuration in us-west-2")),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("Nothing was sent")), qPrintable(run.out));
+    QCOMPARE(requestPaths(endpoint), QStringList{kGetStageRequest});
+
+    // With a change that is sent, the ignored settings are still named, as a note.
+    document = withPath(document, QStringLiteral("stage.name"), QStringLiteral("renamed"));
+    QVERIFY(writeFile(path, toJson(document)));
+    run = applyFile({QStringLiteral("--arn"), kSeedArn, QStringLiteral("--file"), path,
+                     QStringLiteral("--endpoint-url"), endpoint.url().toString(),
+                     QStringLiteral("--dry-run")});
+    QCOMPARE(run.exitCode, int(cli::Success));
+    QVERIFY2(run.out.contains(QStringLiteral("name: \"seed-stage\" → \"renamed\"")),
+             qPrintable(run.out));
+    QVERIFY2(run.err.startsWith(QLatin1String("ivs-stage-browser: note: Recording is off in")),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("recordingReconnectWindowSeconds 120 (stays 0)")),
+             qPrintable(run.err));
+}
+
 void TestExportApplyCli::badFilesAreUsageErrors_data()
 {
     QTest::addColumn<QByteArray>("content");
@@ -432,6 +489,9 @@ void TestExportApplyCli::conflictIsReportedWithTheFailingOperation()
              qPrintable(run.err));
     QVERIFY2(run.err.contains(QLatin1String("ConflictException")), qPrintable(run.err));
     QVERIFY2(run.err.contains(QLatin1String("Not sent: TagResource.")), qPrintable(run.err));
+    // The window's words ("still pending") mean nothing to a command that keeps no edits.
+    QVERIFY2(!run.err.contains(QLatin1String("pending")), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QLatin1String("tree")), qPrintable(run.err));
 }
 
 void TestExportApplyCli::partialFailureSaysWhatWasApplied_data()
@@ -478,6 +538,9 @@ void TestExportApplyCli::partialFailureSaysWhatWasApplied()
     QVERIFY2(run.err.contains(QString::fromLatin1(errorType)), qPrintable(run.err));
     QVERIFY2(run.err.contains(QLatin1String("scripted tag failure")), qPrintable(run.err));
     QVERIFY2(run.err.contains(QLatin1String("Not sent: UntagResource.")), qPrintable(run.err));
+    QVERIFY2(run.err.trimmed().endsWith(QLatin1String("Not sent: UntagResource.")),
+             qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QLatin1String("pending")), qPrintable(run.err));
     const QString tagsPath =
         QStringLiteral("/tags/") + QString::fromLatin1(kSeedArn.toUtf8().toPercentEncoding());
     QCOMPARE(requestPaths(endpoint),

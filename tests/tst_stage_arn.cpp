@@ -28,6 +28,13 @@ void TestStageArn::acceptsValidArns_data()
                                        "arn:aws:ivs:eu-central-1:000000000001:stage/a-b-9")
                                 << QStringLiteral("eu-central-1") << QStringLiteral("000000000001")
                                 << QStringLiteral("a-b-9");
+    // Every shape of region name: two or more words, GovCloud, China, a number above 9.
+    for (const char *region : {"ap-southeast-3", "us-gov-west-1", "cn-north-1", "il-central-1",
+                               "ap-northeast-1", "eu-south-2", "us-east-10"}) {
+        const QString name = QString::fromLatin1(region);
+        QTest::newRow(region) << QStringLiteral("arn:aws:ivs:%1:123456789012:stage/abc").arg(name)
+                              << name << QStringLiteral("123456789012") << QStringLiteral("abc");
+    }
 }
 
 void TestStageArn::acceptsValidArns()
@@ -68,6 +75,30 @@ void TestStageArn::rejectsWithSpecificReason_data()
     QTest::newRow("upper-case region")
         << QStringLiteral("arn:aws:ivs:US-WEST-2:123456789012:stage/abc")
         << QStringLiteral("Region \"US-WEST-2\"");
+    QTest::newRow("region without dashes")
+        << QStringLiteral("arn:aws:ivs:uswest2:123456789012:stage/abc")
+        << QStringLiteral("Region \"uswest2\" is not valid: a region is written like");
+    QTest::newRow("region without a number")
+        << QStringLiteral("arn:aws:ivs:us-west:123456789012:stage/abc")
+        << QStringLiteral("Region \"us-west\" is not valid");
+    QTest::newRow("region with a long area")
+        << QStringLiteral("arn:aws:ivs:usa-west-2:123456789012:stage/abc")
+        << QStringLiteral("Region \"usa-west-2\" is not valid");
+    QTest::newRow("region with a trailing dash")
+        << QStringLiteral("arn:aws:ivs:us-west-2-:123456789012:stage/abc")
+        << QStringLiteral("Region \"us-west-2-\" is not valid");
+    QTest::newRow("upper-case region names the lower-case one")
+        << QStringLiteral("arn:aws:ivs:Eu-Central-1:123456789012:stage/abc")
+        << QStringLiteral("lower case (\"eu-central-1\")");
+    QTest::newRow("five-digit account")
+        << QStringLiteral("arn:aws:ivs:us-west-2:12345:stage/abc")
+        << QStringLiteral("Account \"12345\" is not valid: an AWS account ID is a 12-digit "
+                          "number; this one has 5");
+    QTest::newRow("thirteen-digit account")
+        << QStringLiteral("arn:aws:ivs:us-west-2:1234567890123:stage/abc")
+        << QStringLiteral("this one has 13");
+    QTest::newRow("no account") << QStringLiteral("arn:aws:ivs:us-west-2::stage/abc")
+                                << QStringLiteral("no account");
     QTest::newRow("account with letters")
         << QStringLiteral("arn:aws:ivs:us-west-2:12345678901x:stage/abc")
         << QStringLiteral("Account \"12345678901x\"");
@@ -98,11 +129,18 @@ void TestStageArn::stripsWhitespaceAndQuotesFromPastes()
     const QString arn = QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh");
     for (const QString &pasted :
          {QStringLiteral("  %1\n").arg(arn), QStringLiteral("\"%1\"").arg(arn),
-          QStringLiteral("'%1'").arg(arn)}) {
+          QStringLiteral("'%1'").arg(arn), QStringLiteral("'\"%1\"'").arg(arn),
+          QStringLiteral(" \" '%1' \" ").arg(arn), QStringLiteral("`%1`").arg(arn),
+          QStringLiteral("\u201C%1\u201D").arg(arn), QStringLiteral("\u2018%1\u2019").arg(arn),
+          QStringLiteral("\u201E%1\u201C").arg(arn)}) {
         const auto parsed = StageArn::parse(pasted);
         QVERIFY2(parsed.has_value(), qPrintable(pasted));
         QCOMPARE(parsed->text(), arn);
     }
+    // Quotes that do not pair are not taken for quoting.
+    QString error;
+    QVERIFY(!StageArn::parse(QStringLiteral("\"%1'").arg(arn), &error));
+    QVERIFY(!StageArn::parse(QStringLiteral("\"%1").arg(arn), &error));
 }
 
 QTEST_GUILESS_MAIN(TestStageArn)

@@ -26,6 +26,7 @@ class TestStageBrowser : public QObject {
 private slots:
     void init();
     void cleanup();
+    void invalidTextIsRejectedWithoutARequest_data();
     void invalidTextIsRejectedWithoutARequest();
     void successFillsTheModel();
     void failureKeepsTheLastGoodTree();
@@ -72,13 +73,31 @@ void TestStageBrowser::cleanup()
     m_endpoint.reset();
 }
 
+void TestStageBrowser::invalidTextIsRejectedWithoutARequest_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("no stage id") << QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/")
+                                 << QStringLiteral("no stage ID");
+    // Signed for a region that does not exist, it would go to a host that does not exist.
+    QTest::newRow("region without dashes")
+        << QStringLiteral("arn:aws:ivs:uswest2:123456789012:stage/abcdABCDefgh")
+        << QStringLiteral("Region \"uswest2\" is not valid");
+    QTest::newRow("five-digit account")
+        << QStringLiteral("arn:aws:ivs:us-west-2:12345:stage/abcdABCDefgh")
+        << QStringLiteral("12-digit number");
+}
+
 void TestStageBrowser::invalidTextIsRejectedWithoutARequest()
 {
+    QFETCH(QString, text);
+    QFETCH(QString, reason);
     QSignalSpy rejected(m_browser.get(), &workspace::StageBrowser::inputRejected);
     QSignalSpy busy(m_browser.get(), &workspace::StageBrowser::busyChanged);
-    m_browser->lookUp(QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/"));
+    m_browser->lookUp(text);
     QCOMPARE(rejected.count(), 1);
-    QVERIFY(rejected.at(0).at(0).toString().contains(QLatin1String("no stage ID")));
+    QVERIFY2(rejected.at(0).at(0).toString().contains(reason),
+             qPrintable(rejected.at(0).at(0).toString()));
     QVERIFY(waitUntilIdle(*m_client)); // a request sent after all would be answered by now
     QCOMPARE(busy.count(), 0);
     QVERIFY(m_endpoint->requests().isEmpty());

@@ -52,6 +52,7 @@ private slots:
     void recordingOffRefusesItsOtherSettings();
     void tagsAreAddedRenamedRemovedWithinTheRules();
     void editorSpecsComeFromTheRules();
+    void noStorageInTheRegionIsSaidWithHowToCreateOne();
     void annotationsHideWhileTheirFieldIsEdited();
     void aNewStageDropsEditsAnnotationsAndFindings();
     void keepingEditsOverAFreshStageKeepsOnlyWhatDidNotTake();
@@ -258,6 +259,42 @@ void TestStageDocument::editorSpecsComeFromTheRules()
     QCOMPARE(storage.choices.first(), QString()); // "off" first
     QCOMPARE(storage.choiceLabels.size(), storage.choices.size());
     QCOMPARE(storage.choiceLabels.at(1), QStringLiteral("archive (bucket b)"));
+    QVERIFY(storage.note.isEmpty());
+    QCOMPARE(document.storageConfigurationsInRegion(), std::optional<int>(1));
+}
+
+void TestStageDocument::noStorageInTheRegionIsSaidWithHowToCreateOne()
+{
+    StageDocument document;
+    document.setStage(seedStage());
+    QSignalSpy changed(&document, &StageDocument::storageChoicesChanged);
+    // Not listed yet: nothing is claimed.
+    QVERIFY(!document.storageConfigurationsInRegion());
+    QVERIFY(document.editorSpec(kStorage).note.isEmpty());
+
+    document.setStorageChoices({}); // listed: the region has none
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(document.storageChoicesRegion(), QStringLiteral("us-west-2"));
+    QCOMPARE(document.storageConfigurationsInRegion(), std::optional<int>(0));
+    const EditorSpec storage = document.editorSpec(kStorage);
+    QCOMPARE(storage.choices, QStringList{QString()}); // only "off" to choose
+    QVERIFY2(storage.note.startsWith(QStringLiteral("No storage configuration in us-west-2: create "
+                                                    "one in the AWS console (IVS › Real-time › "
+                                                    "Storage configurations) or with `aws "
+                                                    "ivs-realtime create-storage-configuration")),
+             qPrintable(storage.note));
+
+    // Forgotten (a new listing under way), or listed for another region: unknown again.
+    document.forgetStorageChoices();
+    QCOMPARE(changed.count(), 2);
+    QVERIFY(!document.storageConfigurationsInRegion());
+    QVERIFY(document.editorSpec(kStorage).note.isEmpty());
+    document.setStorageChoices({});
+    document.setStage(seedStageWith([](QJsonObject &json) {
+        json.insert(QStringLiteral("arn"),
+                    QStringLiteral("arn:aws:ivs:eu-west-1:123456789012:stage/other"));
+    }));
+    QVERIFY(!document.storageConfigurationsInRegion());
 }
 
 void TestStageDocument::annotationsHideWhileTheirFieldIsEdited()

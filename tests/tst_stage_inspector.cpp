@@ -178,6 +178,18 @@ void TestStageInspector::studioMainFindingsCoverItsSessionAndRecording()
     QVERIFY(m_tree->indexForPath(replicas.data(model::FindingsModel::FieldPathRole).toString())
                 .isValid());
 
+    // guest-ben's recording failed because its publishing did (its events say B_FRAME_PRESENT):
+    // the finding names that cause, not the bucket, and the participant it is about.
+    const ivs::Finding &failed = m_inspector->findings()->findings().at(
+        static_cast<int>(ids.indexOf(QStringLiteral("participant-recording-failed"))));
+    QVERIFY2(failed.title.contains(QLatin1String("guest-ben")), qPrintable(failed.title));
+    QVERIFY2(failed.title.contains(QLatin1String("PUBLISH_ERROR B_FRAME_PRESENT")),
+             qPrintable(failed.title));
+    QVERIFY2(failed.action.contains(QLatin1String("Turn off B-frames")), qPrintable(failed.action));
+    QVERIFY2(!failed.action.contains(QLatin1String("S3")), qPrintable(failed.action));
+    QCOMPARE(failed.fieldPath, QStringLiteral("participants[\"%1\"]").arg(kGuestBen));
+    QVERIFY(!m_inspector->isRecordingOff());
+
     // What the storage configuration ARN refers to, on its row.
     const QString note = treeRow(kStoragePath, StageTreeModel::NoteColumn).data().toString();
     QVERIFY2(note.contains(QLatin1String(
@@ -217,7 +229,10 @@ void TestStageInspector::podcastRoomHasOnlyTheRecordingOffNote()
              ivs::Finding::Severity::Info);
     QCOMPARE(m_inspector->findings()->problemCount(), 0);
     QCOMPARE(finished.constLast().at(2).toBool(), false);
-    QCOMPARE(m_inspector->checksSummary(), QStringLiteral("No problems found (1 note)."));
+    // Nothing is wrong, but nothing is recorded either: the summary says so first.
+    QVERIFY(m_inspector->isRecordingOff());
+    QCOMPARE(m_inspector->checksSummary(),
+             QStringLiteral("Recording is off; no other problems found (1 note)."));
     // Recording is off: no storage configuration to describe, the default note stays alone.
     QVERIFY(m_document->annotationText(kStoragePath).isEmpty());
     QVERIFY(!treeRow(kStoragePath, StageTreeModel::NoteColumn)

@@ -135,6 +135,7 @@ private slots:
     void recentArnsSurviveANewWindowUntilCleared();
     void pastingAConsoleLinkOnTheTreeLooksTheStageUp();
     void pastingInATextFieldStaysAPaste();
+    void quotedArnIsLookedUpAndShownWithoutItsQuotes();
     void pastingTextWithoutAnArnSaysSoAndKeepsTheTypedArn();
     void droppingALinkOnTheWindowLooksTheStageUp();
     void ctrlLFocusesTheArnFieldWithItsTextSelected();
@@ -336,6 +337,23 @@ void TestWindowComforts::pastingInATextFieldStaysAPaste()
     QTRY_COMPARE(
         row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn).data().toString(),
         QStringLiteral("studio-main"));
+}
+
+void TestWindowComforts::quotedArnIsLookedUpAndShownWithoutItsQuotes()
+{
+    QLineEdit *edit = m_rig.window->arnInput()->lineEdit();
+    edit->clear();
+    edit->setFocus();
+    // As copied from a shell line or a JSON value, quotes and all.
+    QApplication::clipboard()->setText(QStringLiteral(" '\"%1\"' ").arg(kFullyConfiguredDemoArn));
+    QTest::keyClick(edit, Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(edit->text().contains(QLatin1Char('"')));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(edit->text(), kFullyConfiguredDemoArn);
+    QTRY_COMPARE(
+        row(QStringLiteral("name")).siblingAtColumn(StageTreeModel::ValueColumn).data().toString(),
+        QStringLiteral("studio-main"));
+    QCOMPARE(m_rig.browser->shownArn(), kFullyConfiguredDemoArn);
 }
 
 void TestWindowComforts::pastingTextWithoutAnArnSaysSoAndKeepsTheTypedArn()

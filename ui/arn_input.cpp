@@ -1,5 +1,7 @@
 #include "arn_input.h"
 
+#include "ivs/stage_arn.h"
+
 #include <QAction>
 #include <QCompleter>
 #include <QHBoxLayout>
@@ -137,6 +139,9 @@ void ArnInput::pick(const QString &arn)
 
 void ArnInput::submit()
 {
+    // A pasted ARN in quotes is shown as it is looked up; stray spaces around it may stay.
+    if (const auto arn = ivs::StageArn::parse(text()); arn && arn->text() != text().trimmed())
+        m_edit->setText(arn->text());
     emit submitted(text());
 }
 

@@ -1,5 +1,6 @@
 #include "checks_panel.h"
 
+#include "ivs/field_path.h"
 #include "model/findings_model.h"
 #include "row_icon_proxy.h"
 #include "workspace/stage_inspector.h"
@@ -12,6 +13,7 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QTableView>
+#include <QTime>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -23,11 +25,13 @@ ChecksPanel::ChecksPanel(workspace::StageInspector &inspector, QWidget *parent)
     , m_inspector(inspector)
     , m_icon(new QLabel)
     , m_summary(new QLabel)
+    , m_checkedAt(new QLabel)
     , m_recheck(new QPushButton(tr("Check Again")))
     , m_table(new WrappingTableView)
 {
     m_summary->setObjectName(QStringLiteral("checksSummary"));
     m_summary->setWordWrap(true);
+    m_checkedAt->setObjectName(QStringLiteral("checkedAt"));
     m_recheck->setObjectName(QStringLiteral("recheck"));
     m_recheck->setToolTip(tr("Read the storage configuration, sessions and participants again "
                              "and repeat the checks"));
@@ -37,6 +41,7 @@ ChecksPanel::ChecksPanel(workspace::StageInspector &inspector, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_icon);
     top->addWidget(m_summary, 1);
+    top->addWidget(m_checkedAt);
     top->addWidget(m_recheck);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -51,11 +56,7 @@ ChecksPanel::ChecksPanel(workspace::StageInspector &inspector, QWidget *parent)
     header->setStretchLastSection(false);
     m_table->setToolTip(tr("Double-click a finding to show its field in the stage tree"));
 
-    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        const QString path = index.data(FindingsModel::FieldPathRole).toString();
-        if (!path.isEmpty())
-            emit fieldRequested(path);
-    });
+    connect(m_table, &QAbstractItemView::activated, this, &ChecksPanel::showFinding);
     connect(m_recheck, &QPushButton::clicked, &m_inspector, &workspace::StageInspector::recheck);
     connect(&m_inspector, &workspace::StageInspector::checksStarted, this, [this] {
         showSummary(tr("Checking %1…")
@@ -63,14 +64,19 @@ ChecksPanel::ChecksPanel(workspace::StageInspector &inspector, QWidget *parent)
                                                                : m_inspector.stageName()),
                     false);
         m_icon->clear();
+        m_checkedAt->clear();
     });
     connect(&m_inspector, &workspace::StageInspector::checksFinished, this,
             [this](const QString &, const QString &summary, bool problems) {
                 showSummary(summary, problems);
+                // The same findings again would look as if Check Again did nothing.
+                m_checkedAt->setText(
+                    tr("Checked at %1").arg(QTime::currentTime().toString(Qt::TextDate)));
             });
     connect(&m_inspector, &workspace::StageInspector::cleared, this, [this] {
         showSummary(tr("Look up a stage to check it."), false);
         m_icon->clear();
+        m_checkedAt->clear();
     });
     if (!m_inspector.checksSummary().isEmpty())
         showSummary(m_inspector.checksSummary(), m_inspector.findings()->problemCount() > 0);
@@ -87,11 +93,27 @@ ChecksPanel::~ChecksPanel()
     disconnect(&m_inspector, nullptr, this, nullptr);
 }
 
+void ChecksPanel::showFinding(const QModelIndex &index)
+{
+    const QString path = index.data(FindingsModel::FieldPathRole).toString();
+    if (const auto participant = ivs::fieldpath::participantId(path)) {
+        if (!m_inspector.activeSessionId().isEmpty())
+            m_inspector.selectSession(m_inspector.activeSessionId());
+        m_inspector.selectParticipant(*participant);
+        emit participantRequested(*participant);
+        return;
+    }
+    if (!path.isEmpty())
+        emit fieldRequested(path);
+}
+
 void ChecksPanel::showSummary(const QString &text, bool problems)
 {
     m_summary->setText(text);
     m_recheck->setEnabled(!m_inspector.stageArn().isEmpty());
-    QStyle::StandardPixmap picture = QStyle::SP_DialogApplyButton;
+    // A tick would say all is well; with recording off, nothing is being recorded.
+    QStyle::StandardPixmap picture = m_inspector.isRecordingOff() ? QStyle::SP_MessageBoxInformation
+                                                                  : QStyle::SP_DialogApplyButton;
     if (problems) {
         const auto &findings = m_inspector.findings()->findings();
         const bool errors = std::any_of(findings.begin(), findings.end(), [](const auto &finding) {

@@ -16,6 +16,7 @@ ChoiceListEditor::ChoiceListEditor(const QStringList &choices, QWidget *parent)
         auto *box = new QCheckBox(choice, this);
         // The value, apart from the label, which a platform theme may decorate with mnemonics.
         box->setObjectName(choice);
+        connect(box, &QCheckBox::clicked, this, &ChoiceListEditor::picked);
         layout->addWidget(box);
         m_boxes.append(box);
     }

@@ -20,6 +20,10 @@ public:
     void setChecked(const QStringList &values);
     QCheckBox *box(const QString &choice) const;
 
+signals:
+    // The user ticked or unticked a box (not setChecked()).
+    void picked();
+
 private:
     QList<QCheckBox *> m_boxes;
 };

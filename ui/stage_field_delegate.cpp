@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTimer>
 
 namespace ui {
@@ -69,6 +70,44 @@ private:
     bool m_listShown = false;
 };
 
+// A whole number typed as it is, even out of range: the document refuses it with the reason, and
+// the editor opens again with it, rather than keeping a number the user did not type (999 cut to
+// 99, say). The arrows and Page keys step within the field's range.
+class NumberSpin final : public QSpinBox {
+public:
+    NumberSpin(int lowest, int highest, QWidget *parent)
+        : QSpinBox(parent)
+        , m_lowest(lowest)
+        , m_highest(highest)
+    {
+        setRange(std::min(lowest, -kTypable), std::max(highest, kTypable));
+    }
+
+    void stepBy(int steps) override
+    {
+        const qint64 target = std::clamp(qint64(value()) + qint64(steps) * singleStep(),
+                                         qint64(m_lowest), qint64(m_highest));
+        QSpinBox::stepBy(static_cast<int>(target - value()));
+    }
+
+protected:
+    StepEnabled stepEnabled() const override
+    {
+        StepEnabled enabled = StepNone;
+        if (value() > m_lowest)
+            enabled |= StepDownEnabled;
+        if (value() < m_highest)
+            enabled |= StepUpEnabled;
+        return enabled;
+    }
+
+private:
+    // Nine digits: more than any field takes, few enough to stay an int.
+    static constexpr int kTypable = 999'999'999;
+    int m_lowest;
+    int m_highest;
+};
+
 // A list choice needs no extra Enter: picking it commits it.
 void commitOnPick(StageFieldDelegate *delegate, ChoiceCombo *combo)
 {
@@ -78,6 +117,36 @@ void commitOnPick(StageFieldDelegate *delegate, ChoiceCombo *combo)
         emit delegate->commitData(combo);
         emit delegate->closeEditor(combo, QAbstractItemDelegate::NoHint);
     });
+}
+
+// Each tick or untick is an edit of its own, so that what is ticked is pending at once (Ctrl+S
+// applies it); the editor stays open for the next. A count the field does not take is not
+// committed: the status bar says why at once, and the document refuses it if the editor closes
+// with it.
+void commitOnTick(StageFieldDelegate *delegate, ChoiceListEditor *list, const EditorSpec &spec,
+                  const QString &limits)
+{
+    QObject::connect(list, &ChoiceListEditor::picked, delegate, [delegate, list, spec, limits] {
+        const qsizetype count = list->checked().size();
+        if (count < spec.minimum || count > spec.maximum) {
+            emit delegate->inputRefused(StageFieldDelegate::tr("Not accepted — %1").arg(limits));
+            return;
+        }
+        emit delegate->commitData(list);
+    });
+}
+
+// A note about the choices (there are none in the stage's region, and how to make one), shown
+// as the last entry of the list; it cannot be picked.
+void addNote(QComboBox *combo, const QString &note)
+{
+    auto *items = qobject_cast<QStandardItemModel *>(combo->model());
+    if (note.isEmpty() || !items)
+        return;
+    auto *item = new QStandardItem(note);
+    item->setFlags(Qt::NoItemFlags);
+    item->setToolTip(note);
+    items->appendRow(item);
 }
 
 bool holdsFocus(const QWidget *editor)
@@ -117,9 +186,12 @@ QString StageFieldDelegate::limitsText(const QModelIndex &index)
             .arg(spec.maximum);
     if (spec.kind == Kind::Boolean)
         return tr("%1: true or false.").arg(field);
-    if (spec.kind == Kind::StorageConfiguration)
-        return tr("%1: pick a storage configuration or type its ARN; \"%2\" turns recording off.")
-            .arg(field, spec.choiceLabels.value(0));
+    if (spec.kind == Kind::StorageConfiguration) {
+        const QString limits =
+            tr("%1: pick a storage configuration or type its ARN; \"%2\" turns recording off.")
+                .arg(field, spec.choiceLabels.value(0));
+        return spec.note.isEmpty() ? limits : limits + QLatin1Char(' ') + spec.note;
+    }
     return {};
 }
 
@@ -134,8 +206,8 @@ QWidget *StageFieldDelegate::createEditor(QWidget *parent, const QStyleOptionVie
         if (!spec.pattern.isEmpty())
             edit->setValidator(new QRegularExpressionValidator(
                 QRegularExpression(QRegularExpression::anchoredPattern(spec.pattern)), edit));
-        if (spec.maximum > 0)
-            edit->setMaxLength(spec.maximum);
+        // No maximum length: a longer value is refused whole, with the reason, when committed,
+        // rather than cut short without a word.
         // Without this, a refused key press would look like a dead keyboard.
         connect(edit, &QLineEdit::inputRejected, this,
                 [this, limits] { emit inputRefused(tr("Not accepted — %1").arg(limits)); });
@@ -152,20 +224,23 @@ QWidget *StageFieldDelegate::createEditor(QWidget *parent, const QStyleOptionVie
         commitOnPick(const_cast<StageFieldDelegate *>(this), combo);
         editor = combo;
     } else if ((spec.kind == Kind::MultiChoice && !spec.isSingleOfMany())) {
-        editor = new ChoiceListEditor(spec.choices, parent);
+        auto *list = new ChoiceListEditor(spec.choices, parent);
+        commitOnTick(const_cast<StageFieldDelegate *>(this), list, spec, limits);
+        editor = list;
     } else if (spec.kind == Kind::Integer) {
-        auto *spin = new QSpinBox(parent);
-        spin->setRange(spec.minimum, spec.maximum);
+        auto *spin = new NumberSpin(spec.minimum, spec.maximum, parent);
         spin->setAccelerated(true);
         editor = spin;
     } else if (spec.kind == Kind::StorageConfiguration) {
-        auto *combo = new QComboBox(parent);
+        auto *combo = new ChoiceCombo(parent);
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
         for (qsizetype i = 0; i < spec.choices.size(); ++i)
             combo->addItem(spec.choiceLabels.value(i, spec.choices.at(i)), spec.choices.at(i));
+        addNote(combo, spec.note);
         combo->lineEdit()->setPlaceholderText(
             tr("arn:aws:ivs:REGION:ACCOUNT:storage-configuration/ID"));
+        commitOnPick(const_cast<StageFieldDelegate *>(this), combo);
         editor = combo;
     } else {
         return QStyledItemDelegate::createEditor(parent, option, index);

@@ -71,6 +71,44 @@ QString differences(const ivs::EditableConfig &held, const ivs::EditableConfig &
     return items.join(QStringLiteral("; "));
 }
 
+// Recording settings the file gives while its storageConfigurationArn is empty: the service
+// resets them, so "already matches" would hide that they are dropped.
+QString ignoredSettingsText(const QString &path, const QList<ivs::FieldChange> &ignored,
+                            const QString &region)
+{
+    QStringList items;
+    for (const ivs::FieldChange &change : ignored)
+        items.append(Text::tr("%1 %2 (stays %3)")
+                         .arg(change.path.section(QLatin1Char('.'), -1),
+                              ivs::describeValue(change.after), ivs::describeValue(change.before)));
+    return Text::tr("Recording is off in %1 (its storageConfigurationArn is empty), so the service "
+                    "ignores the other recording settings it gives and keeps their defaults: %2. "
+                    "To record with them, set storageConfigurationArn to a storage configuration "
+                    "in %3.")
+        .arg(path, items.join(QStringLiteral(", ")), region);
+}
+
+// What the apply did, in the command line's words: no pending edits or tree to speak of.
+QString outcomeText(const workspace::StageEditor::Outcome &outcome)
+{
+    QString text;
+    if (outcome.failure.isEmpty())
+        text = Text::tr("Applied: %1.").arg(outcome.applied.join(QStringLiteral(", ")));
+    else if (outcome.applied.isEmpty())
+        text = Text::tr("Nothing was applied. %1").arg(outcome.failure);
+    else
+        text = Text::tr("Applied: %1. %2")
+                   .arg(outcome.applied.join(QStringLiteral(", ")), outcome.failure);
+    if (!outcome.notSent.isEmpty())
+        text += QLatin1Char(' ') +
+                Text::tr("Not sent: %1.").arg(outcome.notSent.join(QStringLiteral(", ")));
+    if (!outcome.rereadError.isEmpty())
+        text +=
+            QLatin1Char(' ') +
+            Text::tr("The stage could not be read again afterwards (%1).").arg(outcome.rereadError);
+    return text;
+}
+
 } // namespace
 
 QString applyHelpText()
@@ -117,12 +155,20 @@ int runApply(const QStringList &arguments, const QProcessEnvironment &environmen
                    .arg(path, sourceArn, command.arn().text())
             << Qt::endl;
 
+    const QList<ivs::FieldChange> ignored = ivs::ignoredRecordingSettings(
+        QJsonDocument::fromJson(*bytes).object(), stage.editedConfig());
+    const QString ignoredText =
+        ignored.isEmpty() ? QString() : ignoredSettingsText(path, ignored, command.arn().region());
     if (!stage.hasPendingEdits()) {
-        out << Text::tr("No changes: %1 already matches %2. Nothing was sent.")
-                   .arg(command.arn().text(), path)
+        out << (ignored.isEmpty()
+                    ? Text::tr("No changes: %1 already matches %2. Nothing was sent.")
+                          .arg(command.arn().text(), path)
+                    : Text::tr("No changes to send: %1 Nothing was sent.").arg(ignoredText))
             << Qt::endl;
         return Success;
     }
+    if (!ignored.isEmpty())
+        err << Text::tr("ivs-stage-browser: note: %1").arg(ignoredText) << Qt::endl;
     out << stage.review() << Qt::flush;
     if (command.isSet(apply.dryRun)) {
         out << Text::tr("Dry run: nothing was sent.") << Qt::endl;
@@ -151,11 +197,14 @@ int runApply(const QStringList &arguments, const QProcessEnvironment &environmen
         loop.exec();
 
     const auto &[ok, report] = *outcome;
+    // Refused before any request (the report says why), or what was and was not sent.
+    const bool sent =
+        !editor.lastOutcome().applied.isEmpty() || !editor.lastOutcome().failure.isEmpty();
+    const QString said = sent ? outcomeText(editor.lastOutcome()) : report;
     if (!ok)
-        return fail(err,
-                    editor.lastError() ? exitCodeFor(editor.lastError()->category) : UsageError,
-                    report);
-    out << report << Qt::endl;
+        return fail(
+            err, editor.lastError() ? exitCodeFor(editor.lastError()->category) : UsageError, said);
+    out << said << Qt::endl;
     // Pending edits left after a success mean the stage could not be read again (the report
     // says so); otherwise the document holds the stage as the service now has it.
     if (!stage.hasPendingEdits()) {

@@ -130,6 +130,12 @@ QList<QJsonObject> sampleStorageConfigurations()
                       "archive", "stage-archive-us-west-2"),
         configuration("arn:aws:ivs:eu-central-1:123456789012:storage-configuration/EUrec01abCD",
                       "podcasts-eu", "podcast-recordings-eu-central-1"),
+        // One in each region with a demo stage, so that the fix for field-reporter's storage
+        // elsewhere can be carried out on the demo too.
+        configuration("arn:aws:ivs:eu-west-1:123456789012:storage-configuration/FieldEU1recX",
+                      "field-recordings", "field-recordings-eu-west-1"),
+        configuration("arn:aws:ivs:ap-northeast-1:123456789012:storage-configuration/TokyoRec01ab",
+                      "town-hall-recordings", "town-hall-recordings-ap-northeast-1"),
     };
 }
 

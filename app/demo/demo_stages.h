@@ -10,7 +10,8 @@ namespace demo {
 // whole sections.
 QList<QJsonObject> sampleStages();
 
-// Storage configurations (ListStorageConfigurations entries) for the recording settings.
+// Storage configurations (ListStorageConfigurations entries) for the recording settings: at least
+// one in the region of every sample stage.
 QList<QJsonObject> sampleStorageConfigurations();
 
 // Ingest configurations (GetIngestConfiguration objects, stream keys included) for RTMP(S).

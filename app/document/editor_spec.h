@@ -28,6 +28,7 @@ struct EditorSpec {
     QString pattern;          // Text: a regular expression the whole value must match
     QString hint;             // the limits in words
     QString refusal;          // kind None: why this field takes no edit now; empty if never
+    QString note; // StorageConfiguration: what to know about the choices (none in the region)
 
     bool isEditable() const { return kind != Kind::None; }
     // A MultiChoice that allows one value is offered as a plain list.

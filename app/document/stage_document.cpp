@@ -1,6 +1,8 @@
 #include "document/stage_document.h"
 
 #include "ivs/field_path.h"
+#include "ivs/stage_arn.h"
+#include "ivs/stage_resources.h"
 #include "ivs/stage_rules.h"
 
 #include <QJsonArray>
@@ -303,6 +305,8 @@ EditorSpec StageDocument::editorSpec(const QString &path) const
             spec.choiceLabels.append(choice.label);
             spec.choices.append(choice.arn);
         }
+        if (storageConfigurationsInRegion() == 0)
+            spec.note = ivs::noStorageConfigurationIn(m_storageChoicesRegion);
     }
     return spec;
 }
@@ -389,6 +393,26 @@ bool StageDocument::removeTag(const QString &key, QString *error)
 void StageDocument::setStorageChoices(const QList<StorageChoice> &choices)
 {
     m_storageChoices = choices;
+    const auto stageArn = ivs::StageArn::parse(arn());
+    m_storageChoicesRegion = stageArn ? stageArn->region() : QString();
+    emit storageChoicesChanged();
+}
+
+void StageDocument::forgetStorageChoices()
+{
+    if (m_storageChoices.isEmpty() && m_storageChoicesRegion.isEmpty())
+        return;
+    m_storageChoices.clear();
+    m_storageChoicesRegion.clear();
+    emit storageChoicesChanged();
+}
+
+std::optional<int> StageDocument::storageConfigurationsInRegion() const
+{
+    const auto stageArn = ivs::StageArn::parse(arn());
+    if (!stageArn || m_storageChoicesRegion != stageArn->region())
+        return std::nullopt;
+    return static_cast<int>(m_storageChoices.size());
 }
 
 void StageDocument::setAnnotation(const QString &path, const QString &text, const QString &detail,

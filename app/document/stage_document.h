@@ -82,9 +82,17 @@ public:
     bool renameTag(const QString &key, const QString &newKey, QString *error = nullptr);
     bool removeTag(const QString &key, QString *error = nullptr);
 
-    // Storage configurations offered for storageConfigurationArn (those of the stage's region).
+    // Storage configurations offered for storageConfigurationArn: those of the shown stage's
+    // region, as listed just now. An empty list says the region has none, and the picker says
+    // how to create one.
     void setStorageChoices(const QList<StorageChoice> &choices);
+    // Before (or instead of) a listing: nothing is known about the region's configurations.
+    void forgetStorageChoices();
     const QList<StorageChoice> &storageChoices() const { return m_storageChoices; }
+    // The region the choices were listed in; empty when they were not listed.
+    const QString &storageChoicesRegion() const { return m_storageChoicesRegion; }
+    // How many storage configurations the shown stage's region has; nullopt when not listed.
+    std::optional<int> storageConfigurationsInRegion() const;
 
     // Something learnt elsewhere about the service's value of the field at `path` (what its
     // storage configuration ARN refers to, say). An empty `text` removes it.
@@ -110,6 +118,8 @@ signals:
     void findingsChanged();
     // An edit was refused; `reason` is ready to show.
     void editRejected(const QString &reason);
+    // The storage configurations offered changed (listed, or forgotten).
+    void storageChoicesChanged();
 
 private:
     friend class ConfigEditCommand;
@@ -124,6 +134,7 @@ private:
     ivs::EditableConfig m_edited;
     std::unique_ptr<QUndoStack> m_undo;
     QList<StorageChoice> m_storageChoices;
+    QString m_storageChoicesRegion;
     QHash<QString, Annotation> m_annotations; // by field path
     QList<ivs::Finding> m_findings;
 };

@@ -1,5 +1,7 @@
 #include "ivs/diagnostics.h"
 
+#include "ivs/field_path.h"
+#include "ivs/participant_events.h"
 #include "ivs/stage.h"
 #include "ivs/stage_changes.h"
 #include "ivs/stage_schema.h"
@@ -95,6 +97,13 @@ QString quoteError(const ServiceError &error)
     return text;
 }
 
+// The region was listed and holds no storage configuration: there is none to choose yet.
+bool regionHasNoStorage(const Context &context)
+{
+    return context.surroundings.storageConfigurationsInRegion == 0 &&
+           !context.stageRegion.isEmpty();
+}
+
 void checkRecordingOff(const Context &context, QList<Finding> &findings)
 {
     if (context.recordingOn)
@@ -102,9 +111,11 @@ void checkRecordingOff(const Context &context, QList<Finding> &findings)
     findings.append(
         {QStringLiteral("recording-off"), Severity::Info,
          Text::tr("Participants are not recorded: the stage has no storage configuration."),
-         Text::tr("To record each participant, choose a storage configuration in the "
-                  "stage's region (%1).")
-             .arg(context.stageRegion),
+         regionHasNoStorage(context)
+             ? noStorageConfigurationIn(context.stageRegion)
+             : Text::tr("To record each participant, choose a storage configuration in the "
+                        "stage's region (%1).")
+                   .arg(context.stageRegion),
          kStorageArnPath});
 }
 
@@ -164,8 +175,10 @@ void checkStorageRegion(const Context &context, QList<Finding> &findings)
          Text::tr("The storage configuration is in %1 but the stage is in %2, so recording "
                   "cannot start.")
              .arg(storageRegion, context.stageRegion),
-         Text::tr("Choose a storage configuration in %1, with its S3 bucket in %1 too.")
-             .arg(context.stageRegion),
+         regionHasNoStorage(context)
+             ? noStorageConfigurationIn(context.stageRegion)
+             : Text::tr("Choose a storage configuration in %1, with its S3 bucket in %1 too.")
+                   .arg(context.stageRegion),
          kStorageArnPath});
 }
 
@@ -322,23 +335,60 @@ void checkReplicas(const Context &context, QList<Finding> &findings)
          kReplicasPath});
 }
 
-// Only the service knows why; the usual causes are the bucket's, as the user guide lists them.
+// The participant's publishing failed and did not start again: with nothing published, there
+// was nothing to record, whatever the storage.
+std::optional<ParticipantEvent> publishFailure(const Context &context,
+                                               const ParticipantSummary &participant)
+{
+    const auto events =
+        context.surroundings.failedParticipantEvents.constFind(participant.participantId);
+    if (events == context.surroundings.failedParticipantEvents.cend())
+        return std::nullopt;
+    std::optional<ParticipantEvent> failure;
+    for (const ParticipantEvent &event : *events) {
+        if (event.name == QLatin1String("PUBLISH_ERROR"))
+            failure = event;
+        else if (event.name == QLatin1String("PUBLISH_STARTED") && participant.published)
+            failure.reset(); // published again after the error
+    }
+    return failure;
+}
+
+// Only the service knows why a recording failed. When the participant's events show that its
+// publishing failed, that is the cause; otherwise the usual causes are the bucket's, as the user
+// guide lists them.
 void checkRecordingFailures(const Context &context, QList<Finding> &findings)
 {
-    QList<ParticipantSummary> failed;
     for (const ParticipantSummary &participant : context.surroundings.activeParticipants) {
-        if (participant.recordingState == QLatin1String("FAILED"))
-            failed.append(participant);
+        if (participant.recordingState != QLatin1String("FAILED"))
+            continue;
+        const QString path = fieldpath::participant(participant.participantId);
+        if (const auto failure = publishFailure(context, participant)) {
+            const EventExplanation explanation = explainParticipantEvent(*failure);
+            const QString error = failure->errorCode.isEmpty()
+                                      ? failure->name
+                                      : failure->name + QLatin1Char(' ') + failure->errorCode;
+            findings.append(
+                {QStringLiteral("participant-recording-failed"), Severity::Error,
+                 Text::tr("Recording failed for %1 in the active session because its publishing "
+                          "failed (%2): nothing was published, so nothing could be recorded.")
+                     .arg(displayName(participant), error),
+                 explanation.action.isEmpty()
+                     ? Text::tr("Look at the participant's events for the reason, fix the "
+                                "publishing, then publish again.")
+                     : explanation.action,
+                 path});
+            continue;
+        }
+        findings.append(
+            {QStringLiteral("participant-recording-failed"), Severity::Error,
+             Text::tr("Recording failed for %1 in the active session.")
+                 .arg(displayName(participant)),
+             Text::tr("Check that the storage configuration's S3 bucket still exists, is in the "
+                      "stage's region, is owned by this account with bucket-owner-enforced (or "
+                      "preferred) object ownership, and uses SSE-S3 default encryption."),
+             path});
     }
-    if (failed.isEmpty())
-        return;
-    findings.append(
-        {QStringLiteral("participant-recording-failed"), Severity::Error,
-         Text::tr("Recording failed for %1 in the active session.").arg(participantList(failed)),
-         Text::tr("Check that the storage configuration's S3 bucket still exists, is in the "
-                  "stage's region, is owned by this account with bucket-owner-enforced (or "
-                  "preferred) object ownership, and uses SSE-S3 default encryption."),
-         QString()});
 }
 
 } // namespace

@@ -15,9 +15,13 @@ struct Finding {
 
     QString id; // stable ("recording-off"): tests and the command line's JSON rely on it
     Severity severity = Severity::Info;
-    QString title;     // one plain sentence saying what is wrong (or notable)
-    QString action;    // what to do about it
-    QString fieldPath; // the tree row it is about, e.g. "endpoints.whip"; may be empty
+    QString title;  // one plain sentence saying what is wrong (or notable)
+    QString action; // what to do about it
+    // The tree row it is about, e.g. "endpoints.whip", or the participant, participants["id"]
+    // (ivs::fieldpath::participant); may be empty when it is about no one field.
+    QString fieldPath;
+
+    friend bool operator==(const Finding &, const Finding &) = default;
 };
 
 // Every check that the stage and what is known of its surroundings allow, errors first, then

@@ -4,20 +4,36 @@ namespace ivs::fieldpath {
 
 namespace {
 const QString kTagPrefix = QStringLiteral("tags[\"");
-const QString kTagSuffix = QStringLiteral("\"]");
+const QString kParticipantPrefix = QStringLiteral("participants[\"");
+const QString kKeySuffix = QStringLiteral("\"]");
+
+std::optional<QString> keyOf(const QString &path, const QString &prefix)
+{
+    if (!path.startsWith(prefix) || !path.endsWith(kKeySuffix) ||
+        path.size() < prefix.size() + kKeySuffix.size())
+        return std::nullopt;
+    return path.mid(prefix.size(), path.size() - prefix.size() - kKeySuffix.size());
+}
 } // namespace
 
 QString tag(const QString &key)
 {
-    return kTagPrefix + key + kTagSuffix;
+    return kTagPrefix + key + kKeySuffix;
 }
 
 std::optional<QString> tagKey(const QString &path)
 {
-    if (!path.startsWith(kTagPrefix) || !path.endsWith(kTagSuffix) ||
-        path.size() < kTagPrefix.size() + kTagSuffix.size())
-        return std::nullopt;
-    return path.mid(kTagPrefix.size(), path.size() - kTagPrefix.size() - kTagSuffix.size());
+    return keyOf(path, kTagPrefix);
+}
+
+QString participant(const QString &participantId)
+{
+    return kParticipantPrefix + participantId + kKeySuffix;
+}
+
+std::optional<QString> participantId(const QString &path)
+{
+    return keyOf(path, kParticipantPrefix);
 }
 
 bool isRecordingSetting(const QString &path)

@@ -17,6 +17,11 @@ inline const QString kStorageConfigurationArn =
 QString tag(const QString &key);
 // The key of a tags["key"] path; nullopt for any other path.
 std::optional<QString> tagKey(const QString &path);
+// participants["id"]: not a field of the stage but a participant of its active session, as a
+// finding about one names it.
+QString participant(const QString &participantId);
+// The participant ID of a participants["id"] path; nullopt for any other path.
+std::optional<QString> participantId(const QString &path);
 // A setting under autoParticipantRecordingConfiguration (the group itself included).
 bool isRecordingSetting(const QString &path);
 

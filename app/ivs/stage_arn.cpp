@@ -1,6 +1,9 @@
 #include "ivs/stage_arn.h"
 
+#include <algorithm>
 #include <QCoreApplication>
+#include <QList>
+#include <QPair>
 #include <QRegularExpression>
 
 namespace ivs {
@@ -35,6 +38,31 @@ QString describeOtherResource(const QString &resourceType)
         .arg(resourceType);
 }
 
+} // namespace
+
+bool isRegionName(const QString &region)
+{
+    // us-west-2, eu-central-1, ap-southeast-3, cn-north-1, us-gov-west-1, …: the shape of every
+    // region name, without a list of today's regions that a new one would be missing from.
+    return matches(QStringLiteral("[a-z]{2}(-gov)?-[a-z]+-[1-9][0-9]?"), region);
+}
+
+QString regionProblem(const QString &region)
+{
+    if (region.isEmpty())
+        return Text::tr("Enter a region, for example us-west-2.");
+    if (isRegionName(region))
+        return {};
+    if (region != region.toLower() && isRegionName(region.toLower()))
+        return Text::tr("Region \"%1\" is not valid: region names are lower case (\"%2\").")
+            .arg(region, region.toLower());
+    return Text::tr("Region \"%1\" is not valid: a region is written like \"us-west-2\", "
+                    "\"eu-central-1\" or \"us-gov-west-1\" (area, direction, number).")
+        .arg(region);
+}
+
+namespace {
+
 // Returns an empty string when the text is a valid stage ARN.
 QString validate(const QString &arn, const QStringList &fields)
 {
@@ -64,12 +92,17 @@ QString validate(const QString &arn, const QStringList &fields)
     if (fields.at(3).isEmpty())
         return Text::tr(
             "The ARN has no region: expected arn:aws:ivs:<region>:<account>:stage/<id>.");
-    if (!matches(QStringLiteral("[a-z0-9-]+"), fields.at(3)))
-        return Text::tr("Region \"%1\" is not valid: regions look like \"us-west-2\".")
-            .arg(fields.at(3));
-    if (!matches(QStringLiteral("[0-9]+"), fields.at(4)))
-        return Text::tr("Account \"%1\" is not valid: the account is a 12-digit number.")
-            .arg(fields.at(4));
+    if (const QString problem = regionProblem(fields.at(3)); !problem.isEmpty())
+        return problem;
+    if (fields.at(4).isEmpty())
+        return Text::tr("The ARN has no account: expected a 12-digit account ID after the region, "
+                        "for example %1.")
+            .arg(kExample);
+    if (!matches(QStringLiteral("[0-9]{12}"), fields.at(4)))
+        return Text::tr("Account \"%1\" is not valid: an AWS account ID is a 12-digit number; "
+                        "this one has %2 characters.")
+            .arg(fields.at(4))
+            .arg(fields.at(4).size());
     if (fields.size() > 6)
         return Text::tr(
             "Too many \":\" separators: expected arn:aws:ivs:<region>:<account>:stage/<id>.");
@@ -87,14 +120,31 @@ QString validate(const QString &arn, const QStringList &fields)
     return {};
 }
 
+// Quotes a pasted ARN may come in: a shell's or JSON's, Markdown's backticks, and the curly ones
+// a chat or a document turns them into.
+bool isQuoted(const QString &text)
+{
+    static const QList<QPair<QChar, QChar>> pairs{
+        {u'"', u'"'},
+        {u'\'', u'\''},
+        {u'`', u'`'},
+        {QChar(0x201C), QChar(0x201D)},
+        {QChar(0x2018), QChar(0x2019)},
+        {QChar(0x201E), QChar(0x201C)},
+        {QChar(0x00AB), QChar(0x00BB)},
+    };
+    if (text.size() < 2)
+        return false;
+    return std::any_of(pairs.begin(), pairs.end(), [&text](const QPair<QChar, QChar> &pair) {
+        return text.front() == pair.first && text.back() == pair.second;
+    });
+}
+
 QString stripPasteNoise(const QString &text)
 {
     QString arn = text.trimmed();
-    while (arn.size() >= 2 &&
-           ((arn.startsWith(QLatin1Char('"')) && arn.endsWith(QLatin1Char('"'))) ||
-            (arn.startsWith(QLatin1Char('\'')) && arn.endsWith(QLatin1Char('\''))))) {
+    while (isQuoted(arn))
         arn = arn.mid(1, arn.size() - 2).trimmed();
-    }
     return arn;
 }
 

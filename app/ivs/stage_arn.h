@@ -28,4 +28,10 @@ private:
     QString m_stageId;
 };
 
+// Whether `region` has the shape of an AWS region name: "us-west-2", "eu-central-1",
+// "us-gov-west-1", "cn-north-1" (two letters, an optional "-gov", a direction, a number).
+bool isRegionName(const QString &region);
+// Why `region` is not a region name, as a sentence; empty when it is one.
+QString regionProblem(const QString &region);
+
 } // namespace ivs

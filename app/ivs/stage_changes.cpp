@@ -207,6 +207,28 @@ std::optional<EditableConfig> EditableConfig::fromDocument(const QJsonObject &do
     return config.normalized();
 }
 
+QList<FieldChange> ignoredRecordingSettings(const QJsonObject &document,
+                                            const EditableConfig &applied)
+{
+    if (!applied.recordingOff())
+        return {};
+    const QJsonObject given =
+        document.value(QStringLiteral("stage")).toObject().value(kRecordingKey).toObject();
+    QList<FieldChange> ignored;
+    const QStringList paths = editablePaths();
+    for (const QString &path : paths) {
+        QStringList keys = path.split(QLatin1Char('.'));
+        if (keys.takeFirst() != kRecordingKey ||
+            keys == QStringList{QStringLiteral("storageConfigurationArn")})
+            continue;
+        const QJsonValue value = objectPath(given, keys);
+        if (value.isUndefined() || value.isNull() || value == applied.valueAt(path))
+            continue;
+        ignored.append({path, applied.valueAt(path), value});
+    }
+    return ignored;
+}
+
 QStringList configProblems(const EditableConfig &config)
 {
     QStringList problems;

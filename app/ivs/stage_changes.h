@@ -60,6 +60,13 @@ struct StageChanges {
 StageChanges diffConfigs(const QString &arn, const EditableConfig &before,
                          const EditableConfig &after);
 
+// The recording settings an exported `document` gives that `applied` (what it was read into)
+// does not keep because recording is off in it (an empty storageConfigurationArn): the service
+// resets them to their defaults. Each with the value that holds (`before`) and the file's
+// (`after`); empty when recording is on or the file gives no other recording setting.
+QList<FieldChange> ignoredRecordingSettings(const QJsonObject &document,
+                                            const EditableConfig &applied);
+
 // Every problem in `config` (field rules, tag limits); empty when it may be sent.
 QStringList configProblems(const EditableConfig &config);
 

@@ -18,6 +18,10 @@ struct StorageConfiguration {
     QString region() const; // the 4th field of the ARN
 };
 
+// Said where a storage configuration is to be chosen but the stage's region has none: that there
+// is none in `region`, and how to create one.
+QString noStorageConfigurationIn(const QString &region);
+
 // What became of a GetStorageConfiguration call: the configuration, or why it could not be read.
 struct StorageLookup {
     std::optional<StorageConfiguration> configuration;
@@ -63,6 +67,11 @@ struct StageSurroundings {
     QList<ParticipantSummary> activeParticipants; // of the active session, if fetched
     // Why sessions or participants could not be read; the session checks were then skipped.
     std::optional<ServiceError> sessionsError;
+    // How many storage configurations the stage's region has; absent when they were not listed.
+    std::optional<int> storageConfigurationsInRegion;
+    // The events of each participant whose recording failed (by participant ID), when read: they
+    // tell a publishing failure (nothing to record) from a storage one.
+    QMap<QString, QList<ParticipantEvent>> failedParticipantEvents;
 };
 
 } // namespace ivs

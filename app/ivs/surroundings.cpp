@@ -24,6 +24,26 @@ struct Gathering {
     }
 };
 
+// The events of each participant whose recording failed: they may show why (its publishing
+// failed, so nothing was recorded).
+void readFailedParticipantEvents(IvsClient &client, const StageArn &stage, const QString &sessionId,
+                                 QObject *context, const std::shared_ptr<Gathering> &gathering)
+{
+    for (const ParticipantSummary &participant : gathering->surroundings.activeParticipants) {
+        if (participant.recordingState != QLatin1String("FAILED") ||
+            participant.participantId.isEmpty())
+            continue;
+        ++gathering->pending;
+        const QString id = participant.participantId;
+        listParticipantEvents(
+            client, stage, sessionId, id, context, [gathering, id](const EventsResult &events) {
+                if (!events.error || !events.events.isEmpty())
+                    gathering->surroundings.failedParticipantEvents.insert(id, events.events);
+                gathering->finishOne();
+            });
+    }
+}
+
 } // namespace
 
 void gatherSurroundings(IvsClient &client, const Stage &stage, QObject *context,
@@ -56,14 +76,17 @@ void gatherSurroundings(IvsClient &client, const Stage &stage, QObject *context,
                     return gathering->finishOne();
                 const StageSessionSummary active = sessions.sessions.constFirst();
                 gathering->surroundings.activeSession = active;
-                listParticipants(client, stageArn, active.sessionId, context,
-                                 [gathering](const ParticipantsResult &participants) {
-                                     if (participants.error)
-                                         gathering->surroundings.sessionsError = participants.error;
-                                     gathering->surroundings.activeParticipants =
-                                         participants.participants;
-                                     gathering->finishOne();
-                                 });
+                listParticipants(
+                    client, stageArn, active.sessionId, context,
+                    [&client, gathering, stageArn, context,
+                     sessionId = active.sessionId](const ParticipantsResult &participants) {
+                        if (participants.error)
+                            gathering->surroundings.sessionsError = participants.error;
+                        gathering->surroundings.activeParticipants = participants.participants;
+                        readFailedParticipantEvents(client, stageArn, sessionId, context,
+                                                    gathering);
+                        gathering->finishOne();
+                    });
             });
     }
     // Queued, so the result never arrives before this call returns even when nothing is looked up.

@@ -1,5 +1,7 @@
 #include "model/findings_model.h"
 
+#include "ivs/field_path.h"
+
 #include <algorithm>
 
 namespace model {
@@ -97,14 +99,21 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         case ActionColumn:
             return finding.action;
         case FieldColumn:
-            // The name the tree shows; the whole path is in the tooltip.
+            // A participant by its path, participants["id"]; a field by the name the tree shows
+            // (the whole path is in the tooltip).
+            if (ivs::fieldpath::participantId(finding.fieldPath))
+                return finding.fieldPath;
             return finding.fieldPath.section(QLatin1Char('.'), -1);
         }
         return {};
     case Qt::ToolTipRole: {
         QString tip =
             finding.title + QStringLiteral("\n\n") + tr("What to do: %1").arg(finding.action);
-        if (!finding.fieldPath.isEmpty())
+        if (const auto participant = ivs::fieldpath::participantId(finding.fieldPath))
+            tip += QStringLiteral("\n\n") +
+                   tr("Double-click to show participant %1 and its events in Sessions.")
+                       .arg(*participant);
+        else if (!finding.fieldPath.isEmpty())
             tip += QStringLiteral("\n\n") +
                    tr("Double-click to show %1 in the stage tree.").arg(finding.fieldPath);
         return tip;

@@ -384,6 +384,42 @@ Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-sta
         <source>the configuration file</source>
         <translation>die Konfigurationsdatei</translation>
     </message>
+    <message>
+        <source>%1 %2 (stays %3)</source>
+        <translation>%1 %2 (bleibt %3)</translation>
+    </message>
+    <message>
+        <source>Recording is off in %1 (its storageConfigurationArn is empty), so the service ignores the other recording settings it gives and keeps their defaults: %2. To record with them, set storageConfigurationArn to a storage configuration in %3.</source>
+        <translation>In %1 ist die Aufzeichnung aus (storageConfigurationArn ist leer), daher ignoriert der Dienst die übrigen Aufzeichnungseinstellungen daraus und behält ihre Standardwerte: %2. Um damit aufzuzeichnen, setzen Sie storageConfigurationArn auf eine Speicherkonfiguration in %3.</translation>
+    </message>
+    <message>
+        <source>Applied: %1.</source>
+        <translation>Übernommen: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was applied. %1</source>
+        <translation>Es wurde nichts übernommen. %1</translation>
+    </message>
+    <message>
+        <source>Applied: %1. %2</source>
+        <translation>Übernommen: %1. %2</translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation>Nicht gesendet: %1.</translation>
+    </message>
+    <message>
+        <source>The stage could not be read again afterwards (%1).</source>
+        <translation>Die Stage konnte danach nicht erneut gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>No changes to send: %1 Nothing was sent.</source>
+        <translation>Keine Änderungen zu senden: %1 Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>ivs-stage-browser: note: %1</source>
+        <translation>ivs-stage-browser: Hinweis: %1</translation>
+    </message>
 </context>
 <context>
     <name>cli::CreateToken</name>
@@ -1314,6 +1350,14 @@ Befehle:
         <source>Check that the storage configuration&apos;s S3 bucket still exists, is in the stage&apos;s region, is owned by this account with bucket-owner-enforced (or preferred) object ownership, and uses SSE-S3 default encryption.</source>
         <translation>Prüfen Sie, ob der S3-Bucket der Speicherkonfiguration noch existiert, in der Region der Stage liegt, diesem Konto gehört und als Objekteigentümerschaft „Bucket owner enforced“ (oder „Bucket owner preferred“) hat und ob er SSE-S3 als Standardverschlüsselung verwendet.</translation>
     </message>
+    <message>
+        <source>Recording failed for %1 in the active session because its publishing failed (%2): nothing was published, so nothing could be recorded.</source>
+        <translation>Die Aufzeichnung von %1 in der aktiven Sitzung ist fehlgeschlagen, weil das Veröffentlichen fehlschlug (%2): Es wurde nichts veröffentlicht, also konnte nichts aufgezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>Look at the participant&apos;s events for the reason, fix the publishing, then publish again.</source>
+        <translation>Sehen Sie in den Ereignissen des Teilnehmers nach dem Grund, beheben Sie das Problem beim Veröffentlichen und veröffentlichen Sie dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>ivs::EncoderSettings</name>
@@ -1932,14 +1976,6 @@ Befehle:
         <translation>Der ARN enthält keine Region: Erwartet wird arn:aws:ivs:&lt;region&gt;:&lt;account&gt;:stage/&lt;id&gt;.</translation>
     </message>
     <message>
-        <source>Region &quot;%1&quot; is not valid: regions look like &quot;us-west-2&quot;.</source>
-        <translation>Die Region „%1“ ist ungültig: Regionen sehen aus wie „us-west-2“.</translation>
-    </message>
-    <message>
-        <source>Account &quot;%1&quot; is not valid: the account is a 12-digit number.</source>
-        <translation>Das Konto „%1“ ist ungültig: Das Konto ist eine 12-stellige Zahl.</translation>
-    </message>
-    <message>
         <source>Too many &quot;:&quot; separators: expected arn:aws:ivs:&lt;region&gt;:&lt;account&gt;:stage/&lt;id&gt;.</source>
         <translation>Zu viele „:“-Trennzeichen: Erwartet wird arn:aws:ivs:&lt;region&gt;:&lt;account&gt;:stage/&lt;id&gt;.</translation>
     </message>
@@ -1950,6 +1986,26 @@ Befehle:
     <message>
         <source>Stage ID &quot;%1&quot; is not valid: only letters, digits and &quot;-&quot; are allowed.</source>
         <translation>Die Stage-ID „%1“ ist ungültig: Nur Buchstaben, Ziffern und „-“ sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>Enter a region, for example us-west-2.</source>
+        <translation>Geben Sie eine Region ein, zum Beispiel us-west-2.</translation>
+    </message>
+    <message>
+        <source>Region &quot;%1&quot; is not valid: region names are lower case (&quot;%2&quot;).</source>
+        <translation>Die Region „%1“ ist ungültig: Regionsnamen werden kleingeschrieben („%2“).</translation>
+    </message>
+    <message>
+        <source>Region &quot;%1&quot; is not valid: a region is written like &quot;us-west-2&quot;, &quot;eu-central-1&quot; or &quot;us-gov-west-1&quot; (area, direction, number).</source>
+        <translation>Die Region „%1“ ist ungültig: Eine Region wird wie „us-west-2“, „eu-central-1“ oder „us-gov-west-1“ geschrieben (Gebiet, Richtung, Nummer).</translation>
+    </message>
+    <message>
+        <source>The ARN has no account: expected a 12-digit account ID after the region, for example %1.</source>
+        <translation>Der ARN enthält kein Konto: Nach der Region wird eine 12-stellige Konto-ID erwartet, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <source>Account &quot;%1&quot; is not valid: an AWS account ID is a 12-digit number; this one has %2 characters.</source>
+        <translation>Das Konto „%1“ ist ungültig: Eine AWS-Konto-ID ist eine 12-stellige Zahl; diese hat %2 Zeichen.</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2072,13 @@ Befehle:
     <message>
         <source>At most %1 tags; there are %2.</source>
         <translation>Höchstens %1 Tags; es sind %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ivs::StageResources</name>
+    <message>
+        <source>No storage configuration in %1: create one in the AWS console (IVS › Real-time › Storage configurations) or with `aws ivs-realtime create-storage-configuration --region %1`.</source>
+        <translation>Keine Speicherkonfiguration in %1: Legen Sie eine in der AWS-Konsole an (IVS › Real-time › Storage configurations) oder mit `aws ivs-realtime create-storage-configuration --region %1`.</translation>
     </message>
 </context>
 <context>
@@ -2440,6 +2503,10 @@ Befehle:
     <message>
         <source>Field</source>
         <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Double-click to show participant %1 and its events in Sessions.</source>
+        <translation>Doppelklicken, um den Teilnehmer %1 und seine Ereignisse unter „Sitzungen“ anzuzeigen.</translation>
     </message>
 </context>
 <context>
@@ -3024,6 +3091,10 @@ Befehle:
         <source>The storage configurations in %1 could not be listed, so the recording picker offers none; a storage configuration ARN can still be typed. %2</source>
         <translation>Die Speicherkonfigurationen in %1 konnten nicht aufgelistet werden, daher bietet die Auswahl für die Aufzeichnung keine an; der ARN einer Speicherkonfiguration kann weiterhin eingegeben werden. %2</translation>
     </message>
+    <message>
+        <source>No answer.</source>
+        <translation>Keine Antwort.</translation>
+    </message>
 </context>
 <context>
     <name>workspace::StageInspector</name>
@@ -3090,6 +3161,10 @@ Region: %3</translation>
     <message>
         <source>cannot read the storage configuration: %1</source>
         <translation>Speicherkonfiguration kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Recording is off; no other problems found (%1).</source>
+        <translation>Die Aufzeichnung ist aus; sonst keine Probleme gefunden (%1).</translation>
     </message>
 </context>
 </TS>

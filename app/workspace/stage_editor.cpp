@@ -31,7 +31,7 @@ StageEditor::StageEditor(ivs::IvsClient &client, document::StageDocument &docume
 void StageEditor::loadStorageChoices()
 {
     delete m_storageContext; // aborts a listing for the stage shown before
-    m_document.setStorageChoices({});
+    m_document.forgetStorageChoices();
     const auto arn = ivs::StageArn::parse(m_document.arn());
     if (!arn)
         return;
@@ -65,6 +65,7 @@ void StageEditor::apply()
     if (isApplying() || !m_document.stage() || !m_document.hasPendingEdits())
         return;
     m_lastError.reset();
+    m_lastOutcome = {};
     const QStringList problems = ivs::configProblems(m_document.editedConfig());
     if (!problems.isEmpty()) {
         emit applyFinished(false, tr("Nothing was sent: %1").arg(problems.join(QLatin1Char(' '))));
@@ -154,10 +155,14 @@ void StageEditor::finish(const std::shared_ptr<Run> &run)
                 if (fresh.stage)
                     m_document.replaceStageKeepingEdits(*fresh.stage);
             }
+            const QString rereadError =
+                fresh.stage ? QString()
+                            : (fresh.error ? fresh.error->userMessage() : tr("No answer."));
             if (!fresh.stage)
                 report += QLatin1Char(' ') +
                           tr("The stage could not be read again (%1); the tree may be out of date.")
-                              .arg(fresh.error ? fresh.error->userMessage() : QString());
+                              .arg(rereadError);
+            m_lastOutcome = {run->done, run->failure, run->notSent, rereadError};
             m_lastError = run->error;
             m_context->deleteLater();
             m_context = nullptr;

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 
 namespace ivs {
 class IvsClient;
@@ -29,6 +30,15 @@ public:
     // The error of the request that made the last apply fail; nullopt after a success, or when
     // nothing was sent. The command line turns it into its exit code.
     const std::optional<ivs::ServiceError> &lastError() const { return m_lastError; }
+    // What the last apply did, piece by piece, for a caller that words its own report (the
+    // command line, which has no pending edits to speak of).
+    struct Outcome {
+        QStringList applied; // the requests that took, in order
+        QString failure;     // "TagResource failed: …"; empty when every request took
+        QStringList notSent; // the requests left unsent after the failure
+        QString rereadError; // why the stage could not be read again; empty when it was
+    };
+    const Outcome &lastOutcome() const { return m_lastOutcome; }
 public slots:
     void apply();
     // Fills the storage configuration picker from the stage's region, in place of what it
@@ -54,6 +64,7 @@ private:
     QPointer<QObject> m_context;        // of the apply in progress
     QPointer<QObject> m_storageContext; // of the storage listing in progress
     std::optional<ivs::ServiceError> m_lastError;
+    Outcome m_lastOutcome;
 };
 
 } // namespace workspace

@@ -5,6 +5,7 @@
 #include "ivs/diagnostics.h"
 #include "ivs/field_path.h"
 #include "ivs/ivs_client.h"
+#include "ivs/stage_changes.h"
 #include "model/events_model.h"
 #include "model/findings_model.h"
 #include "model/participants_model.h"
@@ -52,6 +53,8 @@ StageInspector::StageInspector(ivs::IvsClient &client, document::StageDocument &
     connect(&m_document, &document::StageDocument::stageReset, this, &StageInspector::onStageReset);
     connect(&m_document, &document::StageDocument::findingsChanged, m_findings,
             [this] { m_findings->setFindings(m_document.findings()); });
+    connect(&m_document, &document::StageDocument::storageChoicesChanged, this,
+            &StageInspector::onStorageChoicesChanged);
     if (m_document.stage())
         start(*m_document.stage());
 }
@@ -76,6 +79,11 @@ QString StageInspector::activeSessionId() const
     return m_surroundings.activeSession ? m_surroundings.activeSession->sessionId : QString();
 }
 
+bool StageInspector::isRecordingOff() const
+{
+    return m_stage && ivs::EditableConfig::fromStage(*m_stage).recordingOff();
+}
+
 QString StageInspector::checksSummary() const
 {
     if (!m_checked)
@@ -98,6 +106,9 @@ QString StageInspector::checksSummary() const
     }
     // No translation file supplies English plurals, so both forms are spelt out.
     const QString notesText = notes == 1 ? tr("1 note") : tr("%1 notes").arg(notes);
+    // Nothing wrong is not everything fine while nothing is recorded.
+    if (errors == 0 && warnings == 0 && isRecordingOff())
+        return tr("Recording is off; no other problems found (%1).").arg(notesText);
     if (errors == 0 && warnings == 0)
         return notes == 0 ? tr("No problems found.") : tr("No problems found (%1).").arg(notesText);
     QStringList parts;
@@ -149,6 +160,7 @@ void StageInspector::dropStage()
     m_arn.reset();
     m_surroundings = {};
     m_activeParticipantsKnown = false;
+    m_failedEventsAsked.clear();
     m_checked = false;
     m_pendingChecks = 0;
     m_selectedSession.clear();
@@ -284,9 +296,38 @@ void StageInspector::useActiveParticipants(const QList<ivs::ParticipantSummary> 
         m_participants->setParticipants(participants);
         emit participantsLoaded(m_selectedSession, {});
     }
-    // A refresh after the checks: they follow what the participants do now.
-    if (m_pendingChecks == 0)
+    const bool refreshAfterChecks = m_pendingChecks == 0;
+    lookUpFailedParticipantEvents();
+    // A refresh after the checks: they follow what the participants do now (once the events
+    // of a newly failed recording are in, if any).
+    if (refreshAfterChecks && m_pendingChecks == 0)
         diagnose();
+}
+
+// A failed recording's cause may be in the participant's events (its publishing failed): they
+// are read as part of the checks, once per participant and stage.
+void StageInspector::lookUpFailedParticipantEvents()
+{
+    const QString sessionId = activeSessionId();
+    if (sessionId.isEmpty() || !m_arn || !m_stageContext)
+        return;
+    for (const ivs::ParticipantSummary &participant :
+         std::as_const(m_surroundings.activeParticipants)) {
+        const QString id = participant.participantId;
+        if (participant.recordingState != QLatin1String("FAILED") || id.isEmpty() ||
+            m_failedEventsAsked.contains(id))
+            continue;
+        m_failedEventsAsked.insert(id);
+        ++m_pendingChecks;
+        ivs::listParticipantEvents(m_client, *m_arn, sessionId, id, m_stageContext,
+                                   [this, id](const ivs::EventsResult &result) {
+                                       // Unread, the finding gives the usual causes instead.
+                                       if (!result.error || !result.events.isEmpty())
+                                           m_surroundings.failedParticipantEvents.insert(
+                                               id, result.events);
+                                       finishCheck();
+                                   });
+    }
 }
 
 void StageInspector::finishCheck()
@@ -300,9 +341,22 @@ void StageInspector::diagnose()
 {
     if (!m_stage)
         return;
+    m_surroundings.storageConfigurationsInRegion = m_document.storageConfigurationsInRegion();
     m_document.setFindings(ivs::diagnoseStage(*m_stage, m_surroundings));
     m_checked = true;
     emit checksFinished(m_stage->arn(), checksSummary(), ivs::hasProblems(m_document.findings()));
+}
+
+// The storage picker's listing tells the checks whether the region has a configuration to
+// choose; checks still running read it when they finish.
+void StageInspector::onStorageChoicesChanged()
+{
+    if (!m_stage || !m_checked || m_pendingChecks > 0)
+        return;
+    ivs::StageSurroundings surroundings = m_surroundings;
+    surroundings.storageConfigurationsInRegion = m_document.storageConfigurationsInRegion();
+    if (ivs::diagnoseStage(*m_stage, surroundings) != m_document.findings())
+        diagnose();
 }
 
 void StageInspector::selectSession(const QString &sessionId)

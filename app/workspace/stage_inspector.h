@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 namespace ivs {
@@ -53,6 +54,8 @@ public:
     // before the first checks of a stage have finished.
     QString checksSummary() const;
     QString activeSessionId() const; // empty when no session is in progress
+    // The stage inspected records no participant (it has no storage configuration).
+    bool isRecordingOff() const;
     QString selectedSessionId() const { return m_selectedSession; }
     QString selectedParticipantId() const { return m_selectedParticipant; }
 
@@ -100,8 +103,10 @@ private:
     void useActiveParticipants(const QList<ivs::ParticipantSummary> &participants);
     void loadParticipant(const QString &participantId);
     void loadEvents(const QString &participantId);
+    void lookUpFailedParticipantEvents();
     void finishCheck();
     void diagnose();
+    void onStorageChoicesChanged();
     void updateRefreshTimer();
 
     struct CachedStorage {
@@ -127,6 +132,7 @@ private:
     std::optional<ivs::StageArn> m_arn;
     ivs::StageSurroundings m_surroundings;
     bool m_activeParticipantsKnown = false;
+    QSet<QString> m_failedEventsAsked; // participants whose recording failed, events asked for
     bool m_checked = false;
     int m_pendingChecks = 0;
     QString m_selectedSession;

@@ -150,6 +150,10 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation>Geprüft um %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::ConnectionBar</name>
