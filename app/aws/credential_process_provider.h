@@ -23,7 +23,9 @@ std::optional<QStringList> splitCommandLine(const QString &commandLine, QString 
 // Runs a profile's credential_process (asynchronously, time-boxed) and caches what it prints:
 // forever when the credentials carry no Expiration, else until 5 minutes before they expire.
 // Fetches that arrive while the process runs share that run. The process inherits this process's
-// environment, as under the AWS CLI, and reads end-of-file from stdin.
+// environment, as under the AWS CLI, and reads end-of-file from stdin. On Unix it runs in a
+// session of its own, without the terminal, so that a timeout (or a runaway output) kills it
+// together with every process it started.
 class CredentialProcessProvider final : public CredentialProvider {
 public:
     CredentialProcessProvider(QString commandLine, QString profileName);
@@ -37,6 +39,7 @@ public:
     QString sourceDescription() const override;
 
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     // Forgets cached credentials, e.g. after the service rejected them.
     void invalidateCache() { m_cached.reset(); }

@@ -38,7 +38,8 @@ ResolvedCredentials fromKeychain(profiles::ProfileRepository &repository,
 }
 
 ResolvedCredentials fromSharedFiles(const aws::SharedConfig &shared,
-                                    const aws::SharedProfile &profile)
+                                    const aws::SharedProfile &profile,
+                                    std::chrono::milliseconds timeout)
 {
     ResolvedCredentials resolved;
     resolved.profileName = profile.name;
@@ -50,8 +51,11 @@ ResolvedCredentials fromSharedFiles(const aws::SharedConfig &shared,
                 profile.accessKeyId, profile.secretAccessKey, profile.sessionToken, {}},
             Text::tr("AWS CLI profile \"%1\" (%2)").arg(profile.name, profile.sourceDescription));
     } else if (!profile.credentialProcess.isEmpty()) {
-        resolved.provider = std::make_unique<aws::CredentialProcessProvider>(
-            profile.credentialProcess, profile.name);
+        auto process = std::make_unique<aws::CredentialProcessProvider>(profile.credentialProcess,
+                                                                        profile.name);
+        if (timeout.count() > 0 && timeout < process->timeout())
+            process->setTimeout(timeout);
+        resolved.provider = std::move(process);
     } else {
         QString kind;
         if (!shared.value(profile.name, QStringLiteral("sso_session")).isEmpty() ||
@@ -79,7 +83,7 @@ std::optional<ResolvedCredentials> byName(const ChainInputs &inputs, const QStri
     }
     if (inputs.sharedConfig) {
         if (const auto shared = inputs.sharedConfig->profile(name))
-            return fromSharedFiles(*inputs.sharedConfig, *shared);
+            return fromSharedFiles(*inputs.sharedConfig, *shared, inputs.timeout);
     }
     return std::nullopt;
 }

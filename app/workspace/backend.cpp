@@ -91,6 +91,11 @@ void Backend::applyRetrySettings()
         m_client->setTransferTimeout(m_options.timeoutSeconds * 1000);
 }
 
+std::chrono::milliseconds Backend::credentialTimeout() const
+{
+    return std::chrono::seconds(std::max(0, m_options.timeoutSeconds));
+}
+
 bool Backend::anythingConfigured() const
 {
     const QProcessEnvironment &environment = m_options.environment;
@@ -151,8 +156,9 @@ Backend::configuredEndpoints(const credentials::ResolvedCredentials &resolved) c
 
 bool Backend::configureAws(const QString &profile, QString *error)
 {
-    credentials::ResolvedCredentials resolved = credentials::resolveCredentials(
-        {profile, m_options.environment, m_sharedConfig.get(), &m_storage->repository});
+    credentials::ResolvedCredentials resolved =
+        credentials::resolveCredentials({profile, m_options.environment, m_sharedConfig.get(),
+                                         &m_storage->repository, credentialTimeout()});
     const auto endpoint = aws::resolveEndpointConfig(m_options.endpointUrl, m_options.environment,
                                                      error, configuredEndpoints(resolved));
     if (!endpoint)
@@ -215,8 +221,9 @@ void Backend::testProfile(const QString &profile, QObject *context,
         QString region;
     };
     auto trial = std::make_shared<Trial>();
-    trial->resolved = credentials::resolveCredentials(
-        {profile, m_options.environment, m_sharedConfig.get(), &m_storage->repository});
+    trial->resolved =
+        credentials::resolveCredentials({profile, m_options.environment, m_sharedConfig.get(),
+                                         &m_storage->repository, credentialTimeout()});
     trial->region = credentials::resolveRegion(m_regionOverride, m_options.environment,
                                                trial->resolved.profileRegion);
     if (trial->region.isEmpty())
