@@ -203,6 +203,7 @@ std::optional<int> StageCommand::createBackend(const QProcessEnvironment &enviro
 
 void StageCommand::reportProgressTo(QTextStream &err)
 {
+    m_err = &err;
     ivs::IvsClient &ivs = client();
     auto note = [&err](const QString &text) {
         err << QStringLiteral("ivs-stage-browser: ") << text << Qt::endl;
@@ -231,6 +232,9 @@ ivs::GetStageResult StageCommand::getStage() const
         loop.quit();
     });
     loop.exec();
+    if (!result.mismatch.isEmpty() && m_err)
+        *m_err << QStringLiteral("ivs-stage-browser: ") << Text::tr("warning: ") << result.mismatch
+               << Qt::endl;
     return result;
 }
 

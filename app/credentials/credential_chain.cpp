@@ -1,6 +1,7 @@
 #include "credentials/credential_chain.h"
 
 #include "aws/credential_process_provider.h"
+#include "aws/credentials.h"
 #include "aws/environment_credential_provider.h"
 #include "aws/shared_config.h"
 #include "profiles/profile_repository.h"
@@ -98,7 +99,7 @@ ResolvedCredentials resolveCredentials(const ChainInputs &inputs)
         return unavailable(
             Text::tr("There is no profile named \"%1\": it is neither a keychain profile "
                      "nor in the AWS CLI's config or credentials file.")
-                .arg(inputs.selectedProfile),
+                .arg(aws::shownName(inputs.selectedProfile)),
             inputs.selectedProfile);
     }
 
