@@ -8,9 +8,11 @@
 #include "support/test_data.h"
 #include "workspace/stage_browser.h"
 
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace testsupport;
@@ -58,6 +60,8 @@ private slots:
     void getStageWarnsOfAnAnswerForAnotherStage();
     void aMatchingAnswerGivesNoWarning();
     void theBrowserWarnsOfAnAnswerForAnotherStage();
+    void verboseReportsSkippedConfigLines();
+    void verboseSaysWhenThereAreNoCredentials();
 };
 
 void TestEchoAndMismatch::secretLookingNamesAreRecognised_data()
@@ -173,6 +177,46 @@ void TestEchoAndMismatch::theBrowserWarnsOfAnAnswerForAnotherStage()
     browser.lookUp(kSeedArn);
     QTRY_COMPARE(shown.count(), 2);
     QCOMPARE(mismatch.count(), 1); // the right stage: no warning
+}
+
+void TestEchoAndMismatch::verboseReportsSkippedConfigLines()
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("config"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    // Line 3 is not "key = value" (and might be a secret pasted in the wrong place).
+    file.write("[default]\nregion = us-west-2\nwJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
+    file.close();
+    QProcessEnvironment environment = binaryEnvironment(false);
+    environment.insert(QStringLiteral("AWS_CONFIG_FILE"), config);
+    const Run run = runAppBinary({QStringLiteral("get-stage"), QStringLiteral("--demo"),
+                                  QStringLiteral("--arn"), kSeedArn, QStringLiteral("--verbose")},
+                                 environment);
+    QCOMPARE(run.exitCode, int(cli::Success));
+    QVERIFY2(run.err.contains(QStringLiteral("warning: %1:3: skipped").arg(config)),
+             qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QLatin1String("wJalrXUtnFEMI")), qPrintable(run.err));
+}
+
+void TestEchoAndMismatch::verboseSaysWhenThereAreNoCredentials()
+{
+    QTemporaryDir dir;
+    QProcessEnvironment environment = binaryEnvironment(false);
+    environment.insert(QStringLiteral("AWS_CONFIG_FILE"), dir.filePath(QStringLiteral("none")));
+    environment.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
+                       dir.filePath(QStringLiteral("none")));
+    const Run run =
+        runAppBinary({QStringLiteral("get-stage"), QStringLiteral("--arn"), kSeedArn,
+                      QStringLiteral("--endpoint-url"), QStringLiteral("http://127.0.0.1:9"),
+                      QStringLiteral("--verbose")},
+                     environment);
+    QCOMPARE(run.exitCode, int(cli::AuthError));
+    QVERIFY2(run.err.contains(QLatin1String("ivs-stage-browser: no credentials: No AWS "
+                                            "credentials found.")),
+             qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QLatin1String("credentials from no credentials")),
+             qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestEchoAndMismatch)

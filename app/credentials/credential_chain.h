@@ -52,6 +52,7 @@ public:
     void fetchCredentials(QObject *context,
                           std::function<void(const aws::CredentialResult &)> done) override;
     QString sourceDescription() const override;
+    const QString &reason() const { return m_reason; }
 
 private:
     QString m_reason;

@@ -198,6 +198,13 @@ QString Backend::credentialSource() const
     return m_credentials ? m_credentials->sourceDescription() : QString();
 }
 
+QString Backend::missingCredentialsReason() const
+{
+    const auto *missing =
+        dynamic_cast<const credentials::UnavailableCredentialProvider *>(m_credentials.get());
+    return missing ? missing->reason() : QString();
+}
+
 QString Backend::description() const
 {
     const aws::EndpointConfig &endpoint = m_client->endpointConfig();

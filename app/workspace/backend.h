@@ -82,6 +82,8 @@ public:
     // "Demo endpoint http://127.0.0.1:40123 …" or "keychain profile "prod" · AWS"
     QString description() const;
     QString credentialSource() const;
+    // Why no credentials can be had, when none were found (no profile, no keys); else empty.
+    QString missingCredentialsReason() const;
     QStringList suggestedArns() const;
     const QString &demoReason() const { return m_demoReason; }
     const QProcessEnvironment &environment() const { return m_options.environment; }
