@@ -6,6 +6,7 @@
 #include "credentials/credential_chain.h"
 #include "demo/demo_endpoint.h"
 #include "ivs/ivs_client.h"
+#include "ivs/proxy_settings.h"
 #include "profiles/profile_storage.h"
 
 #include <algorithm>
@@ -48,6 +49,9 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions &options, QString 
     backend->m_sharedConfig = std::make_unique<aws::SharedConfig>(
         aws::SharedConfig::load(options.environment, &sharedError));
     backend->m_network = std::make_unique<QNetworkAccessManager>();
+    // https_proxy, http_proxy and no_proxy, from the environment the backend was given; never
+    // for a loopback endpoint. The manager owns the factory.
+    backend->m_network->setProxyFactory(new ivs::EnvironmentProxyFactory(options.environment));
     backend->m_client =
         std::make_unique<ivs::IvsClient>(backend->m_network.get(), nullptr, aws::EndpointConfig());
     backend->m_regionOverride = options.region;

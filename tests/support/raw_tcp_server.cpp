@@ -28,6 +28,13 @@ void RawTcpServer::accept()
         socket->setParent(this);
         connect(socket, &QTcpSocket::bytesWritten, this,
                 [this](qint64 written) { m_bytesSent += written; });
+        // Recorded before the behaviour's own handler reads the socket empty.
+        const qsizetype index = m_received.size();
+        m_received.append(QByteArray());
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket, index] {
+            QByteArray &received = m_received[index];
+            received += socket->peek(4096 - received.size());
+        });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             ++m_closedByPeer;
             socket->deleteLater();

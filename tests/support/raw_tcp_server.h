@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -29,6 +30,8 @@ public:
     int connectionsClosedByPeer() const { return m_closedByPeer; }
     // Bytes the operating system took from this server for its peers, over all connections.
     qint64 bytesSent() const { return m_bytesSent; }
+    // The first bytes each connection sent (up to 4 KiB each), in the order they arrived.
+    QList<QByteArray> requestsReceived() const { return m_received; }
 
 private:
     void accept();
@@ -39,6 +42,7 @@ private:
     int m_accepted = 0;
     int m_closedByPeer = 0;
     qint64 m_bytesSent = 0;
+    QList<QByteArray> m_received;
 };
 
 } // namespace testsupport
