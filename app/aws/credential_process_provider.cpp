@@ -1,5 +1,6 @@
 #include "aws/credential_process_provider.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -273,7 +274,10 @@ bool CredentialProcessProvider::cacheIsFresh() const
         return false;
     if (!m_cached->expiration.isValid())
         return true; // AWS: credentials without Expiration never expire
-    return m_clock().addSecs(refreshMargin.count()) < m_cached->expiration;
+    // Renewed 5 minutes before they expire; short-lived ones after half the life they came with.
+    const qint64 life = m_cachedAt.secsTo(m_cached->expiration);
+    const qint64 margin = std::min<qint64>(refreshMargin.count(), life / 2);
+    return m_clock().addSecs(margin) < m_cached->expiration;
 }
 
 void CredentialProcessProvider::fetchCredentials(QObject *context,
@@ -355,8 +359,10 @@ void CredentialProcessProvider::start()
                              kMaxErrorOutput - m_run->errorOutput.size());
                          const CredentialResult result =
                              outcome(exitCode, status == QProcess::CrashExit);
-                         if (const auto *credentials = std::get_if<Credentials>(&result))
+                         if (const auto *credentials = std::get_if<Credentials>(&result)) {
                              m_cached = *credentials;
+                             m_cachedAt = m_clock();
+                         }
                          finish(result);
                      });
 
