@@ -91,7 +91,8 @@ TestCredentialChain::resolve(const QString &selected, const QProcessEnvironment 
                              const QByteArray &config, const QByteArray &credentialsFile)
 {
     const aws::SharedConfig shared = aws::SharedConfig::parse(config, credentialsFile);
-    return resolveCredentials({selected, environment, &shared, m_repository.get()});
+    return resolveCredentials(
+        {selected, environment, &shared, m_repository.get(), std::chrono::milliseconds(0)});
 }
 
 void TestCredentialChain::explicitProfileComesFirst()

@@ -35,8 +35,8 @@ const QString kSegment = QStringLiteral(
 const QString kEuStorage =
     QStringLiteral("arn:aws:ivs:eu-central-1:123456789012:storage-configuration/EUrec01abCD");
 // Spaces, "=", "&", "é": what a query string, a JSON body and SigV4 must all carry intact.
-const QString kAwkwardKey = QStringLiteral("show name=late & live é");
-const QString kAwkwardValue = QStringLiteral("a=b&c=d é ü");
+const QString kAwkwardKey = QStringLiteral("show name=late + live é");
+const QString kAwkwardValue = QStringLiteral("a=b+c=d é ü");
 
 QProcessEnvironment scriptedEnvironment()
 {

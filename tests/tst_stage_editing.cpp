@@ -271,7 +271,7 @@ void TestStageEditing::invalidEditsAreRefusedWithAReason()
 void TestStageEditing::tagsCanBeAddedChangedRenamedAndDeleted()
 {
     QVERIFY(
-        m_document->addTag(QStringLiteral("show name"), QStringLiteral("Morning = Live & more")));
+        m_document->addTag(QStringLiteral("show name"), QStringLiteral("Morning = Live + more")));
     QCOMPARE(stateOf(m_model->indexForPath(QStringLiteral("tags[\"show name\"]"))),
              EditState::Added);
     QVERIFY(m_document->renameTag(QStringLiteral("owner"), QStringLiteral("team")));
@@ -295,7 +295,7 @@ void TestStageEditing::tagsCanBeAddedChangedRenamedAndDeleted()
     const ivs::StageChanges changes = m_document->pendingChanges();
     QCOMPARE(changes.tagsToSet,
              (QMap<QString, QString>{
-                 {QStringLiteral("show name"), QStringLiteral("Morning = Live & more")},
+                 {QStringLiteral("show name"), QStringLiteral("Morning = Live + more")},
                  {QStringLiteral("team"), QStringLiteral("stream-ops")}}));
     QCOMPARE(changes.tagKeysToRemove,
              (QStringList{QStringLiteral("environment"), QStringLiteral("owner")}));

@@ -107,7 +107,7 @@ void TestStageEditor::appliesEverythingAndShowsTheServiceState()
     QVERIFY(session.edit(kRecording + QStringLiteral("storageConfigurationArn"), kEuStorage));
     QVERIFY(session.edit(
         kRecording + QStringLiteral("hlsConfiguration.targetSegmentDurationSeconds"), 4));
-    QVERIFY(session.document.addTag(QStringLiteral("team name"), QStringLiteral("audio & vidéo")));
+    QVERIFY(session.document.addTag(QStringLiteral("team name"), QStringLiteral("audio + vidéo")));
     QVERIFY(session.document.review().contains(QLatin1String("POST /UpdateStage")));
 
     const auto [ok, report] = session.apply();
@@ -121,7 +121,7 @@ void TestStageEditor::appliesEverythingAndShowsTheServiceState()
                              QStringLiteral("hlsConfiguration.targetSegmentDurationSeconds")),
              QStringLiteral("4"));
     QCOMPARE(session.valueAt(QStringLiteral("tags[\"team name\"]")),
-             QStringLiteral("audio & vidéo"));
+             QStringLiteral("audio + vidéo"));
     QCOMPARE(session.model.indexForPath(kRecording + QStringLiteral("storageConfigurationArn"))
                  .data(StageTreeModel::ValueOriginRole)
                  .toInt(),

@@ -193,13 +193,13 @@ void TestStageOperations::demoEndpointAppliesUpdatesAndTags()
         client.run<ivs::JsonCallResult>([&](ivs::IvsClient &c, QObject *context, auto done) {
             c.tagResource(podcast,
                           {{QStringLiteral("team name"), QStringLiteral("audio")},
-                           {QStringLiteral("x&y"), QStringLiteral("1")}},
+                           {QStringLiteral("x=y+z"), QStringLiteral("1")}},
                           context, done);
         });
     QVERIFY2(!tagged.error, tagged.error ? qPrintable(tagged.error->userMessage()) : "");
     auto untagged =
         client.run<ivs::JsonCallResult>([&](ivs::IvsClient &c, QObject *context, auto done) {
-            c.untagResource(podcast, {QStringLiteral("x&y")}, context, done);
+            c.untagResource(podcast, {QStringLiteral("x=y+z")}, context, done);
         });
     QVERIFY2(!untagged.error, untagged.error ? qPrintable(untagged.error->userMessage()) : "");
 

@@ -1,5 +1,6 @@
 #include "aws/credential_process_provider.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,6 +10,12 @@
 #include <QTimer>
 #include <QTimeZone>
 #include <vector>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+#endif
 
 namespace aws {
 
@@ -76,6 +83,19 @@ QString firstStderrLine(const QByteArray &errorOutput)
 QString secondsText(std::chrono::milliseconds duration)
 {
     return QString::number(double(duration.count()) / 1000.0);
+}
+
+// Ends the process and, on Unix, every process it started: it leads a session (and so a process
+// group) of its own, which SIGKILL reaches as a whole. Grandchildren would otherwise live on,
+// re-parented, holding whatever they held.
+void killAll(QProcess *process)
+{
+#ifdef Q_OS_UNIX
+    // The group outlives its leader while members remain, and its id is not reused meanwhile.
+    if (const qint64 pid = process->processId(); pid > 0)
+        ::kill(-static_cast<pid_t>(pid), SIGKILL);
+#endif
+    process->kill();
 }
 
 } // namespace
@@ -224,7 +244,7 @@ CredentialProcessProvider::~CredentialProcessProvider()
         m_run->timer->disconnect();
         // SIGKILL cannot be caught, so this wait is short; it reaps the child instead of leaving
         // a process (and QProcess's "destroyed while still running" warning) behind.
-        process->kill();
+        killAll(process);
         process->waitForFinished(1000);
         delete process;
         m_run->process = nullptr;
@@ -254,7 +274,10 @@ bool CredentialProcessProvider::cacheIsFresh() const
         return false;
     if (!m_cached->expiration.isValid())
         return true; // AWS: credentials without Expiration never expire
-    return m_clock().addSecs(refreshMargin.count()) < m_cached->expiration;
+    // Renewed 5 minutes before they expire; short-lived ones after half the life they came with.
+    const qint64 life = m_cachedAt.secsTo(m_cached->expiration);
+    const qint64 margin = std::min<qint64>(refreshMargin.count(), life / 2);
+    return m_clock().addSecs(margin) < m_cached->expiration;
 }
 
 void CredentialProcessProvider::fetchCredentials(QObject *context,
@@ -295,6 +318,10 @@ void CredentialProcessProvider::start()
     run.process->setArguments(words->mid(1));
     // A process that asks for input on stdin gets end-of-file instead of hanging until the timeout.
     run.process->setStandardInputFile(QProcess::nullDevice());
+#ifdef Q_OS_UNIX
+    // A session of its own (runs in the child, between fork and exec: async-signal-safe only).
+    run.process->setChildProcessModifier([] { ::setsid(); });
+#endif
     run.timer = new QTimer(run.process);
     run.timer->setSingleShot(true);
 
@@ -303,7 +330,7 @@ void CredentialProcessProvider::start()
         m_run->output += process->readAllStandardOutput();
         if (m_run->output.size() > kMaxOutput && !m_run->outputTooLarge) {
             m_run->outputTooLarge = true;
-            process->kill();
+            killAll(process);
         }
     });
     QObject::connect(process, &QProcess::readyReadStandardError, process, [this, process] {
@@ -312,7 +339,7 @@ void CredentialProcessProvider::start()
     });
     QObject::connect(run.timer, &QTimer::timeout, process, [this, process] {
         m_run->timedOut = true;
-        process->kill();
+        killAll(process);
     });
     QObject::connect(
         process, &QProcess::errorOccurred, process,
@@ -332,8 +359,10 @@ void CredentialProcessProvider::start()
                              kMaxErrorOutput - m_run->errorOutput.size());
                          const CredentialResult result =
                              outcome(exitCode, status == QProcess::CrashExit);
-                         if (const auto *credentials = std::get_if<Credentials>(&result))
+                         if (const auto *credentials = std::get_if<Credentials>(&result)) {
                              m_cached = *credentials;
+                             m_cachedAt = m_clock();
+                         }
                          finish(result);
                      });
 

@@ -21,9 +21,13 @@ std::optional<Credentials> parseCredentialProcessOutput(const QByteArray &json, 
 std::optional<QStringList> splitCommandLine(const QString &commandLine, QString *error);
 
 // Runs a profile's credential_process (asynchronously, time-boxed) and caches what it prints:
-// forever when the credentials carry no Expiration, else until 5 minutes before they expire.
-// Fetches that arrive while the process runs share that run. The process inherits this process's
-// environment, as under the AWS CLI, and reads end-of-file from stdin.
+// forever when the credentials carry no Expiration, else until 5 minutes before they expire, or
+// for half the life they had when they arrived if that is shorter (credentials that live 4
+// minutes are used for 2, not fetched anew for every request). Fetches that arrive while the
+// process runs share that run. The process inherits this process's environment, as under the AWS
+// CLI, and reads end-of-file from stdin. On Unix it runs in a session of its own, without the
+// terminal, so that a timeout (or a runaway output) kills it together with every process it
+// started.
 class CredentialProcessProvider final : public CredentialProvider {
 public:
     CredentialProcessProvider(QString commandLine, QString profileName);
@@ -37,6 +41,7 @@ public:
     QString sourceDescription() const override;
 
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     // Forgets cached credentials, e.g. after the service rejected them.
     void invalidateCache() { m_cached.reset(); }
@@ -56,6 +61,7 @@ private:
     std::chrono::milliseconds m_timeout = defaultTimeout;
     std::function<QDateTime()> m_clock;
     std::optional<Credentials> m_cached;
+    QDateTime m_cachedAt; // by m_clock, when m_cached arrived
     std::unique_ptr<Run> m_run;
 };
 

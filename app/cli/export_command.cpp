@@ -2,11 +2,11 @@
 
 #include "cli/exit_codes.h"
 #include "cli/stage_command.h"
+#include "files/atomic_file.h"
 #include "ivs/stage_changes.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTextStream>
 
 namespace cli {
@@ -32,7 +32,8 @@ struct Export {
     QCommandLineOption file{
         QStringLiteral("file"),
         Text::tr("Write to FILE (replaced in one step: never left half-written) "
-                 "instead of standard output."),
+                 "instead of standard output. A symbolic link, a pipe or a device is not "
+                 "replaced."),
         Text::tr("FILE")};
 
     Export() { command.addOptions({file}); }
@@ -58,12 +59,11 @@ int runExport(const QStringList &arguments, const QProcessEnvironment &environme
     if (const auto problem = command.connect(environment, err))
         return *problem;
 
-    // Opened before the request, so that an unusable path costs no call; the temporary file is
-    // removed unless commit() is reached.
-    QSaveFile saveFile(path);
-    if (!path.isEmpty() && !saveFile.open(QIODevice::WriteOnly))
-        return fail(err, UsageError,
-                    Text::tr("Cannot write %1: %2").arg(path, saveFile.errorString()));
+    // Checked before the request, so that an unusable path costs no call.
+    if (!path.isEmpty()) {
+        if (const QString problem = files::writeProblem(path); !problem.isEmpty())
+            return fail(err, UsageError, Text::tr("Cannot write %1: %2").arg(path, problem));
+    }
 
     const ivs::GetStageResult result = command.getStage();
     if (!result.stage)
@@ -77,9 +77,9 @@ int runExport(const QStringList &arguments, const QProcessEnvironment &environme
         out << QString::fromUtf8(document) << Qt::flush;
         return Success;
     }
-    if (saveFile.write(document) != document.size() || !saveFile.commit())
-        return fail(err, UsageError,
-                    Text::tr("Cannot write %1: %2").arg(path, saveFile.errorString()));
+    QString problem;
+    if (!files::writeAtomically(path, document, &problem))
+        return fail(err, UsageError, Text::tr("Cannot write %1: %2").arg(path, problem));
     out << Text::tr("Exported the configuration of %1 to %2.").arg(command.arn().text(), path)
         << Qt::endl;
     return Success;

@@ -3,6 +3,7 @@
 #include "cli/exit_codes.h"
 #include "cli/stage_command.h"
 #include "ivs/browse_operations.h"
+#include "ivs/paging.h"
 #include "ivs/regions.h"
 
 #include <algorithm>
@@ -82,13 +83,18 @@ QList<RegionOutcome> listRegions(ivs::IvsClient &client, const QStringList &regi
         outcomes.append({region, {}});
     QEventLoop loop;
     qsizetype pending = outcomes.size();
+    // One bound on what the regions' answers come to together, not one per region: with
+    // --all-regions and a misbehaving endpoint, per-region bounds would add up.
+    const auto budget = std::make_shared<ivs::PagingBudget>();
     for (qsizetype i = 0; i < outcomes.size(); ++i) {
-        ivs::listAllStages(client, outcomes.at(i).region, &loop,
-                           [&outcomes, &pending, &loop, i](const ivs::StageListResult &result) {
-                               outcomes[i].result = result;
-                               if (--pending == 0)
-                                   loop.quit();
-                           });
+        ivs::listAllStages(
+            client, outcomes.at(i).region, &loop,
+            [&outcomes, &pending, &loop, i](const ivs::StageListResult &result) {
+                outcomes[i].result = result;
+                if (--pending == 0)
+                    loop.quit();
+            },
+            budget);
     }
     // An answer may come before exec() (a local error); quit() before exec() would be lost.
     if (pending > 0)

@@ -143,8 +143,9 @@ int remove(profiles::ProfileStorage &storage, const QStringList &names, QTextStr
         return fail(err, UsageError, Text::tr("profile remove needs exactly one profile NAME."));
     const QString name = names.constFirst();
     if (!storage.store.find(name))
-        return fail(err, NotFound,
-                    Text::tr("There is no keychain profile named \"%1\".").arg(name));
+        return fail(
+            err, NotFound,
+            Text::tr("There is no keychain profile named \"%1\".").arg(aws::shownName(name)));
     const QString error = runRepositoryCall([&](QObject *context, auto done) {
         storage.repository.remove(name, context, std::move(done));
     });
@@ -164,8 +165,9 @@ int import(profiles::ProfileStorage &storage, const aws::SharedConfig &shared,
     for (const QString &name : names) {
         const auto profile = shared.profile(name);
         if (!profile) {
-            result = fail(err, NotFound,
-                          Text::tr("There is no AWS CLI profile named \"%1\".").arg(name));
+            result = fail(
+                err, NotFound,
+                Text::tr("There is no AWS CLI profile named \"%1\".").arg(aws::shownName(name)));
             continue;
         }
         if (!profile->hasStaticKeys()) {

@@ -1,5 +1,6 @@
 #include "cli/stage_command.h"
 
+#include "aws/shared_config.h"
 #include "cli/command_line.h"
 #include "cli/exit_codes.h"
 #include "workspace/backend.h"
@@ -203,6 +204,7 @@ std::optional<int> StageCommand::createBackend(const QProcessEnvironment &enviro
 
 void StageCommand::reportProgressTo(QTextStream &err)
 {
+    m_err = &err;
     ivs::IvsClient &ivs = client();
     auto note = [&err](const QString &text) {
         err << QStringLiteral("ivs-stage-browser: ") << text << Qt::endl;
@@ -213,7 +215,15 @@ void StageCommand::reportProgressTo(QTextStream &err)
     if (verbose()) {
         QObject::connect(&ivs, &ivs::IvsClient::requestSent, note);
         QObject::connect(&ivs, &ivs::IvsClient::retrying, note);
-        note(Text::tr("credentials from %1").arg(m_backend->credentialSource()));
+        const QString missing = m_backend->missingCredentialsReason();
+        if (missing.isEmpty())
+            note(Text::tr("credentials from %1").arg(m_backend->credentialSource()));
+        else
+            note(Text::tr("no credentials: %1").arg(missing));
+        // Lines of the AWS files that were skipped, by file and line (never their text).
+        const QStringList warnings = m_backend->sharedConfig().warnings();
+        for (const QString &warning : warnings)
+            note(Text::tr("warning: %1").arg(warning));
     }
 }
 
@@ -231,6 +241,9 @@ ivs::GetStageResult StageCommand::getStage() const
         loop.quit();
     });
     loop.exec();
+    if (!result.mismatch.isEmpty() && m_err)
+        *m_err << QStringLiteral("ivs-stage-browser: ") << Text::tr("warning: ") << result.mismatch
+               << Qt::endl;
     return result;
 }
 

@@ -66,7 +66,8 @@ public:
     bool verbose() const { return m_parser.isSet(m_verboseOption); }
     ivs::IvsClient &client() const;
 
-    // GetStage for --arn (in --region), waiting for the answer in a local event loop.
+    // GetStage for --arn (in --region), waiting for the answer in a local event loop. An answer
+    // about another stage is warned of on standard error.
     ivs::GetStageResult getStage() const;
 
     QString helpText();
@@ -94,6 +95,7 @@ private:
     std::optional<ivs::StageArn> m_arn;
     QString m_region;
     std::unique_ptr<workspace::Backend> m_backend;
+    QTextStream *m_err = nullptr; // for warnings, once connected
     bool m_hasArn = true;
     bool m_commonOptionsAdded = false;
 };

@@ -1,6 +1,7 @@
 #include "credentials/credential_chain.h"
 
 #include "aws/credential_process_provider.h"
+#include "aws/credentials.h"
 #include "aws/environment_credential_provider.h"
 #include "aws/shared_config.h"
 #include "profiles/profile_repository.h"
@@ -38,7 +39,8 @@ ResolvedCredentials fromKeychain(profiles::ProfileRepository &repository,
 }
 
 ResolvedCredentials fromSharedFiles(const aws::SharedConfig &shared,
-                                    const aws::SharedProfile &profile)
+                                    const aws::SharedProfile &profile,
+                                    std::chrono::milliseconds timeout)
 {
     ResolvedCredentials resolved;
     resolved.profileName = profile.name;
@@ -50,8 +52,11 @@ ResolvedCredentials fromSharedFiles(const aws::SharedConfig &shared,
                 profile.accessKeyId, profile.secretAccessKey, profile.sessionToken, {}},
             Text::tr("AWS CLI profile \"%1\" (%2)").arg(profile.name, profile.sourceDescription));
     } else if (!profile.credentialProcess.isEmpty()) {
-        resolved.provider = std::make_unique<aws::CredentialProcessProvider>(
-            profile.credentialProcess, profile.name);
+        auto process = std::make_unique<aws::CredentialProcessProvider>(profile.credentialProcess,
+                                                                        profile.name);
+        if (timeout.count() > 0 && timeout < process->timeout())
+            process->setTimeout(timeout);
+        resolved.provider = std::move(process);
     } else {
         QString kind;
         if (!shared.value(profile.name, QStringLiteral("sso_session")).isEmpty() ||
@@ -79,7 +84,7 @@ std::optional<ResolvedCredentials> byName(const ChainInputs &inputs, const QStri
     }
     if (inputs.sharedConfig) {
         if (const auto shared = inputs.sharedConfig->profile(name))
-            return fromSharedFiles(*inputs.sharedConfig, *shared);
+            return fromSharedFiles(*inputs.sharedConfig, *shared, inputs.timeout);
     }
     return std::nullopt;
 }
@@ -94,7 +99,7 @@ ResolvedCredentials resolveCredentials(const ChainInputs &inputs)
         return unavailable(
             Text::tr("There is no profile named \"%1\": it is neither a keychain profile "
                      "nor in the AWS CLI's config or credentials file.")
-                .arg(inputs.selectedProfile),
+                .arg(aws::shownName(inputs.selectedProfile)),
             inputs.selectedProfile);
     }
 

@@ -2,6 +2,7 @@
 
 #include "aws/credential_provider.h"
 
+#include <chrono>
 #include <memory>
 #include <QProcessEnvironment>
 #include <QString>
@@ -33,6 +34,8 @@ struct ChainInputs {
     QProcessEnvironment environment;
     const aws::SharedConfig *sharedConfig = nullptr;
     profiles::ProfileRepository *keychainProfiles = nullptr;
+    // --timeout: a credential_process gets no longer than this (nor than its own default).
+    std::chrono::milliseconds timeout{0};
 };
 
 ResolvedCredentials resolveCredentials(const ChainInputs &inputs);
@@ -49,6 +52,7 @@ public:
     void fetchCredentials(QObject *context,
                           std::function<void(const aws::CredentialResult &)> done) override;
     QString sourceDescription() const override;
+    const QString &reason() const { return m_reason; }
 
 private:
     QString m_reason;

@@ -26,6 +26,9 @@ DemoEndpoint::DemoEndpoint(QObject *parent)
 
 bool DemoEndpoint::start(QString *error, quint16 port)
 {
+    // The window and the command line use a handful of connections; anything beyond this is
+    // some other local process holding connections open.
+    m_server.setMaxConnections(kMaxConnections);
     return m_server.listenOnLoopback(QHostAddress::LocalHost, port, error);
 }
 

@@ -20,7 +20,10 @@ class DemoEndpoint final : public QObject {
 public:
     explicit DemoEndpoint(QObject *parent = nullptr);
 
+    // Any local process may connect (the keys are public): at most kMaxConnections at once.
     bool start(QString *error = nullptr, quint16 port = 0);
+    static constexpr int kMaxConnections = 32;
+    const net::LoopbackHttpServer &server() const { return m_server; }
     QUrl url() const { return m_server.url(); }
 
     // Publicly documented throwaway keys: they open nothing but this endpoint.

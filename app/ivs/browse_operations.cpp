@@ -49,11 +49,13 @@ QJsonObject sessionRequest(const StageArn &stage, const QString &sessionId)
 } // namespace
 
 void listAllStages(IvsClient &client, const QString &region, QObject *context,
-                   std::function<void(const StageListResult &)> done)
+                   std::function<void(const StageListResult &)> done,
+                   std::shared_ptr<PagingBudget> budget)
 {
     fetchAllPages(
         client, region, QStringLiteral("ListStages"), {{QStringLiteral("maxResults"), 100}},
-        QStringLiteral("stages"), context, [done = std::move(done)](const PagedResult &paged) {
+        QStringLiteral("stages"), context,
+        [done = std::move(done)](const PagedResult &paged) {
             StageListResult result;
             result.error = paged.error;
             int withoutArn = 0;
@@ -83,7 +85,8 @@ void listAllStages(IvsClient &client, const QString &region, QObject *context,
                               "%1 stages in the answer had no ARN and were left out.")
                               .arg(withoutArn));
             done(result);
-        });
+        },
+        kMaxPages, std::move(budget));
 }
 
 void listStorageConfigurations(IvsClient &client, const QString &region, QObject *context,

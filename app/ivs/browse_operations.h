@@ -5,12 +5,14 @@
 #include "ivs/stage_summary.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <QObject>
 
 namespace ivs {
 
 class IvsClient;
+class PagingBudget;
 class StageArn;
 
 struct StageListResult {
@@ -51,8 +53,11 @@ struct EventsResult {
 
 // The read-only operations for browsing stages and looking into their sessions. Lists come back
 // whole (every page, through fetchAllPages), in the order a producer wants to read them.
+// `budget`, when given, bounds this listing together with the others sharing it (see
+// fetchAllPages).
 void listAllStages(IvsClient &client, const QString &region, QObject *context,
-                   std::function<void(const StageListResult &)> done);
+                   std::function<void(const StageListResult &)> done,
+                   std::shared_ptr<PagingBudget> budget = {});
 // The storage configurations in `region`, for the recording settings' picker.
 void listStorageConfigurations(IvsClient &client, const QString &region, QObject *context,
                                std::function<void(const ListStorageConfigurationsResult &)> done);

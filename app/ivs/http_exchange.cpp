@@ -85,11 +85,19 @@ QNetworkRequest buildRequest(const SignedRequest &post)
     return request;
 }
 
-// Why an exchange was cut short by this side.
+// How much of an answer Qt may hold before this side has read it. Set on the reply, it also
+// makes Qt stop reading from the socket until the answer is read here, so that a server sending
+// faster than this side reads cannot pile data up unseen (without it, Qt delivers nothing to
+// readyRead while more data is pending, and an endless chunked body over plain http is never
+// looked at, let alone counted).
+constexpr qint64 kReadBufferBytes = 256 * 1024;
+
+// What this side gathered of an exchange, and why it was cut short, if it was.
 struct Interruption {
     bool timedOut = false;
     bool tooLarge = false;
     QList<QSslError> sslErrors;
+    QByteArray body; // read as it arrives, and counted then
 };
 
 ExchangeOutcome outcomeOf(QNetworkReply *reply, const Interruption &interruption,
@@ -116,7 +124,7 @@ ExchangeOutcome outcomeOf(QNetworkReply *reply, const Interruption &interruption
         return outcome;
     }
     outcome.httpStatus = status.toInt();
-    outcome.body = reply->readAll();
+    outcome.body = interruption.body + reply->readAll();
     outcome.errorType = reply->rawHeader("x-amzn-ErrorType");
     outcome.requestId = reply->rawHeader("x-amzn-RequestId");
     outcome.contentType = reply->rawHeader("Content-Type");
@@ -147,14 +155,36 @@ void sendSignedRequest(QNetworkAccessManager &network, const SignedRequest &post
         reply->abort();
     });
     deadline->start(post.timeoutMs);
-    QObject::connect(
-        reply, &QNetworkReply::downloadProgress, reply,
-        [reply, interruption, limit = post.maxResponseBytes](qint64 received, qint64 total) {
-            if (received > limit || total > limit) {
-                interruption->tooLarge = true;
-                reply->abort();
-            }
-        });
+    // The limit holds for every transfer encoding (a length given up front, chunks, gzip): the
+    // body is read and counted as it arrives, and a declared length over it ends the exchange
+    // before a byte of the body.
+    // Qt hands the size to its HTTP thread only while the request is under way there: a size
+    // set before is kept on this side alone, and the socket is then read without bound. A request
+    // with a body starts from the event loop, so the size is given again once it has started.
+    const auto limitReading = [reply] { reply->setReadBufferSize(kReadBufferBytes); };
+    limitReading();
+    QMetaObject::invokeMethod(reply, limitReading, Qt::QueuedConnection);
+    QObject::connect(reply, &QNetworkReply::requestSent, reply, limitReading);
+    const auto tooLarge = [reply, interruption] {
+        if (interruption->tooLarge)
+            return;
+        interruption->tooLarge = true;
+        interruption->body.clear();
+        reply->abort();
+    };
+    QObject::connect(reply, &QNetworkReply::readyRead, reply,
+                     [reply, interruption, tooLarge, limit = post.maxResponseBytes] {
+                         if (interruption->tooLarge)
+                             return;
+                         interruption->body += reply->readAll();
+                         if (interruption->body.size() > limit)
+                             tooLarge();
+                     });
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+                     [tooLarge, limit = post.maxResponseBytes](qint64 received, qint64 total) {
+                         if (received > limit || total > limit)
+                             tooLarge();
+                     });
 
     const auto delivery = std::make_shared<QMetaObject::Connection>();
     *delivery = QObject::connect(reply, &QNetworkReply::finished, context,

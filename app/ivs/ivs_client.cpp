@@ -61,6 +61,36 @@ void failLater(QObject *context, std::function<void(const JsonCallResult &)> don
         Qt::QueuedConnection);
 }
 
+// The longest part of an answer quoted in a message about it.
+constexpr qsizetype kMaxQuotedArn = 200;
+
+// A GetStage or UpdateStage answer for `asked`, as a result: the stage, or why there is none,
+// and a warning when the stage is not the one asked for.
+GetStageResult stageResult(const StageArn &asked, const JsonCallResult &call)
+{
+    GetStageResult result;
+    if (call.error) {
+        result.error = call.error;
+        return result;
+    }
+    QString problem;
+    result.stage = Stage::fromGetStageResponse(call.body, &problem);
+    if (!result.stage) {
+        result.error = unexpectedResponse(call.httpStatus, call.contentType, problem);
+        return result;
+    }
+    QString answered = result.stage->arn();
+    if (answered == asked.text())
+        return result;
+    if (answered.size() > kMaxQuotedArn)
+        answered = answered.left(kMaxQuotedArn) + QStringLiteral("…");
+    // (Stage::fromGetStageResponse refuses an answer without an ARN.)
+    result.mismatch = IvsClient::tr("The answer describes %1, not %2, the stage asked for: check "
+                                    "the endpoint URL and any proxy in between.")
+                          .arg(answered, asked.text());
+    return result;
+}
+
 } // namespace
 
 IvsClient::IvsClient(QNetworkAccessManager *network, aws::CredentialProvider *credentials,
@@ -85,18 +115,8 @@ void IvsClient::getStage(const StageArn &arn, const QString &region, QObject *co
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("arn"), arn.text()}})
                                 .toJson(QJsonDocument::Compact);
     postJson(region.isEmpty() ? arn.region() : region, QStringLiteral("GetStage"), body, context,
-             [done = std::move(done)](const JsonCallResult &call) {
-                 GetStageResult result;
-                 if (call.error) {
-                     result.error = call.error;
-                 } else {
-                     QString problem;
-                     result.stage = Stage::fromGetStageResponse(call.body, &problem);
-                     if (!result.stage)
-                         result.error =
-                             unexpectedResponse(call.httpStatus, call.contentType, problem);
-                 }
-                 done(result);
+             [arn, done = std::move(done)](const JsonCallResult &call) {
+                 done(stageResult(arn, call));
              });
 }
 
@@ -125,18 +145,8 @@ void IvsClient::updateStage(const StageArn &arn, const QJsonObject &body, QObjec
 {
     postJson(arn.region(), QStringLiteral("UpdateStage"),
              QJsonDocument(body).toJson(QJsonDocument::Compact), context,
-             [done = std::move(done)](const JsonCallResult &call) {
-                 GetStageResult result;
-                 if (call.error) {
-                     result.error = call.error;
-                 } else {
-                     QString problem;
-                     result.stage = Stage::fromGetStageResponse(call.body, &problem);
-                     if (!result.stage)
-                         result.error =
-                             unexpectedResponse(call.httpStatus, call.contentType, problem);
-                 }
-                 done(result);
+             [arn, done = std::move(done)](const JsonCallResult &call) {
+                 done(stageResult(arn, call));
              });
 }
 

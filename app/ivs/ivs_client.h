@@ -24,6 +24,9 @@ class StageArn;
 struct GetStageResult {
     std::optional<Stage> stage;
     std::optional<ServiceError> error;
+    // Set when the answer is about another stage than the one asked for (another account,
+    // region or id): a sentence to show beside the stage, which is still delivered.
+    QString mismatch;
     bool ok() const { return stage.has_value(); }
 };
 

@@ -1,5 +1,6 @@
 #include "ivs/paging.h"
 
+#include "files/bounded_file.h"
 #include "ivs/ivs_client.h"
 
 #include <memory>
@@ -27,6 +28,7 @@ struct Pager {
     QPointer<QObject> context;
     std::function<void(const PagedResult &)> done;
     int maxPages;
+    std::shared_ptr<PagingBudget> budget;
     PagedResult result;
     QSet<QString> seenTokens;
 };
@@ -48,6 +50,7 @@ void fetchPage(const std::shared_ptr<Pager> &pager, const QString &token)
         pager->context, [pager](const JsonCallResult &call) {
             PagedResult &result = pager->result;
             ++result.pages;
+            pager->budget->spend(call.body.size());
             if (call.error) {
                 result.error = call.error;
                 return pager->done(result);
@@ -66,10 +69,12 @@ void fetchPage(const std::shared_ptr<Pager> &pager, const QString &token)
             const QString next = answer.value(QStringLiteral("nextToken")).toString();
             if (next.isEmpty())
                 return pager->done(result);
-            // Two ways a listing is stopped with what was read so far, each said plainly.
-            auto stop = [&](const QString &why) {
-                result.error = unexpectedResponse(call.httpStatus, call.contentType,
-                                                  why.arg(pager->operation).arg(result.pages));
+            // The ways a listing is stopped with what was read so far, each said plainly.
+            auto stop = [&](const QString &why, const QString &limit = QString()) {
+                QString text = why.arg(pager->operation).arg(result.pages);
+                if (!limit.isEmpty())
+                    text = text.arg(limit);
+                result.error = unexpectedResponse(call.httpStatus, call.contentType, text);
                 return pager->done(result);
             };
             if (pager->seenTokens.contains(next))
@@ -78,6 +83,10 @@ void fetchPage(const std::shared_ptr<Pager> &pager, const QString &token)
             if (result.pages >= pager->maxPages)
                 return stop(Text::tr("%1 still had more pages after %2, so paging stopped; the "
                                      "list is incomplete."));
+            if (pager->budget->isSpent())
+                return stop(Text::tr("%1 answers came to more than %3 in all after %2 pages, so "
+                                     "paging stopped; the list is incomplete."),
+                            files::sizeText(pager->budget->limit()));
             pager->seenTokens.insert(next);
             fetchPage(pager, next);
         });
@@ -87,10 +96,22 @@ void fetchPage(const std::shared_ptr<Pager> &pager, const QString &token)
 
 void fetchAllPages(IvsClient &client, const QString &region, const QString &operation,
                    const QJsonObject &request, const QString &listKey, QObject *context,
-                   std::function<void(const PagedResult &)> done, int maxPages)
+                   std::function<void(const PagedResult &)> done, int maxPages,
+                   std::shared_ptr<PagingBudget> budget)
 {
-    auto pager = std::make_shared<Pager>(Pager{
-        &client, region, operation, request, listKey, context, std::move(done), maxPages, {}, {}});
+    if (!budget)
+        budget = std::make_shared<PagingBudget>();
+    auto pager = std::make_shared<Pager>(Pager{&client,
+                                               region,
+                                               operation,
+                                               request,
+                                               listKey,
+                                               context,
+                                               std::move(done),
+                                               maxPages,
+                                               std::move(budget),
+                                               {},
+                                               {}});
     fetchPage(pager, QString());
 }
 

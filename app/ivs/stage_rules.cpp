@@ -1,6 +1,7 @@
 #include "ivs/stage_rules.h"
 
 #include <cmath>
+#include <cstring>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -167,6 +168,41 @@ QString valueProblem(const FieldRule &rule, const QJsonValue &value)
     return {};
 }
 
+namespace {
+
+// What AWS allows in tag keys and values ("Tag naming limits and requirements", to which the
+// Amazon IVS API defers): letters, numbers and spaces of any script, and _ . : / = + - @.
+bool isTagCharacter(char32_t c)
+{
+    if (QChar::isLetter(c) || QChar::isNumber(c) || QChar::category(c) == QChar::Separator_Space)
+        return true;
+    return c != 0 && c < 0x80 && std::strchr("_.:/=+-@", static_cast<char>(c)) != nullptr;
+}
+
+// The first character of `text` that a tag may not hold, named for a message: "&" (U+0026), or
+// just U+001B for one that must not be shown as it is. Empty when there is none.
+QString forbiddenTagCharacter(const QString &text)
+{
+    const QList<uint> characters = text.toUcs4();
+    for (const uint c : characters) {
+        if (isTagCharacter(char32_t(c)))
+            continue;
+        const char32_t character = c;
+        const QString code =
+            QStringLiteral("U+%1").arg(c, c > 0xffff ? 6 : 4, 16, QLatin1Char('0')).toUpper();
+        const QChar::Category category = QChar::category(char32_t(c));
+        const bool printable =
+            category != QChar::Other_Control && category != QChar::Other_Format &&
+            category != QChar::Other_Surrogate && category != QChar::Other_NotAssigned &&
+            category != QChar::Separator_Line && category != QChar::Separator_Paragraph;
+        return printable ? QStringLiteral("\"%1\" (%2)").arg(QString::fromUcs4(&character, 1), code)
+                         : code;
+    }
+    return {};
+}
+
+} // namespace
+
 QString tagKeyProblem(const QString &key)
 {
     if (key.isEmpty())
@@ -175,6 +211,10 @@ QString tagKeyProblem(const QString &key)
         return Text::tr("A tag key has at most 128 characters; this has %1.").arg(key.size());
     if (key.startsWith(QLatin1String("aws:"), Qt::CaseInsensitive))
         return Text::tr("Tag keys starting with \"aws:\" are reserved for AWS.");
+    if (const QString forbidden = forbiddenTagCharacter(key); !forbidden.isEmpty())
+        return Text::tr("A tag key may hold only letters, digits, spaces and _ . : / = + - @; "
+                        "this one holds %1.")
+            .arg(forbidden);
     return {};
 }
 
@@ -182,6 +222,10 @@ QString tagValueProblem(const QString &value)
 {
     if (value.size() > 256)
         return Text::tr("A tag value has at most 256 characters; this has %1.").arg(value.size());
+    if (const QString forbidden = forbiddenTagCharacter(value); !forbidden.isEmpty())
+        return Text::tr("A tag value may hold only letters, digits, spaces and _ . : / = + - @; "
+                        "this one holds %1.")
+            .arg(forbidden);
     return {};
 }
 

@@ -27,7 +27,8 @@ QStringList editablePaths();
 // Empty when `value` is acceptable for `rule`; otherwise a sentence saying why not.
 QString valueProblem(const FieldRule &rule, const QJsonValue &value);
 
-// Tags: at most 50; key 1–128 characters, value at most 256; any Unicode.
+// Tags: at most 50; key 1–128 characters, not starting with "aws:", value at most 256; both only
+// letters, digits and spaces (any script) and _ . : / = + - @, as AWS documents for tags.
 constexpr int kMaxTags = 50;
 QString tagKeyProblem(const QString &key);
 QString tagValueProblem(const QString &value);

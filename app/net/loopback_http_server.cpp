@@ -85,7 +85,15 @@ void LoopbackHttpServer::acceptConnections()
 {
     while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
         ++m_accepted;
-        new HttpConnection(socket, m_handler, m_limits, m_idleTimeoutMs, this);
+        if (m_maxConnections > 0 && m_open >= m_maxConnections) {
+            ++m_refused;
+            socket->abort(); // a reset: the client sees at once that it was not served
+            socket->deleteLater();
+            continue;
+        }
+        auto *connection = new HttpConnection(socket, m_handler, m_limits, m_idleTimeoutMs, this);
+        ++m_open;
+        connect(connection, &QObject::destroyed, this, [this] { --m_open; });
     }
 }
 

@@ -32,6 +32,10 @@ public:
     // applies to connections accepted afterwards.
     void setIdleTimeout(int milliseconds) { m_idleTimeoutMs = milliseconds; }
     static constexpr int kDefaultIdleTimeoutMs = 30000;
+    // The most connections served at once; one more is closed as soon as it is accepted, so
+    // that connections opened and left silent cannot pile up (0: no limit, the default).
+    void setMaxConnections(int connections) { m_maxConnections = connections; }
+    int openConnections() const { return m_open; }
 
     // Refuses (returns false, sets `error`) any address that is not loopback.
     bool listenOnLoopback(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0,
@@ -45,6 +49,8 @@ public:
 
     // Connections accepted so far: tells a reused connection from a new one.
     int acceptedConnections() const { return m_accepted; }
+    // Connections closed at once because setMaxConnections() were open already.
+    int refusedConnections() const { return m_refused; }
 
 private:
     void acceptConnections();
@@ -58,6 +64,9 @@ private:
     QHostAddress m_address;
     quint16 m_port = 0;
     int m_accepted = 0;
+    int m_maxConnections = 0;
+    int m_open = 0;
+    int m_refused = 0;
 };
 
 } // namespace net

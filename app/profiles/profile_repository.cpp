@@ -1,5 +1,6 @@
 #include "profiles/profile_repository.h"
 
+#include "aws/credentials.h"
 #include "keychain/keychain_store.h"
 
 namespace profiles {
@@ -58,7 +59,7 @@ void ProfileRepository::loadCredentials(const QString &name, QObject *context,
             context,
             [done, name] {
                 done(aws::CredentialError{
-                    tr("There is no keychain profile named \"%1\".").arg(name)});
+                    tr("There is no keychain profile named \"%1\".").arg(aws::shownName(name))});
             },
             Qt::QueuedConnection);
         return;

@@ -157,6 +157,10 @@
         <source> (with session token)</source>
         <translation> (mit Sitzungstoken)</translation>
     </message>
+    <message>
+        <source>%1… (%2 characters)</source>
+        <translation>%1… (%2 Zeichen)</translation>
+    </message>
 </context>
 <context>
     <name>aws::EndpointConfig</name>
@@ -605,10 +609,6 @@ Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-sta
         <translation>ARN der zu exportierenden Stage.</translation>
     </message>
     <message>
-        <source>Write to FILE (replaced in one step: never left half-written) instead of standard output.</source>
-        <translation>In FILE statt auf die Standardausgabe schreiben (in einem Schritt ersetzt: nie halb geschrieben).</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -627,6 +627,10 @@ Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-sta
     <message>
         <source>Exported the configuration of %1 to %2.</source>
         <translation>Die Konfiguration von %1 wurde nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Write to FILE (replaced in one step: never left half-written) instead of standard output. A symbolic link, a pipe or a device is not replaced.</source>
+        <translation>In FILE statt auf die Standardausgabe schreiben (in einem Schritt ersetzt: nie halb geschrieben). Ein symbolischer Link, eine Pipe oder ein Gerät wird nicht ersetzt.</translation>
     </message>
 </context>
 <context>
@@ -939,6 +943,18 @@ Befehle:
         <source>Credentials: the --profile (a keychain profile, else an AWS CLI profile), else AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, else the AWS_PROFILE (or &quot;default&quot;) profile. AWS_CA_BUNDLE names extra PEM certificate authorities to trust.</source>
         <translation>Zugangsdaten: das Profil aus --profile (ein Schlüsselbund-Profil, sonst ein AWS-CLI-Profil), sonst AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, sonst das Profil aus AWS_PROFILE (oder „default“). AWS_CA_BUNDLE nennt zusätzliche PEM-Zertifizierungsstellen, denen vertraut werden soll.</translation>
     </message>
+    <message>
+        <source>no credentials: %1</source>
+        <translation>keine Zugangsdaten: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation>Warnung: </translation>
+    </message>
 </context>
 <context>
     <name>cli::Watch</name>
@@ -1131,6 +1147,49 @@ Befehle:
     <message>
         <source>Delete tag &quot;%1&quot;</source>
         <translation>Tag „%1“ löschen</translation>
+    </message>
+</context>
+<context>
+    <name>files::AtomicFile</name>
+    <message>
+        <source>it is a symbolic link to %1, and links are not followed. To write %1, give that name instead.</source>
+        <translation>es ist ein symbolischer Link auf %1, und Links wird nicht gefolgt. Um %1 zu schreiben, geben Sie stattdessen diesen Namen an.</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link to %1, which does not exist; links are not followed.</source>
+        <translation>es ist ein symbolischer Link auf %1, das nicht existiert; Links wird nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>it is a directory, not a file.</source>
+        <translation>es ist ein Verzeichnis, keine Datei.</translation>
+    </message>
+    <message>
+        <source>a pipe (FIFO)</source>
+        <translation>eine Pipe (FIFO)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <source>it is %1, not a regular file, so it is not replaced.</source>
+        <translation>es ist %1, keine gewöhnliche Datei, und wird daher nicht ersetzt.</translation>
+    </message>
+    <message>
+        <source>the directory %1 does not exist.</source>
+        <translation>das Verzeichnis %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>no new file can be made in the directory %1 (%2).</source>
+        <translation>im Verzeichnis %1 kann keine neue Datei angelegt werden (%2).</translation>
+    </message>
+    <message>
+        <source>it is not a regular file, so it is not replaced.</source>
+        <translation>es ist keine gewöhnliche Datei und wird daher nicht ersetzt.</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1522,10 @@ Befehle:
         <source>%1 %2%3 (region %4, credentials %5, attempt %6)</source>
         <translation>%1 %2%3 (Region %4, Zugangsdaten %5, Versuch %6)</translation>
     </message>
+    <message>
+        <source>The answer describes %1, not %2, the stage asked for: check the endpoint URL and any proxy in between.</source>
+        <translation>Die Antwort beschreibt %1, nicht %2, die angefragte Stage: Prüfen Sie die Endpunkt-URL und einen etwaigen Proxy dazwischen.</translation>
+    </message>
 </context>
 <context>
     <name>ivs::Paging</name>
@@ -1481,6 +1544,10 @@ Befehle:
     <message>
         <source>%1 still had more pages after %2, so paging stopped; the list is incomplete.</source>
         <translation>%1 hatte nach %2 Seiten noch weitere, daher wurde nicht weiter geblättert; die Liste ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>%1 answers came to more than %3 in all after %2 pages, so paging stopped; the list is incomplete.</source>
+        <translation>Die Antworten von %1 umfassten nach %2 Seiten insgesamt mehr als %3, daher wurde nicht weiter geblättert; die Liste ist unvollständig.</translation>
     </message>
 </context>
 <context>
@@ -2154,6 +2221,14 @@ Befehle:
     <message>
         <source>A tag value has at most 256 characters; this has %1.</source>
         <translation>Ein Tag-Wert hat höchstens 256 Zeichen; dieser hat %1.</translation>
+    </message>
+    <message>
+        <source>A tag key may hold only letters, digits, spaces and _ . : / = + - @; this one holds %1.</source>
+        <translation>Ein Tag-Schlüssel darf nur Buchstaben, Ziffern, Leerzeichen und _ . : / = + - @ enthalten; dieser enthält %1.</translation>
+    </message>
+    <message>
+        <source>A tag value may hold only letters, digits, spaces and _ . : / = + - @; this one holds %1.</source>
+        <translation>Ein Tag-Wert darf nur Buchstaben, Ziffern, Leerzeichen und _ . : / = + - @ enthalten; dieser enthält %1.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "credentials/credential_chain.h"
 #include "demo/demo_endpoint.h"
 #include "ivs/ivs_client.h"
+#include "ivs/proxy_settings.h"
 #include "profiles/profile_storage.h"
 
 #include <algorithm>
@@ -48,6 +49,9 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions &options, QString 
     backend->m_sharedConfig = std::make_unique<aws::SharedConfig>(
         aws::SharedConfig::load(options.environment, &sharedError));
     backend->m_network = std::make_unique<QNetworkAccessManager>();
+    // https_proxy, http_proxy and no_proxy, from the environment the backend was given; never
+    // for a loopback endpoint. The manager owns the factory.
+    backend->m_network->setProxyFactory(new ivs::EnvironmentProxyFactory(options.environment));
     backend->m_client =
         std::make_unique<ivs::IvsClient>(backend->m_network.get(), nullptr, aws::EndpointConfig());
     backend->m_regionOverride = options.region;
@@ -89,6 +93,11 @@ void Backend::applyRetrySettings()
     }
     if (m_options.timeoutSeconds > 0)
         m_client->setTransferTimeout(m_options.timeoutSeconds * 1000);
+}
+
+std::chrono::milliseconds Backend::credentialTimeout() const
+{
+    return std::chrono::seconds(std::max(0, m_options.timeoutSeconds));
 }
 
 bool Backend::anythingConfigured() const
@@ -151,8 +160,9 @@ Backend::configuredEndpoints(const credentials::ResolvedCredentials &resolved) c
 
 bool Backend::configureAws(const QString &profile, QString *error)
 {
-    credentials::ResolvedCredentials resolved = credentials::resolveCredentials(
-        {profile, m_options.environment, m_sharedConfig.get(), &m_storage->repository});
+    credentials::ResolvedCredentials resolved =
+        credentials::resolveCredentials({profile, m_options.environment, m_sharedConfig.get(),
+                                         &m_storage->repository, credentialTimeout()});
     const auto endpoint = aws::resolveEndpointConfig(m_options.endpointUrl, m_options.environment,
                                                      error, configuredEndpoints(resolved));
     if (!endpoint)
@@ -192,6 +202,13 @@ QString Backend::credentialSource() const
     return m_credentials ? m_credentials->sourceDescription() : QString();
 }
 
+QString Backend::missingCredentialsReason() const
+{
+    const auto *missing =
+        dynamic_cast<const credentials::UnavailableCredentialProvider *>(m_credentials.get());
+    return missing ? missing->reason() : QString();
+}
+
 QString Backend::description() const
 {
     const aws::EndpointConfig &endpoint = m_client->endpointConfig();
@@ -215,8 +232,9 @@ void Backend::testProfile(const QString &profile, QObject *context,
         QString region;
     };
     auto trial = std::make_shared<Trial>();
-    trial->resolved = credentials::resolveCredentials(
-        {profile, m_options.environment, m_sharedConfig.get(), &m_storage->repository});
+    trial->resolved =
+        credentials::resolveCredentials({profile, m_options.environment, m_sharedConfig.get(),
+                                         &m_storage->repository, credentialTimeout()});
     trial->region = credentials::resolveRegion(m_regionOverride, m_options.environment,
                                                trial->resolved.profileRegion);
     if (trial->region.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "aws/credential_provider.h"
 
+#include <chrono>
 #include <memory>
 #include <QProcessEnvironment>
 #include <QString>
@@ -41,7 +42,7 @@ struct BackendOptions {
     QString endpointUrl; // --endpoint-url
     QString profile;     // --profile; empty: the window's saved choice, then the credential chain
     QString region;      // --region, for calls that are not about one stage
-    int timeoutSeconds = 0; // --timeout; 0: the client's default
+    int timeoutSeconds = 0; // --timeout; 0: the defaults (a credential_process: the shorter)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 
@@ -81,6 +82,8 @@ public:
     // "Demo endpoint http://127.0.0.1:40123 …" or "keychain profile "prod" · AWS"
     QString description() const;
     QString credentialSource() const;
+    // Why no credentials can be had, when none were found (no profile, no keys); else empty.
+    QString missingCredentialsReason() const;
     QStringList suggestedArns() const;
     const QString &demoReason() const { return m_demoReason; }
     const QProcessEnvironment &environment() const { return m_options.environment; }
@@ -96,6 +99,7 @@ private:
     aws::ConfiguredEndpoints
     configuredEndpoints(const credentials::ResolvedCredentials &resolved) const;
     bool anythingConfigured() const;
+    std::chrono::milliseconds credentialTimeout() const;
     void applyRetrySettings();
 
     BackendOptions m_options;

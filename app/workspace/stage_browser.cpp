@@ -79,6 +79,10 @@ void StageBrowser::start(const ivs::StageArn &arn)
                               m_retrievedAt = QDateTime::currentDateTime();
                               m_document.setStage(*result.stage);
                               emit stageShown(arnText, result.stage->name());
+                              if (!result.mismatch.isEmpty()) {
+                                  emit answerMismatch(arnText, result.mismatch);
+                                  emit notice(result.mismatch);
+                              }
                           } else {
                               // The tree stays, but no longer claims to be current.
                               if (m_document.stage())

@@ -45,8 +45,12 @@ signals:
     void lookupFailed(const QString &arn, const QString &message);
     void lookupCancelled(const QString &arn);
     void busyChanged(bool busy);
-    // Things worth telling while a lookup goes on: a retry, a corrected clock.
+    // Things worth telling while a lookup goes on: a retry, a corrected clock; and, after
+    // stageShown, an answer about another stage than the one asked for (see answerMismatch).
     void notice(const QString &text);
+    // The answer for `arn` describes another stage (another account, region or id): it is shown
+    // all the same, and `warning` says so, for a banner. Also emitted as notice().
+    void answerMismatch(const QString &arn, const QString &warning);
 
 private:
     void start(const ivs::StageArn &arn);

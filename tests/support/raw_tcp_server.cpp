@@ -26,6 +26,15 @@ void RawTcpServer::accept()
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         ++m_accepted;
         socket->setParent(this);
+        connect(socket, &QTcpSocket::bytesWritten, this,
+                [this](qint64 written) { m_bytesSent += written; });
+        // Recorded before the behaviour's own handler reads the socket empty.
+        const qsizetype index = m_received.size();
+        m_received.append(QByteArray());
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket, index] {
+            QByteArray &received = m_received[index];
+            received += socket->peek(4096 - received.size());
+        });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             ++m_closedByPeer;
             socket->deleteLater();
@@ -53,8 +62,31 @@ void RawTcpServer::accept()
             connect(drip, &QTimer::timeout, socket, [socket] { socket->write(" "); });
             break;
         }
+        case Behaviour::ChunkedFlood:
+            connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                socket->readAll();
+                if (socket->property("flooding").toBool())
+                    return;
+                socket->setProperty("flooding", true);
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                              "Transfer-Encoding: chunked\r\n\r\n");
+                flood(socket);
+            });
+            // More as soon as the kernel took what was queued: as fast as the peer reads.
+            connect(socket, &QTcpSocket::bytesWritten, socket, [this, socket] { flood(socket); });
+            break;
         }
     }
+}
+
+void RawTcpServer::flood(QTcpSocket *socket)
+{
+    // 64 KiB chunks (hexadecimal size line, data, CRLF), never the terminating empty chunk.
+    static const QByteArray chunk =
+        QByteArray("10000\r\n") + QByteArray(0x10000, ' ') + QByteArray("\r\n");
+    while (socket->state() == QAbstractSocket::ConnectedState &&
+           socket->bytesToWrite() < 4 * chunk.size())
+        socket->write(chunk);
 }
 
 } // namespace testsupport
