@@ -153,12 +153,19 @@ void EditingFlow::connectEditing()
             &EditingFlow::onEditRejected);
     connect(&m_tree, &StageTreeView::valueRefused, this, &EditingFlow::onValueRefused);
     connect(m_tree.fieldDelegate(), &StageFieldDelegate::editorOpened, this,
-            [this](const QString &limits) { m_feedback.status(limits); });
+            [this](const QString &limits) {
+                m_feedback.status(limits);
+                // Ctrl+S in the editor applies what it holds, even as the first edit.
+                m_editorOpen = true;
+                updateState();
+            });
     connect(m_tree.fieldDelegate(), &StageFieldDelegate::inputRefused, this,
             [this](const QString &reason) { m_feedback.passingLong(reason); });
     connect(m_tree.fieldDelegate(), &QAbstractItemDelegate::closeEditor, this, [this] {
         if (!m_editor.isApplying())
             m_feedback.clearStatus();
+        m_editorOpen = false;
+        updateState();
     });
     connect(&m_tree, &StageTreeView::addTagRequested, this, &EditingFlow::openAddTag);
     connect(&m_tree, &StageTreeView::renameTagRequested, this, &EditingFlow::openRenameTag);
@@ -219,7 +226,7 @@ void EditingFlow::updateState()
     m_undoAction->setEnabled(!applying && m_document.undoStack()->canUndo());
     m_redoAction->setEnabled(!applying && m_document.undoStack()->canRedo());
     m_reviewAction->setEnabled(pending && !applying);
-    m_applyAction->setEnabled(pending && editable);
+    m_applyAction->setEnabled((pending || m_editorOpen) && editable);
     m_revertAction->setEnabled(pending && !applying);
     m_addTagAction->setEnabled(editable);
 
@@ -281,7 +288,11 @@ void EditingFlow::onValueRefused(const QString &field, const QString &typed, boo
     const QString what =
         keptInEditor ? tr("\"%1\" is still in the editor; Escape leaves the field as it was.")
                      : tr("\"%1\" was not kept.");
-    m_feedback.error(reason + QLatin1Char('\n') + what.arg(typed));
+    // A long refused text is named by its start; the editor (or the reason) says the rest.
+    constexpr qsizetype kShownChars = 80;
+    const QString shown =
+        typed.size() > kShownChars ? typed.left(kShownChars - 1) + QChar(0x2026) : typed;
+    m_feedback.error(reason + QLatin1Char('\n') + what.arg(shown));
     m_editProblem = m_feedback.banner().text();
 }
 

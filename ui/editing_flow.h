@@ -97,7 +97,8 @@ private:
     QLabel *m_pendingLabel = nullptr;
     DiscardConfirmer m_confirmer;
     QString m_lastEditRejection;
-    QString m_editProblem; // the banner's text about a refused edit
+    QString m_editProblem;     // the banner's text about a refused edit
+    bool m_editorOpen = false; // an editor in the tree holds what may become an edit
 };
 
 } // namespace ui

@@ -61,6 +61,9 @@ LookupFlow::LookupFlow(workspace::Workspace &workspace, ArnInput &arnInput, Edit
             &LookupFlow::onInputRejected);
     connect(&m_browser, &workspace::StageBrowser::lookupCancelled, this,
             [this] { m_feedback.passing(tr("Cancelled.")); });
+    // Shown, but not trusted silently: the answer is about another stage than the one asked.
+    connect(&m_browser, &workspace::StageBrowser::answerMismatch, this,
+            [this](const QString &, const QString &warning) { m_feedback.error(warning); });
     connect(&m_browser, &workspace::StageBrowser::notice, this,
             [this](const QString &text) { m_feedback.status(text); });
     connect(&m_browser, &workspace::StageBrowser::busyChanged, this,

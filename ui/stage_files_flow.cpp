@@ -4,6 +4,7 @@
 
 #include "document/stage_document.h"
 #include "editing_flow.h"
+#include "files/atomic_file.h"
 #include "files/bounded_file.h"
 #include "shown_stage.h"
 #include "stage_tree_view.h"
@@ -13,7 +14,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace ui {
@@ -76,22 +76,22 @@ bool StageFilesFlow::exportStage()
     if (!m_document.stage() || m_editing.isApplying())
         return false;
     const QString filter = tr("Stage configuration (*.json);;All files (*)");
-    const QString path = m_pathChooser
-                             ? m_pathChooser(Purpose::Export, suggestedExportPath())
-                             : QFileDialog::getSaveFileName(&m_window, tr("Export Stage"),
-                                                            suggestedExportPath(), filter);
+    const QString path =
+        m_pathChooser
+            ? m_pathChooser(Purpose::Export, suggestedExportPath())
+            : QFileDialog::getSaveFileName(&m_window, tr("Export Stage"), suggestedExportPath(),
+                                           filter, nullptr, QFileDialog::DontResolveSymlinks);
     if (path.isEmpty())
         return false;
     m_lastDirectory = QFileInfo(path).absolutePath();
     const QString shownPath = QDir::toNativeSeparators(path);
 
-    // The file appears only once it is complete: QSaveFile writes aside, then renames.
-    const QByteArray document = m_document.exportDocument();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() ||
-        !file.commit()) {
-        m_feedback.error(tr("Could not export to %1: %2\nNothing was written.")
-                             .arg(shownPath, file.errorString()));
+    // The file appears only once it is complete, and a link, a FIFO or a device at that name is
+    // refused rather than followed or replaced (as the command line's export).
+    QString problem;
+    if (!files::writeAtomically(path, m_document.exportDocument(), &problem)) {
+        m_feedback.error(
+            tr("Could not export to %1: %2\nNothing was written.").arg(shownPath, problem));
         return false;
     }
     const QString stage = ShownStage::label(m_document);
