@@ -8,6 +8,7 @@
 #include "document/stage_document.h"
 #include "editing_flow.h"
 #include "go_to_actions.h"
+#include "live_panel.h"
 #include "lookup_flow.h"
 #include "message_banner.h"
 #include "model/stage_tree_model.h"
@@ -138,7 +139,7 @@ MainWindow::MainWindow(workspace::Workspace &workspace, const WindowContext &con
     connect(m_publishAction, &QAction::triggered, this, &MainWindow::openPublishDialog);
 
     m_editing->addToolBar();
-    createBrowsing();
+    createBrowsing(workspace);
     createStageToolBar();
     createMenus();
     updateTitle();
@@ -166,6 +167,7 @@ MainWindow::~MainWindow()
     delete m_editing;
     disconnect(m_stageList, nullptr, this, nullptr);
     disconnect(m_checks, nullptr, this, nullptr);
+    m_live->stopWatching();
 }
 
 ProfilesDialog *MainWindow::openProfilesDialog()
@@ -221,7 +223,9 @@ void MainWindow::createMenus()
                     {m_checks->table(), tr("Go to &Checks"), QStringLiteral("focusChecksAction"),
                      QKeySequence(Qt::CTRL | Qt::Key_3)},
                     {m_sessions->sessionsView(), tr("Go to S&essions"),
-                     QStringLiteral("focusSessionsAction"), QKeySequence(Qt::CTRL | Qt::Key_4)}});
+                     QStringLiteral("focusSessionsAction"), QKeySequence(Qt::CTRL | Qt::Key_4)},
+                    {m_live->timelineView(), tr("Go to &Live"), QStringLiteral("focusLiveAction"),
+                     QKeySequence(Qt::CTRL | Qt::Key_5)}});
     view->addAction(m_filterAction);
     view->addSeparator();
     const auto docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
@@ -295,6 +299,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::onStageShown()
 {
     updateTitle();
+    // A monitor of the stage shown before stops; this one is watched when the user asks.
+    m_live->setStage(m_document.arn());
     m_publishAction->setEnabled(m_document.stage().has_value());
     // A key or token for the previous stage (or account) must not stay on screen.
     if (m_publishDialog)

@@ -36,6 +36,7 @@ class ArnInput;
 class BusyIndicator;
 class ChecksPanel;
 class ConnectionBar;
+class LivePanel;
 class LookupFlow;
 class MessageBanner;
 class ProfilesDialog;
@@ -78,6 +79,7 @@ public:
     StageListPanel *stageListPanel() const { return m_stageList; }
     ChecksPanel *checksPanel() const { return m_checks; }
     SessionsPanel *sessionsPanel() const { return m_sessions; }
+    LivePanel *livePanel() const { return m_live; }
     QAction *profilesAction() const { return m_profilesAction; }
     QAction *undoAction() const { return m_editing->undoAction(); }
     QAction *redoAction() const { return m_editing->redoAction(); }
@@ -123,7 +125,7 @@ protected:
 
 private:
     void createMenus();
-    void createBrowsing();
+    void createBrowsing(workspace::Workspace &workspace);
     void createStageToolBar();
     void showField(const QString &fieldPath);
     void onStageShown();
@@ -160,6 +162,7 @@ private:
     StageListPanel *m_stageList = nullptr;
     ChecksPanel *m_checks = nullptr;
     SessionsPanel *m_sessions = nullptr;
+    LivePanel *m_live = nullptr;
     QPointer<ProfilesDialog> m_profilesDialog;
     QAction *m_publishAction = nullptr;
     QPointer<PublishDialog> m_publishDialog;

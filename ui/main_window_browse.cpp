@@ -2,6 +2,7 @@
 // stage tell, below it, the tree's filter, and text or links dropped anywhere on the window.
 
 #include "checks_panel.h"
+#include "live_panel.h"
 #include "lookup_flow.h"
 #include "main_window.h"
 #include "model/stage_tree_model.h"
@@ -10,7 +11,9 @@
 #include "stage_tree_view.h"
 #include "tree_filter_bar.h"
 #include "window_feedback.h"
+#include "workspace/live_monitor.h"
 #include "workspace/stage_browser.h"
+#include "workspace/workspace.h"
 
 #include <algorithm>
 #include <QAction>
@@ -40,11 +43,13 @@ QDockWidget *makeDock(const QString &title, const QString &name, QWidget *conten
 
 } // namespace
 
-void MainWindow::createBrowsing()
+void MainWindow::createBrowsing(workspace::Workspace &workspace)
 {
     m_stageList = new StageListPanel(m_catalog, m_stageListModel, m_profiles);
     m_checks = new ChecksPanel(m_inspector);
     m_sessions = new SessionsPanel(m_inspector);
+    m_live = new LivePanel(
+        [&workspace](const ivs::StageArn &stage) { return workspace.makeMonitor(stage); });
 
     QDockWidget *stages = makeDock(tr("Stages"), QStringLiteral("stagesDock"), m_stageList, this);
     QDockWidget *checks = makeDock(tr("Checks"), QStringLiteral("checksDock"), m_checks, this);
@@ -52,8 +57,11 @@ void MainWindow::createBrowsing()
         makeDock(tr("Sessions"), QStringLiteral("sessionsDock"), m_sessions, this);
     addDockWidget(Qt::LeftDockWidgetArea, stages);
     addDockWidget(Qt::BottomDockWidgetArea, checks);
+    QDockWidget *live = makeDock(tr("Live"), QStringLiteral("liveDock"), m_live, this);
     addDockWidget(Qt::BottomDockWidgetArea, sessions);
+    addDockWidget(Qt::BottomDockWidgetArea, live);
     tabifyDockWidget(checks, sessions);
+    tabifyDockWidget(sessions, live);
     checks->raise();
     // The tree keeps the corners: the bottom docks sit under it, not under the stage list.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
@@ -67,6 +75,11 @@ void MainWindow::createBrowsing()
 
     connect(m_stageList, &StageListPanel::stageActivated, m_lookup, &LookupFlow::showListedStage);
     connect(m_checks, &ChecksPanel::fieldRequested, this, &MainWindow::showField);
+    // A finding about a participant selects it in the Sessions panel, which must then be seen.
+    connect(m_checks, &ChecksPanel::participantRequested, this, [sessions] {
+        sessions->show();
+        sessions->raise();
+    });
     connect(&m_browser, &workspace::StageBrowser::stageShown, m_stageList,
             [this](const QString &arn) { m_stageList->markShownStage(arn); });
 }
@@ -126,6 +139,11 @@ void MainWindow::changeEvent(QEvent *event)
     case QEvent::ApplicationPaletteChange:
     case QEvent::ThemeChange:
         m_actionIcons.redraw(palette());
+        break;
+    case QEvent::WindowStateChange:
+        // Nobody sees the live view of a minimised window: it polls again, at once, on return.
+        if (m_live)
+            m_live->setWindowMinimised(isMinimized());
         break;
     default:
         break;

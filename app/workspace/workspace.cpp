@@ -4,8 +4,11 @@
 #include "model/stage_list_model.h"
 #include "model/stage_tree_model.h"
 #include "workspace/backend.h"
+#include "workspace/live_monitor.h"
+#include "workspace/monitor_time.h"
 #include "workspace/profiles_controller.h"
 #include "workspace/publish_controller.h"
+#include "workspace/request_budget.h"
 #include "workspace/stage_browser.h"
 #include "workspace/stage_catalog.h"
 #include "workspace/stage_editor.h"
@@ -32,6 +35,8 @@ Workspace::Workspace(std::unique_ptr<Backend> backend)
     , m_catalog(std::make_unique<StageCatalog>(m_backend->client(), *m_stageList))
     , m_profiles(std::make_unique<ProfilesController>(*m_backend))
     , m_publisher(std::make_unique<PublishController>(m_backend->client()))
+    , m_monitorTime(std::make_unique<SystemMonitorTime>())
+    , m_monitorBudget(std::make_unique<RequestBudget>(*m_monitorTime))
 {
     // The storage picker lists the configurations of the shown stage's region.
     QObject::connect(m_browser.get(), &StageBrowser::stageShown, m_editor.get(),
@@ -39,6 +44,12 @@ Workspace::Workspace(std::unique_ptr<Backend> backend)
 }
 
 Workspace::~Workspace() = default;
+
+std::unique_ptr<LiveMonitor> Workspace::makeMonitor(const ivs::StageArn &stage) const
+{
+    return std::make_unique<LiveMonitor>(m_backend->client(), stage, m_monitorTime.get(),
+                                         m_monitorBudget.get());
+}
 
 ivs::IvsClient &Workspace::client() const
 {

@@ -8,7 +8,8 @@ class StageDocument;
 }
 namespace ivs {
 class IvsClient;
-}
+class StageArn;
+} // namespace ivs
 namespace model {
 class StageListModel;
 class StageTreeModel;
@@ -18,6 +19,9 @@ namespace workspace {
 
 class Backend;
 struct BackendOptions;
+class LiveMonitor;
+class MonitorTime;
+class RequestBudget;
 class ProfilesController;
 class PublishController;
 class StageBrowser;
@@ -48,6 +52,9 @@ public:
     StageCatalog &catalog() const { return *m_catalog; }
     ProfilesController &profiles() const { return *m_profiles; }
     PublishController &publisher() const { return *m_publisher; }
+    // A live monitor of `stage` on this connection. Every monitor made here shares one request
+    // budget, so watching stages never exceeds a region's rate however many watch at once.
+    std::unique_ptr<LiveMonitor> makeMonitor(const ivs::StageArn &stage) const;
 
 private:
     // Declared in the order they are made; destroyed the other way round.
@@ -61,6 +68,8 @@ private:
     std::unique_ptr<StageCatalog> m_catalog;
     std::unique_ptr<ProfilesController> m_profiles;
     std::unique_ptr<PublishController> m_publisher;
+    std::unique_ptr<MonitorTime> m_monitorTime;
+    std::unique_ptr<RequestBudget> m_monitorBudget;
 };
 
 } // namespace workspace

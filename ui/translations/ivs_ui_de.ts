@@ -356,6 +356,117 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     </message>
 </context>
 <context>
+    <name>ui::LivePanel</name>
+    <message>
+        <source>&amp;Watch Live</source>
+        <translation>&amp;Live verfolgen</translation>
+    </message>
+    <message>
+        <source>Follow the stage&apos;s session in progress: who is connected, who publishes, and every event as it happens</source>
+        <translation>Der laufenden Sitzung der Stage folgen: wer verbunden ist, wer sendet, und jedes Ereignis, sobald es geschieht</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Sendet</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Participant ID</source>
+        <translation>Teilnehmer-ID</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Was es bedeutet</translation>
+    </message>
+    <message>
+        <source>Looking for the session in progress…</source>
+        <translation>Die laufende Sitzung wird gesucht …</translation>
+    </message>
+    <message>
+        <source>Session %1, in progress since %2.</source>
+        <translation>Sitzung %1, läuft seit %2.</translation>
+    </message>
+    <message>
+        <source>Session %1 ended at %2; waiting for the next session on the stage.</source>
+        <translation>Sitzung %1 endete um %2; es wird auf die nächste Sitzung der Stage gewartet.</translation>
+    </message>
+    <message>
+        <source>No session in progress; waiting for one to start.</source>
+        <translation>Keine laufende Sitzung; es wird gewartet, bis eine beginnt.</translation>
+    </message>
+    <message>
+        <source>(no user ID)</source>
+        <translation>(keine Benutzer-ID)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Connected %1 · Publishing %2 · Recording %3 · Failed %4</source>
+        <translation>Verbunden %1 · Sendend %2 · Aufzeichnend %3 · Fehlgeschlagen %4</translation>
+    </message>
+    <message>
+        <source>Participant %1</source>
+        <translation>Teilnehmer %1</translation>
+    </message>
+    <message>
+        <source>Look up a stage to watch it live.</source>
+        <translation>Rufen Sie eine Stage ab, um sie live zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>Not watching. Watch Live follows the session in progress; it polls every %1 s and pauses while the window is minimised.</source>
+        <translation>Nicht verfolgt. „Live verfolgen“ folgt der laufenden Sitzung; es fragt alle %1 s ab und pausiert, solange das Fenster minimiert ist.</translation>
+    </message>
+    <message>
+        <source>Paused while the window is minimised.</source>
+        <translation>Pausiert, solange das Fenster minimiert ist.</translation>
+    </message>
+    <message>
+        <source>Stale: the last successful poll is older than two intervals.</source>
+        <translation>Veraltet: Die letzte erfolgreiche Abfrage liegt mehr als zwei Intervalle zurück.</translation>
+    </message>
+    <message>
+        <source>The last poll failed: %1</source>
+        <translation>Die letzte Abfrage ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Participants of the session in progress</source>
+        <translation>Teilnehmer der laufenden Sitzung</translation>
+    </message>
+    <message>
+        <source>Events of all participants, newest first</source>
+        <translation>Ereignisse aller Teilnehmer, die neuesten zuerst</translation>
+    </message>
+</context>
+<context>
     <name>ui::LookupFlow</name>
     <message>
         <source>Looking up %1…</source>
@@ -593,6 +704,14 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     <message>
         <source>Stage</source>
         <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Live</source>
+        <translation>Zu &amp;Live</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
     </message>
 </context>
 <context>
