@@ -29,10 +29,9 @@ struct Disconnect {
                  "(DisconnectParticipant) and revokes its token: it cannot join again with the "
                  "same token. Asks first on a terminal; without a terminal it needs --yes."),
         Text::tr("ARN of the stage the participant is on.")};
-    QCommandLineOption participantId{
-        QStringLiteral("participant-id"),
-        Text::tr("The participant to disconnect, as watch shows it."),
-        Text::tr("ID")};
+    QCommandLineOption participantId{QStringLiteral("participant-id"),
+                                     Text::tr("The participant to disconnect, as watch shows it."),
+                                     Text::tr("ID")};
     QCommandLineOption reason{
         QStringLiteral("reason"),
         Text::tr("Why, in at most 128 characters on one line; kept with the disconnection."),
