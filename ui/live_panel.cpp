@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -135,7 +136,8 @@ void LivePanel::startWatching()
     connect(monitor, &workspace::LiveMonitor::sessionStarted, this,
             [this](const QString &sessionId, const QDateTime &start) {
                 m_sessionNote = tr("Session %1, in progress since %2.")
-                                    .arg(sessionId, start.toLocalTime().toString(Qt::ISODate));
+                                    .arg(sessionId, QLocale().toString(start.toLocalTime(),
+                                                                       QLocale::ShortFormat));
                 m_failures = 0;
                 m_sessionEnded = false;
                 showStatus();
@@ -144,7 +146,8 @@ void LivePanel::startWatching()
             [this](const QString &sessionId, const QDateTime &end) {
                 m_sessionNote =
                     tr("Session %1 ended at %2; waiting for the next session on the stage.")
-                        .arg(sessionId, end.toLocalTime().toString(Qt::ISODate));
+                        .arg(sessionId,
+                             QLocale().toString(end.toLocalTime(), QLocale::ShortFormat));
                 m_sessionEnded = true;
                 showStatus();
             });
@@ -227,6 +230,7 @@ void LivePanel::addEvents(const QList<workspace::MonitorEvent> &events)
             readOnly(event.explanation)};
         row[TimeColumn]->setToolTip(event.event.eventTime.toLocalTime().toString(Qt::ISODate));
         row[WhoColumn]->setToolTip(tr("Participant %1").arg(event.participantId));
+        row[ExplanationColumn]->setToolTip(event.explanation); // often wider than the column
         if (event.failure) {
             ++m_failures;
             for (QStandardItem *item : row)
