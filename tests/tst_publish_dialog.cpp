@@ -5,6 +5,7 @@
 #include "ivs/ivs_client.h"
 #include "ivs/stage.h"
 #include "model/stage_tree_model.h"
+#include "model/text_colors.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/idle.h"
 #include "ui/publish_dialog.h"
@@ -40,13 +41,18 @@ const QString kWhip = QStringLiteral("https://f99084460c35.global-bm.whip.live-v
 const QString kRtmp =
     QStringLiteral("rtmp://f99084460c35.global-contribute.live-video.net:1935/app/");
 
-workspace::PublishTarget studioTarget()
+workspace::PublishTarget demoTarget(int index)
 {
     QString error;
-    const auto stage = ivs::Stage::fromJson(demo::sampleStages().at(0), &error);
+    const auto stage = ivs::Stage::fromJson(demo::sampleStages().at(index), &error);
     document::StageDocument model;
     model.setStage(*stage);
     return workspace::publishTargetOf(model);
+}
+
+workspace::PublishTarget studioTarget()
+{
+    return demoTarget(0);
 }
 
 } // namespace
@@ -65,6 +71,7 @@ private slots:
     void refusedFormIsExplainedAndNothingShown();
     void savingUsesTheChosenPathAndSuggestsServiceJson();
     void rtmpTabListsConfigurationsAndWarns();
+    void noIngestConfigurationIsANoteNotASuccess();
 
 private:
     QString createToken();
@@ -323,6 +330,21 @@ void TestPublishDialog::rtmpTabListsConfigurationsAndWarns()
                  .value(QStringLiteral("key"))
                  .toString(),
              QStringLiteral("sk_us-west-2_demoIng3stObsMain"));
+}
+
+void TestPublishDialog::noIngestConfigurationIsANoteNotASuccess()
+{
+    // podcast-room has no ingest configuration: nothing failed, and nothing is ready either.
+    m_controller->setStage(demoTarget(1));
+    m_dialog->tabs()->setCurrentIndex(PublishDialog::RtmpTab);
+    QLabel *status = m_dialog->rtmpTab()->statusLabel();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        status->text().startsWith(QLatin1String("This stage has no ingest configurations")), 15000);
+    QCOMPARE(m_dialog->rtmpTab()->ingestList()->topLevelItemCount(), 0);
+    const QColor shown = status->palette().color(QPalette::WindowText);
+    QVERIFY(shown != model::textColor(model::TextTone::Success, QPalette()));
+    QVERIFY(shown != model::textColor(model::TextTone::Problem, QPalette()));
+    QCOMPARE(shown, QPalette().color(QPalette::WindowText));
 }
 
 QTEST_MAIN(TestPublishDialog)

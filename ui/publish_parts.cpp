@@ -40,4 +40,11 @@ void showStatus(QLabel *label, const QString &text, bool error)
     label->setAccessibleDescription(text);
 }
 
+void showNote(QLabel *label, const QString &text)
+{
+    clearTextTone(label);
+    label->setText(text);
+    label->setAccessibleDescription(text);
+}
+
 } // namespace ui::publish_parts

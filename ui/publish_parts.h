@@ -18,5 +18,8 @@ QLabel *makeNote(const QString &objectName, QWidget *parent);
 // Shows `text` in a status note, as a problem or as a success. The label is named by what it
 // tells about; what it says now is its description.
 void showStatus(QLabel *label, const QString &text, bool error);
+// Shows `text` in a status note in the ordinary text colour: neither a problem nor a success
+// ("Loading…", "There are none yet").
+void showNote(QLabel *label, const QString &text);
 
 } // namespace ui::publish_parts

@@ -117,7 +117,7 @@ void RtmpPublishTab::load()
     clear();
     m_ingestList->clear();
     m_loaded = true;
-    showStatus(m_status, tr("Loading the ingest configurations…"), false);
+    showNote(m_status, tr("Loading the ingest configurations…"));
     m_controller.loadIngestConfigurations();
     updateButtons();
 }
@@ -142,12 +142,12 @@ void RtmpPublishTab::onIngestLoaded()
     }
     for (int column = 0; column < UserIdColumn; ++column)
         m_ingestList->resizeColumnToContents(column);
-    showStatus(m_status,
-               m_ingestList->topLevelItemCount() == 0
-                   ? tr("This stage has no ingest configurations: create one (in the AWS "
-                        "console or with CreateIngestConfiguration) to publish over RTMP(S).")
-                   : QString(),
-               false);
+    // Nothing went wrong, and nothing is ready either: said in the ordinary colour.
+    showNote(m_status, m_ingestList->topLevelItemCount() == 0
+                           ? tr("This stage has no ingest configurations: create one (in the AWS "
+                                "console or with CreateIngestConfiguration) to publish over "
+                                "RTMP(S).")
+                           : QString());
     updateButtons();
 }
 
