@@ -3,6 +3,7 @@
 #include "cli/exit_codes.h"
 #include "cli/stage_command.h"
 #include "ivs/diagnostics.h"
+#include "ivs/stage_changes.h"
 #include "ivs/surroundings.h"
 
 #include <algorithm>
@@ -73,7 +74,7 @@ QString severityWord(ivs::Finding::Severity severity)
     return {};
 }
 
-void printText(QTextStream &out, const QList<ivs::Finding> &findings)
+void printText(QTextStream &out, const QList<ivs::Finding> &findings, bool recordingOff)
 {
     // Padded to the longest word, so that the titles line up whatever the language.
     qsizetype width = 0;
@@ -96,7 +97,10 @@ void printText(QTextStream &out, const QList<ivs::Finding> &findings)
     if (!ivs::hasProblems(findings)) {
         if (!findings.isEmpty())
             out << QLatin1Char('\n');
-        out << Text::tr("No problems found.") << QLatin1Char('\n');
+        // Nothing wrong is not everything fine while nothing is recorded (as the window says).
+        out << (recordingOff ? Text::tr("Recording is off; no other problems found.")
+                             : Text::tr("No problems found."))
+            << QLatin1Char('\n');
     }
 }
 
@@ -148,7 +152,7 @@ int runDiagnose(const QStringList &arguments, const QProcessEnvironment &environ
     if (format == QLatin1String("json"))
         printJson(out, command.arn().text(), findings);
     else
-        printText(out, findings);
+        printText(out, findings, ivs::EditableConfig::fromStage(*result.stage).recordingOff());
     out.flush();
     return ivs::hasProblems(findings) ? kProblemsFound : Success;
 }

@@ -538,6 +538,10 @@ Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-sta
         <source>No answer.</source>
         <translation>Keine Antwort.</translation>
     </message>
+    <message>
+        <source>Recording is off; no other problems found.</source>
+        <translation>Die Aufzeichnung ist aus; sonst keine Probleme gefunden.</translation>
+    </message>
 </context>
 <context>
     <name>cli::Disconnect</name>
