@@ -42,6 +42,7 @@ private slots:
     void fiftyParticipantsCostAboutSeventyRequestsAMinute();
     void longSessionKeepsTheTimelineBounded();
     void timelineKeepsItsBounds();
+    void disconnectJoinsTheTimeline();
     void demoShowEvolves();
 };
 
@@ -513,6 +514,60 @@ void TestLiveMonitor::longSessionKeepsTheTimelineBounded()
     QVERIFY(rig.monitor->timeline().rememberedIdentities() <=
             1000 * workspace::MonitorTimeline::kRememberedPerEvent);
     QVERIFY(!rig.monitor->isStale());
+}
+
+void TestLiveMonitor::disconnectJoinsTheTimeline()
+{
+    MonitorRig rig;
+    rig.stage.participants[QStringLiteral("s1")] = {participant(QStringLiteral("a"))};
+    rig.stage.events[QStringLiteral("a")] = {eventJson(QStringLiteral("JOINED"), 1)};
+    rig.monitor->start();
+    rig.time.advance(0);
+    const int readsBefore = rig.stage.eventReads.value(QStringLiteral("a"));
+    // Read once, settled: a quiet poll does not read it again.
+    rig.time.advance(5000);
+    QCOMPARE(rig.stage.eventReads.value(QStringLiteral("a")), readsBefore);
+
+    QSignalSpy finished(rig.monitor.get(), &LiveMonitor::disconnectFinished);
+    QSignalSpy added(rig.monitor.get(), &LiveMonitor::eventsAdded);
+    QSignalSpy failures(rig.monitor.get(), &LiveMonitor::failure);
+    const qsizetype listsBefore = rig.stage.total();
+    rig.monitor->disconnectParticipant(QStringLiteral("a"), QStringLiteral("Bad audio"));
+    rig.settle();
+    // Sent at once, not at the next poll, and nothing else with it.
+    QCOMPARE(rig.stage.total(), listsBefore + 1);
+    QCOMPARE(rig.stage.disconnects.size(), 1);
+    QCOMPARE(rig.stage.disconnects.at(0).value(QStringLiteral("participantId")).toString(),
+             QStringLiteral("a"));
+    QCOMPARE(rig.stage.disconnects.at(0).value(QStringLiteral("reason")).toString(),
+             QStringLiteral("Bad audio"));
+    QCOMPARE(rig.stage.disconnects.at(0).value(QStringLiteral("stageArn")).toString(), kMonitorArn);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(1).toString(), QString());
+    QCOMPARE(added.size(), 1);
+    const MonitorEvent done = rig.announced(added).constFirst();
+    QCOMPARE(done.event.name, workspace::kDisconnectRequestedEvent);
+    QCOMPARE(done.userId, QStringLiteral("user-a"));
+    QVERIFY(done.observed);
+    QVERIFY(!done.failure);
+    QVERIFY2(done.explanation.contains(QStringLiteral("Bad audio")), qPrintable(done.explanation));
+    QCOMPARE(failures.size(), 0);
+
+    // The next poll reads its events again although ListParticipants says nothing new yet.
+    rig.time.advance(5000);
+    QCOMPARE(rig.stage.eventReads.value(QStringLiteral("a")), readsBefore + 1);
+
+    // A participant the service does not know: the refusal is in the timeline, with its reason.
+    rig.monitor->disconnectParticipant(QStringLiteral("ghost"), QString());
+    rig.settle();
+    QCOMPARE(finished.size(), 2);
+    QVERIFY(!finished.at(1).at(1).toString().isEmpty());
+    QVERIFY(!rig.stage.disconnects.at(1).contains(QStringLiteral("reason")));
+    const MonitorEvent refused = rig.announced(added).constLast();
+    QCOMPARE(refused.event.name, workspace::kDisconnectFailedEvent);
+    QCOMPARE(refused.participantId, QStringLiteral("ghost"));
+    QVERIFY2(refused.explanation.contains(finished.at(1).at(1).toString()),
+             qPrintable(refused.explanation));
 }
 
 void TestLiveMonitor::timelineKeepsItsBounds()

@@ -2923,6 +2923,18 @@ Befehle:
         <source>The participant&apos;s recording failed: Amazon IVS could not record it to the stage&apos;s storage configuration.</source>
         <translation>Die Aufzeichnung des Teilnehmers ist fehlgeschlagen: Amazon IVS konnte ihn nicht in die Speicherkonfiguration der Stage aufzeichnen.</translation>
     </message>
+    <message>
+        <source>Disconnecting from this app failed: %1</source>
+        <translation>Trennen aus dieser App fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Disconnected from this app; its token is revoked.</source>
+        <translation>Aus dieser App getrennt; sein Token ist widerrufen.</translation>
+    </message>
+    <message>
+        <source>Disconnected from this app (reason: &quot;%1&quot;); its token is revoked.</source>
+        <translation>Aus dieser App getrennt (Grund: „%1“); sein Token ist widerrufen.</translation>
+    </message>
 </context>
 <context>
     <name>workspace::ProfileImport</name>

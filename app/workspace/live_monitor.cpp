@@ -1,5 +1,6 @@
 #include "workspace/live_monitor.h"
 
+#include "ivs/participant_actions.h"
 #include "ivs/participant_events.h"
 #include "workspace/monitor_time.h"
 #include "workspace/request_budget.h"
@@ -347,6 +348,46 @@ void LiveMonitor::onEvents(const QString &participantId, qint64 startedAtMs,
     tracked->needsEvents = false;
     tracked->eventsReadAtMs = startedAtMs;
     tracked->eventsFinal = tracked->summary.state == kDisconnected;
+}
+
+void LiveMonitor::disconnectParticipant(const QString &participantId, const QString &reason)
+{
+    const QString sessionId = m_sessionId;
+    const QString userId = m_participants.value(participantId).summary.userId;
+    ivs::disconnectParticipant(
+        m_client, m_stage, participantId, reason, this,
+        [this, participantId, userId, sessionId, reason](const ivs::DisconnectResult &result) {
+            MonitorEvent row;
+            row.sessionId = sessionId;
+            row.participantId = participantId;
+            row.userId = userId;
+            row.event.eventTime = m_time->wallClock();
+            row.observed = true;
+            if (result.error) {
+                row.event.name = kDisconnectFailedEvent;
+                row.explanation = Text::tr("Disconnecting from this app failed: %1")
+                                      .arg(result.error->userMessage());
+            } else {
+                row.event.name = kDisconnectRequestedEvent;
+                row.explanation =
+                    reason.isEmpty()
+                        ? Text::tr("Disconnected from this app; its token is revoked.")
+                        : Text::tr("Disconnected from this app (reason: \"%1\"); its token is "
+                                   "revoked.")
+                              .arg(reason);
+                if (const auto tracked = m_participants.find(participantId);
+                    tracked != m_participants.end()) {
+                    tracked->needsEvents = true;
+                    tracked->eventsFinal = false;
+                }
+            }
+            const QPointer<LiveMonitor> alive(this);
+            if (const QList<MonitorEvent> fresh = m_timeline.add({row}); !fresh.isEmpty())
+                emit eventsAdded(fresh);
+            if (alive)
+                emit disconnectFinished(participantId,
+                                        result.error ? result.error->userMessage() : QString());
+        });
 }
 
 void LiveMonitor::noteFailure(const ivs::ServiceError &error)

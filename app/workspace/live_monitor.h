@@ -96,6 +96,13 @@ public:
     // Delay before the next poll, as decided after the last one (backoff included).
     qint64 currentDelayMs() const { return m_currentDelayMs; }
 
+    // DisconnectParticipant for `participantId` (check it and `reason` with
+    // ivs::participantIdProblem and ivs::disconnectReasonProblem first). Sent at once: it is not
+    // one of the list operations the budget paces. The outcome joins the timeline as an event the
+    // monitor made (DISCONNECT_REQUESTED, or DISCONNECT_FAILED with the service's reason), and
+    // the participant's events are read again at the next poll, which shows it leave.
+    void disconnectParticipant(const QString &participantId, const QString &reason);
+
 signals:
     void sessionStarted(const QString &sessionId, const QDateTime &startTime);
     void sessionEnded(const QString &sessionId, const QDateTime &endTime);
@@ -110,6 +117,8 @@ signals:
     void error(const QString &message);
     // A poll is over, successful or not (for tests and measurements).
     void pollFinished();
+    // The answer to disconnectParticipant(); `problem` is empty when it was disconnected.
+    void disconnectFinished(const QString &participantId, const QString &problem);
 
 private:
     struct Tracked {

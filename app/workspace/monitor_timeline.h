@@ -28,6 +28,9 @@ struct MonitorEvent {
 
 // The name the monitor gives a recording it sees FAILED; the service has no event for it.
 inline const QString kRecordingFailedEvent = QStringLiteral("RECORDING_FAILED");
+// The names the monitor gives the outcome of a disconnect asked for from this app.
+inline const QString kDisconnectRequestedEvent = QStringLiteral("DISCONNECT_REQUESTED");
+inline const QString kDisconnectFailedEvent = QStringLiteral("DISCONNECT_FAILED");
 
 // Whether `event` is one a producer must hear about (see MonitorEvent::failure).
 bool isFailureEvent(const ivs::ParticipantEvent &event);

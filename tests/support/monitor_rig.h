@@ -83,6 +83,7 @@ public:
     int failNext = 0;
     QList<std::pair<QByteArray, qint64>> log; // path, monitor time
     QHash<QString, int> eventReads;           // ListParticipantEvents by participant
+    QList<QJsonObject> disconnects;           // DisconnectParticipant bodies, as received
 
     qsizetype count(const QByteArray &path, qint64 fromMs = 0,
                     qint64 toMs = std::numeric_limits<qint64>::max()) const
@@ -131,6 +132,18 @@ private:
             return listPage(
                 QStringLiteral("participants"),
                 list(participants.value(body.value(QStringLiteral("sessionId")).toString())));
+        if (request.path == "/DisconnectParticipant") {
+            disconnects.append(body);
+            const QString id = body.value(QStringLiteral("participantId")).toString();
+            for (const QList<QJsonObject> &listed : std::as_const(participants)) {
+                for (const QJsonObject &object : listed) {
+                    if (object.value(QStringLiteral("participantId")).toString() == id)
+                        return net::HttpResponse::json(200, "{}");
+                }
+            }
+            return awsErrorResponse(404, "ResourceNotFoundException",
+                                    QStringLiteral("No participant %1").arg(id));
+        }
         if (request.path == "/ListParticipantEvents")
             ++eventReads[body.value(QStringLiteral("participantId")).toString()];
         if (request.path == "/ListParticipantEvents")
