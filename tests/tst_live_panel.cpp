@@ -5,16 +5,23 @@
 #include "demo/demo_live_show.h"
 #include "support/demo_stage_fixtures.h"
 #include "support/monitor_rig.h"
+#include "support/private_bus.h"
 #include "support/window_rig.h"
+#include "ui/desktop_notifier.h"
+#include "ui/disconnect_dialog.h"
 #include "ui/live_panel.h"
 #include "workspace/live_monitor.h"
 
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace testsupport;
@@ -47,6 +54,8 @@ private slots:
     void sessionEndIsSaid();
     void anotherStageStopsWatching();
     void windowWatchesTheShownStage();
+    void failuresNotifyWhenAskedAndAClickShowsTheParticipant();
+    void disconnectAsksNamingTheUserAndTheOutcomeIsInTheTimeline();
 
 private:
     // A panel whose monitors run on `rig`'s server and clock.
@@ -251,6 +260,118 @@ void TestLivePanel::windowWatchesTheShownStage()
     QTRY_COMPARE(shown.size(), 2);
     QVERIFY(!panel->monitor());
     QVERIFY(!panel->watchButton()->isChecked());
+}
+
+void TestLivePanel::failuresNotifyWhenAskedAndAClickShowsTheParticipant()
+{
+    PrivateBus bus;
+    QVERIFY(bus.isRunning());
+    FakeNotifications fake({QStringLiteral("body"), QStringLiteral("actions")});
+    QVERIFY(fake.publishOn(bus.connect(QStringLiteral("service"))));
+    const QDBusConnection client = bus.connect(QStringLiteral("client"));
+    ui::DesktopNotifier notifier([client] { return client; });
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+
+    MonitorRig rig;
+    showStage(rig);
+    auto panel = panelOn(rig);
+    QVERIFY(panel->notifyBox()->isHidden()); // nowhere to announce failures yet
+    panel->setNotifications(&notifier, &settings);
+    QVERIFY(!panel->notifyBox()->isHidden());
+    panel->setStage(kMonitorArn, QStringLiteral("town-hall"));
+    QVERIFY(!panel->notifyBox()->isChecked()); // off by default
+    QSignalSpy attention(panel.get(), &ui::LivePanel::attentionRequested);
+    panel->startWatching();
+    rig.time.advance(0);
+
+    // A new failure while not asked to notify: none is sent (the one below is the first).
+    rig.stage.setParticipant(QStringLiteral("s1"),
+                             participant(QStringLiteral("c"), QStringLiteral("CONNECTED"), false));
+    rig.stage.events[QStringLiteral("c")] = {
+        eventJson(QStringLiteral("PUBLISH_ERROR"), 6, QStringLiteral("B_FRAME_PRESENT"))};
+    rig.time.advance(kInterval);
+    QCOMPARE(cell(panel->timelineView(), 0, WhoColumn), QStringLiteral("user-c"));
+
+    panel->notifyBox()->click();
+    QCOMPARE(settings.value(QStringLiteral("live/notifyFailuresOf")).toStringList(),
+             QStringList{kMonitorArn});
+    rig.stage.setParticipant(QStringLiteral("s1"),
+                             participant(QStringLiteral("d"), QStringLiteral("CONNECTED"), false));
+    rig.stage.events[QStringLiteral("d")] = {
+        eventJson(QStringLiteral("PUBLISH_ERROR"), 11, QStringLiteral("B_FRAME_PRESENT"))};
+    rig.time.advance(kInterval);
+    QTRY_COMPARE(fake.calls.size(), 1);
+    const FakeNotifications::Call &call = fake.calls.constFirst();
+    QCOMPARE(call.summary, QStringLiteral("PUBLISH_ERROR on town-hall"));
+    QVERIFY2(call.body.startsWith(QStringLiteral("user-d: PUBLISH_ERROR B_FRAME_PRESENT. ")),
+             qPrintable(call.body));
+
+    // The click: the participant is selected and the window asked to show the panel.
+    emit fake.ActionInvoked(call.id, QStringLiteral("default"));
+    QTRY_COMPARE(attention.size(), 1);
+    const QModelIndex current = panel->participantsView()->currentIndex();
+    QVERIFY(current.isValid());
+    QCOMPARE(cell(panel->participantsView(), current.row(), 4), QStringLiteral("d"));
+
+    // Remembered for this stage, and for no other.
+    auto again = panelOn(rig);
+    again->setNotifications(&notifier, &settings);
+    again->setStage(kMonitorArn);
+    QVERIFY(again->notifyBox()->isChecked());
+    again->setStage(QStringLiteral("arn:aws:ivs:us-west-2:123456789012:stage/otherStage1"));
+    QVERIFY(!again->notifyBox()->isChecked());
+}
+
+void TestLivePanel::disconnectAsksNamingTheUserAndTheOutcomeIsInTheTimeline()
+{
+    MonitorRig rig;
+    showStage(rig);
+    rig.stage.setParticipant(QStringLiteral("s1"),
+                             participant(QStringLiteral("c"), QStringLiteral("DISCONNECTED")));
+    auto panel = panelOn(rig);
+    panel->setStage(kMonitorArn);
+    panel->startWatching();
+    rig.time.advance(0);
+    QCOMPARE(cell(panel->participantsView(), 2, 4), QStringLiteral("c"));
+    QVERIFY(!panel->askToDisconnect(2)); // it has left already
+
+    ui::DisconnectDialog *dialog = panel->askToDisconnect(1);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->participantId(), QStringLiteral("b"));
+    const auto labels = dialog->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+        return label->text().contains(QStringLiteral("\"user-b\""));
+    }));
+    // Enter in the reason field must not disconnect.
+    QVERIFY(!dialog->disconnectButton()->isDefault());
+    dialog->reasonEdit()->setText(QString(129, QLatin1Char('x')));
+    QVERIFY(!dialog->disconnectButton()->isEnabled());
+    QVERIFY2(dialog->problemText().contains(QStringLiteral("129")),
+             qPrintable(dialog->problemText()));
+    QCOMPARE(dialog->reasonEdit()->text().size(), 129); // refused, never cut
+    dialog->reasonEdit()->setText(QStringLiteral("Echo on the line"));
+    QVERIFY(dialog->disconnectButton()->isEnabled());
+    QVERIFY(dialog->problemText().isEmpty());
+    dialog->disconnectButton()->click();
+    QTRY_COMPARE(rig.stage.disconnects.size(), 1);
+    rig.settle();
+    QCOMPARE(rig.stage.disconnects.at(0).value(QStringLiteral("participantId")).toString(),
+             QStringLiteral("b"));
+    QCOMPARE(rig.stage.disconnects.at(0).value(QStringLiteral("reason")).toString(),
+             QStringLiteral("Echo on the line"));
+    const QTableView *timeline = panel->timelineView();
+    QCOMPARE(cell(timeline, 0, EventColumn), QStringLiteral("DISCONNECT_REQUESTED"));
+    QCOMPARE(cell(timeline, 0, WhoColumn), QStringLiteral("user-b"));
+    QVERIFY(cell(timeline, 0, ExplanationColumn).contains(QStringLiteral("Echo on the line")));
+
+    // Cancel sends nothing.
+    ui::DisconnectDialog *second = panel->askToDisconnect(0);
+    QVERIFY(second);
+    second->reject();
+    rig.settle();
+    QCOMPARE(rig.stage.disconnects.size(), 1);
 }
 
 QTEST_MAIN(TestLivePanel)

@@ -1,15 +1,23 @@
 #include "live_panel.h"
 
+#include "desktop_notifier.h"
+#include "disconnect_dialog.h"
 #include "ivs/stage_arn.h"
 #include "model/text_colors.h"
 #include "text_tone.h"
 #include "workspace/live_monitor.h"
 
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -34,6 +42,10 @@ QTableView *makeTable(QStandardItemModel *model)
     return view;
 }
 
+// The stages whose failures are announced (their ARNs, newest last), in the settings.
+const QString kNotifyKey = QStringLiteral("live/notifyFailuresOf");
+constexpr int kMaxNotifiedStages = 500;
+
 QStandardItem *readOnly(const QString &text)
 {
     auto *item = new QStandardItem(text);
@@ -46,6 +58,7 @@ QStandardItem *readOnly(const QString &text)
 LivePanel::LivePanel(MonitorFactory factory, QWidget *parent)
     : QWidget(parent)
     , m_factory(std::move(factory))
+    , m_notify(new QCheckBox(tr("&Notify of failures")))
     , m_watch(new QPushButton(tr("&Watch Live")))
     , m_status(new QLabel)
     , m_counters(new QLabel)
@@ -71,9 +84,20 @@ LivePanel::LivePanel(MonitorFactory factory, QWidget *parent)
     m_timeline->setHorizontalHeaderLabels(
         {tr("Time"), tr("User ID"), tr("Event"), tr("Error"), tr("What it means")});
 
+    m_notify->setObjectName(QStringLiteral("notifyFailuresBox"));
+    m_notify->setToolTip(tr("While watching, show a desktop notification for each new failure "
+                            "on this stage (a publish error, a failed recording, a participant "
+                            "dropped by the service); remembered for the stage"));
+    m_notify->hide(); // until there is somewhere to announce failures
+    connect(m_notify, &QCheckBox::toggled, this, &LivePanel::rememberNotify);
+    m_participantsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_participantsView, &QWidget::customContextMenuRequested, this,
+            &LivePanel::showParticipantMenu);
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_watch);
     top->addWidget(m_counters, 1);
+    top->addWidget(m_notify);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_status);
@@ -97,12 +121,46 @@ LivePanel::~LivePanel()
         disconnect(m_monitor.get(), nullptr, this, nullptr);
 }
 
-void LivePanel::setStage(const QString &arn)
+void LivePanel::setNotifications(DesktopNotifier *notifier, QSettings *settings)
 {
+    m_notifier = notifier;
+    m_settings = settings;
+    m_notify->setVisible(notifier && settings);
+    if (notifier) {
+        connect(notifier, &DesktopNotifier::activated, this, &LivePanel::onNotificationClicked);
+        connect(notifier, &DesktopNotifier::unavailable, this, [this](const QString &why) {
+            m_notifyNote = why;
+            showStatus();
+        });
+        connect(notifier, &DesktopNotifier::delivered, this, [this] {
+            if (!std::exchange(m_notifyNote, {}).isEmpty())
+                showStatus();
+        });
+    }
+    updateButton();
+}
+
+void LivePanel::rememberNotify(bool on)
+{
+    if (!m_settings || m_stageArn.isEmpty())
+        return;
+    QStringList stages = m_settings->value(kNotifyKey).toStringList();
+    stages.removeAll(m_stageArn);
+    if (on)
+        stages.append(m_stageArn);
+    while (stages.size() > kMaxNotifiedStages)
+        stages.removeFirst();
+    m_settings->setValue(kNotifyKey, stages);
+}
+
+void LivePanel::setStage(const QString &arn, const QString &name)
+{
+    m_stageName = name;
     if (arn == m_stageArn)
         return;
     stopWatching();
     m_stageArn = arn;
+    m_unseenFailures = 0;
     m_participants->removeRows(0, m_participants->rowCount());
     m_timeline->removeRows(0, m_timeline->rowCount());
     m_failures = 0;
@@ -160,6 +218,7 @@ void LivePanel::startWatching()
     connect(monitor, &workspace::LiveMonitor::participantsChanged, this,
             &LivePanel::showParticipants);
     connect(monitor, &workspace::LiveMonitor::eventsAdded, this, &LivePanel::addEvents);
+    connect(monitor, &workspace::LiveMonitor::failure, this, &LivePanel::notifyFailure);
     connect(monitor, &workspace::LiveMonitor::staleChanged, this, &LivePanel::showStatus);
     connect(monitor, &workspace::LiveMonitor::pollFinished, this, &LivePanel::showStatus);
     monitor->start();
@@ -182,8 +241,13 @@ void LivePanel::stopWatching()
 void LivePanel::updateButton()
 {
     const QSignalBlocker blocker(m_watch);
-    m_watch->setEnabled(ivs::StageArn::parse(m_stageArn).has_value());
+    const bool stage = ivs::StageArn::parse(m_stageArn).has_value();
+    m_watch->setEnabled(stage);
     m_watch->setChecked(m_monitor != nullptr);
+    const QSignalBlocker notifyBlocker(m_notify);
+    m_notify->setEnabled(stage);
+    m_notify->setChecked(stage && m_settings &&
+                         m_settings->value(kNotifyKey).toStringList().contains(m_stageArn));
 }
 
 void LivePanel::showParticipants()
@@ -202,6 +266,7 @@ void LivePanel::showParticipants()
             readOnly(participant.userId.isEmpty() ? tr("(no user ID)") : participant.userId),
             readOnly(participant.state), readOnly(participant.published ? tr("yes") : tr("no")),
             readOnly(participant.recordingState), readOnly(participant.participantId)};
+        row[UserColumn]->setData(participant.userId, Qt::UserRole);
         if (participant.recordingState == QLatin1String("FAILED"))
             row[RecordingColumn]->setForeground(model::textColor(model::TextTone::Problem));
         if (!isConnected) {
@@ -253,8 +318,93 @@ void LivePanel::addEvents(const QList<workspace::MonitorEvent> &events)
         showParticipants(); // the failure count
 }
 
+void LivePanel::notifyFailure(const workspace::MonitorEvent &event)
+{
+    if (!m_notifier || !m_notify->isChecked())
+        return;
+    ++m_unseenFailures;
+    QString stage = m_stageName;
+    if (stage.isEmpty()) {
+        const auto arn = ivs::StageArn::parse(m_stageArn);
+        stage = arn ? arn->stageId() : m_stageArn;
+    }
+    const QString summary = m_unseenFailures == 1
+                                ? tr("%1 on %2").arg(event.event.name, stage)
+                                : tr("%1 failures on %2").arg(m_unseenFailures).arg(stage);
+    const QString who = event.userId.isEmpty() ? event.participantId : event.userId;
+    QString what = event.event.name;
+    if (!event.event.errorCode.isEmpty())
+        what += QLatin1Char(' ') + event.event.errorCode;
+    const QString body = event.explanation.isEmpty()
+                             ? tr("%1: %2").arg(who, what)
+                             : tr("%1: %2. %3").arg(who, what, event.explanation);
+    m_notifier->notify(summary, body, m_stageArn + QLatin1Char('\n') + event.participantId);
+}
+
+void LivePanel::onNotificationClicked(const QString &key)
+{
+    const qsizetype split = key.indexOf(QLatin1Char('\n'));
+    if (split < 0)
+        return;
+    if (key.left(split) == m_stageArn)
+        selectParticipant(key.mid(split + 1));
+    emit attentionRequested();
+}
+
+bool LivePanel::selectParticipant(const QString &participantId)
+{
+    for (int row = 0; row < m_participants->rowCount(); ++row) {
+        if (m_participants->item(row, IdColumn)->text() != participantId)
+            continue;
+        const QModelIndex index = m_participants->index(row, UserColumn);
+        m_participantsView->setCurrentIndex(index);
+        m_participantsView->scrollTo(index);
+        return true;
+    }
+    return false;
+}
+
+DisconnectDialog *LivePanel::askToDisconnect(int row)
+{
+    if (!m_monitor || row < 0 || row >= m_participants->rowCount() ||
+        m_participants->item(row, StateColumn)->text() != QLatin1String("CONNECTED"))
+        return nullptr;
+    const QString participantId = m_participants->item(row, IdColumn)->text();
+    const QString userId = m_participants->item(row, UserColumn)->data(Qt::UserRole).toString();
+    auto *dialog = new DisconnectDialog(userId, participantId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QPointer<workspace::LiveMonitor> monitor(m_monitor.get());
+    connect(dialog, &QDialog::accepted, this, [monitor, dialog] {
+        if (monitor) // not stopped meanwhile
+            monitor->disconnectParticipant(dialog->participantId(), dialog->reason());
+    });
+    dialog->open();
+    return dialog;
+}
+
+void LivePanel::showParticipantMenu(const QPoint &position)
+{
+    const QModelIndex index = m_participantsView->indexAt(position);
+    if (!index.isValid())
+        return;
+    const int row = index.row();
+    const QString participantId = m_participants->item(row, IdColumn)->text();
+    const QString user = m_participants->item(row, UserColumn)->text();
+    QMenu menu(this);
+    QAction *disconnectAction = menu.addAction(tr("&Disconnect %1…").arg(user));
+    disconnectAction->setEnabled(m_monitor && m_participants->item(row, StateColumn)->text() ==
+                                                  QLatin1String("CONNECTED"));
+    QAction *copyAction = menu.addAction(tr("&Copy Participant ID"));
+    QAction *chosen = menu.exec(m_participantsView->viewport()->mapToGlobal(position));
+    if (chosen == disconnectAction)
+        askToDisconnect(row);
+    else if (chosen == copyAction)
+        QApplication::clipboard()->setText(participantId);
+}
+
 void LivePanel::markSeen()
 {
+    m_unseenFailures = 0;
     for (int row = 0; row < m_timeline->rowCount(); ++row) {
         for (int column = 0; column < m_timeline->columnCount(); ++column) {
             if (QStandardItem *item = m_timeline->item(row, column); item && item->font().bold())
@@ -287,6 +437,8 @@ void LivePanel::showStatus()
         if (const auto &error = m_monitor->lastError())
             lines << tr("The last poll failed: %1").arg(error->userMessage());
     }
+    if (!m_notifyNote.isEmpty() && m_notify->isChecked())
+        lines << tr("Notifications: %1").arg(m_notifyNote);
     m_status->setText(lines.join(QLatin1Char('\n')));
     const bool problem = m_monitor && (m_monitor->isStale() || m_monitor->lastError());
     if (problem)

@@ -300,7 +300,7 @@ void MainWindow::onStageShown()
 {
     updateTitle();
     // A monitor of the stage shown before stops; this one is watched when the user asks.
-    m_live->setStage(m_document.arn());
+    m_live->setStage(m_document.arn(), m_document.stage() ? m_document.stage()->name() : QString());
     m_publishAction->setEnabled(m_document.stage().has_value());
     // A key or token for the previous stage (or account) must not stay on screen.
     if (m_publishDialog)

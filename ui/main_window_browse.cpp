@@ -2,6 +2,7 @@
 // stage tell, below it, the tree's filter, and text or links dropped anywhere on the window.
 
 #include "checks_panel.h"
+#include "desktop_notifier.h"
 #include "live_panel.h"
 #include "lookup_flow.h"
 #include "main_window.h"
@@ -50,6 +51,8 @@ void MainWindow::createBrowsing(workspace::Workspace &workspace)
     m_sessions = new SessionsPanel(m_inspector);
     m_live = new LivePanel(
         [&workspace](const ivs::StageArn &stage) { return workspace.makeMonitor(stage); });
+    m_live->setNotifications(
+        new DesktopNotifier([] { return QDBusConnection::sessionBus(); }, this), m_settings.get());
 
     QDockWidget *stages = makeDock(tr("Stages"), QStringLiteral("stagesDock"), m_stageList, this);
     QDockWidget *checks = makeDock(tr("Checks"), QStringLiteral("checksDock"), m_checks, this);
@@ -79,6 +82,15 @@ void MainWindow::createBrowsing(workspace::Workspace &workspace)
     connect(m_checks, &ChecksPanel::participantRequested, this, [sessions] {
         sessions->show();
         sessions->raise();
+    });
+    // A click on a failure's notification: the window comes up with the participant in view.
+    connect(m_live, &LivePanel::attentionRequested, this, [this, live] {
+        if (isMinimized())
+            showNormal();
+        live->show();
+        live->raise();
+        raise();
+        activateWindow();
     });
     connect(&m_browser, &workspace::StageBrowser::stageShown, m_stageList,
             [this](const QString &arn) { m_stageList->markShownStage(arn); });

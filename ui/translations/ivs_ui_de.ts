@@ -179,6 +179,48 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     </message>
 </context>
 <context>
+    <name>ui::DesktopNotifier</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>This desktop has neither a notification service nor a system tray that shows messages.</source>
+        <translation>Dieser Desktop hat weder einen Benachrichtigungsdienst noch eine Systemleiste, die Meldungen zeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DisconnectDialog</name>
+    <message>
+        <source>Disconnect Participant</source>
+        <translation>Teilnehmer trennen</translation>
+    </message>
+    <message>
+        <source>the participant %1</source>
+        <translation>den Teilnehmer %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (participant %2)</source>
+        <translation>„%1“ (Teilnehmer %2)</translation>
+    </message>
+    <message>
+        <source>Disconnect %1 from the session? Its token is revoked: it cannot join again with the same token.</source>
+        <translation>%1 von der Sitzung trennen? Sein Token wird widerrufen: Mit demselben Token kann er nicht wieder beitreten.</translation>
+    </message>
+    <message>
+        <source>Optional, up to %1 characters</source>
+        <translation>Optional, bis zu %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+</context>
+<context>
     <name>ui::EditingFlow</name>
     <message>
         <source>Unapplied Changes</source>
@@ -464,6 +506,42 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     <message>
         <source>Events of all participants, newest first</source>
         <translation>Ereignisse aller Teilnehmer, die neuesten zuerst</translation>
+    </message>
+    <message>
+        <source>&amp;Notify of failures</source>
+        <translation>Bei Fehlern benachrichti&amp;gen</translation>
+    </message>
+    <message>
+        <source>While watching, show a desktop notification for each new failure on this stage (a publish error, a failed recording, a participant dropped by the service); remembered for the stage</source>
+        <translation>Während der Beobachtung für jeden neuen Fehler auf dieser Stage eine Desktop-Benachrichtigung zeigen (ein Veröffentlichungsfehler, eine fehlgeschlagene Aufzeichnung, ein vom Dienst getrennter Teilnehmer); wird für die Stage gemerkt</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 failures on %2</source>
+        <translation>%1 Fehler auf %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2. %3</source>
+        <translation>%1: %2. %3</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect %1…</source>
+        <translation>%1 &amp;trennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Participant ID</source>
+        <translation>Teilnehmer-ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Notifications: %1</source>
+        <translation>Benachrichtigungen: %1</translation>
     </message>
 </context>
 <context>
