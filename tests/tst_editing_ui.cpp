@@ -554,6 +554,12 @@ void TestEditingUi::applyOnPodcastRoomShowsTheNewValues()
     QVERIFY(m_rig.window->treeView()->isEditingEnabled());
     QVERIFY(m_rig.window->arnInput()->isEnabled());
     QVERIFY(!m_rig.window->applyAction()->isEnabled());
+
+    // A new edit makes "Applied: …" old news: the banner does not stay up beside pending edits.
+    QVERIFY(!m_rig.window->banner()->isHidden());
+    QVERIFY(edit(QStringLiteral("name"), QStringLiteral("podcast-room-3")));
+    QVERIFY(m_rig.document->hasPendingEdits());
+    QVERIFY2(m_rig.window->banner()->isHidden(), qPrintable(m_rig.window->banner()->text()));
 }
 
 void TestEditingUi::conflictOnStudioMainIsExplainedAndEditsKept()

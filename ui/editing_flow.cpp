@@ -145,6 +145,11 @@ void EditingFlow::connectEditing()
         // An edit that took makes the complaint about the one refused before it old news.
         m_feedback.hideBannerIfShowing(m_editProblem);
         m_editProblem.clear();
+        // "Applied: …" is old news once new edits are pending.
+        if (m_document.hasPendingEdits()) {
+            m_feedback.hideBannerIfShowing(m_applyReport);
+            m_applyReport.clear();
+        }
         updateState();
     });
     connect(&m_document, &document::StageDocument::stageReset, this, &EditingFlow::updateState);
@@ -264,9 +269,10 @@ void EditingFlow::onApplyStarted()
 void EditingFlow::onApplyFinished(bool ok, const QString &report)
 {
     m_feedback.setBusy(false);
-    if (ok)
+    if (ok) {
         m_feedback.notice(report);
-    else
+        m_applyReport = m_feedback.banner().text();
+    } else
         m_feedback.error(report);
     m_feedback.passing(ok ? tr("Applied.") : tr("Apply failed; your edits are still pending."));
     updateState();

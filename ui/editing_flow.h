@@ -98,6 +98,7 @@ private:
     DiscardConfirmer m_confirmer;
     QString m_lastEditRejection;
     QString m_editProblem;     // the banner's text about a refused edit
+    QString m_applyReport;     // the banner's text about the last successful apply
     bool m_editorOpen = false; // an editor in the tree holds what may become an edit
 };
 
