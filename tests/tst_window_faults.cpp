@@ -70,6 +70,7 @@ private slots:
     void slowRequestShowsProgressAndCancelReallyAborts();
     void closingTheWindowDuringARequestIsSafe();
     void storageListThatRepeatsItsTokenStopsAndIsReported();
+    void aConnectionsProblemGoesWithTheConnection();
 
 private:
     void openWindow(const QString &endpointUrl);
@@ -107,6 +108,27 @@ void TestWindowFaults::openWindow(const QString &endpointUrl)
     m_rig.assemble();
     m_rig.window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_rig.window.get()));
+}
+
+void TestWindowFaults::aConnectionsProblemGoesWithTheConnection()
+{
+    // No request is made: the endpoint is never reached.
+    openWindow(QStringLiteral("http://127.0.0.1:9"));
+    const QString problem = QStringLiteral("No keychain service is available.");
+    emit m_rig.profiles->connectionProblem(problem);
+    ui::MessageBanner *banner = m_rig.window->banner();
+    QVERIFY(!banner->isHidden());
+    QCOMPARE(banner->text(), problem);
+
+    // Another connection: the old one's complaint is gone.
+    const auto choices = m_rig.profiles->choices();
+    const auto demo = std::find_if(choices.cbegin(), choices.cend(), [](const auto &choice) {
+        return choice.kind == workspace::ConnectionChoice::Kind::Demo;
+    });
+    QVERIFY(demo != choices.cend());
+    QString error;
+    QVERIFY2(m_rig.profiles->choose(*demo, &error), qPrintable(error));
+    QVERIFY2(banner->isHidden() || banner->text() != problem, qPrintable(banner->text()));
 }
 
 void TestWindowFaults::cleanup()

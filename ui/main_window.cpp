@@ -120,7 +120,10 @@ MainWindow::MainWindow(workspace::Workspace &workspace, const WindowContext &con
             [this](const QString &what) { m_feedback->passing(what); });
     connect(&m_profiles, &workspace::ProfilesController::connectionChanged, this,
             &MainWindow::onConnectionChanged);
-    auto showProblem = [this](const QString &message) { m_feedback->error(message); };
+    auto showProblem = [this](const QString &message) {
+        m_feedback->error(message);
+        m_connectionProblem = m_banner->text();
+    };
     connect(&m_profiles, &workspace::ProfilesController::connectionProblem, this, showProblem);
     connect(m_connectionBar, &ConnectionBar::problem, this, showProblem);
     m_connectionBar->setSwitchGuard([this] {
@@ -261,6 +264,8 @@ void MainWindow::onConnectionChanged()
     // A notice such as "no credentials, so the demo is used" may no longer be true.
     if (m_banner->kind() == MessageBanner::Kind::Notice)
         m_feedback->hideBanner();
+    // So is a complaint about the connection used before (a keychain it could not read).
+    m_feedback->hideBannerIfShowing(std::exchange(m_connectionProblem, {}));
     m_feedback->passing(tr("Now using %1.").arg(m_profiles.connectionDescription()));
     // A switch made elsewhere (the profiles dialog) was not asked about yet.
     if (!std::exchange(m_switchConfirmed, false) &&

@@ -166,6 +166,7 @@ private:
     QPointer<ProfilesDialog> m_profilesDialog;
     QAction *m_publishAction = nullptr;
     QPointer<PublishDialog> m_publishDialog;
+    QString m_connectionProblem;    // the banner's text about the connection's last problem
     bool m_switchConfirmed = false; // the connection bar asked already; the refresh may follow
 };
 
