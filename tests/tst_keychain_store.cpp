@@ -1,3 +1,4 @@
+#include "keychain/keychain_errors.h"
 #include "keychain/keychain_store.h"
 #include "profiles/profile_secrets.h"
 #include "support/keyring_session.h"
@@ -73,6 +74,8 @@ private slots:
     void storedEntryIsReadableWithSecretTool();
     void missingEntryIsNotFound();
     void removingAMissingEntryIsFine();
+    void backendMessagesAreExplained_data();
+    void backendMessagesAreExplained();
     void lockedKeyringRefusesWritesWithAClearMessage();
 
 private:
@@ -135,6 +138,38 @@ void TestKeychainStore::removingAMissingEntryIsFine()
     const Outcome removal = removeEntry(store, QStringLiteral("profile/never-written"));
     QVERIFY(removal.done);
     QVERIFY(!removal.error);
+}
+
+void TestKeychainStore::backendMessagesAreExplained_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("says");
+    const int noService = int(KeychainErrorKind::NoService);
+    QTest::newRow("no dbus-launch")
+        << QStringLiteral("Failed to execute child process \u201cdbus-launch\u201d (No such file "
+                          "or directory)")
+        << noService << QStringLiteral("no D-Bus session bus");
+    QTest::newRow("autolaunch") << QStringLiteral("Cannot autolaunch D-Bus without X11 $DISPLAY")
+                                << noService << QStringLiteral("no D-Bus session bus");
+    QTest::newRow("no secret service")
+        << QStringLiteral("The name org.freedesktop.secrets was not provided by any .service files")
+        << noService << QStringLiteral("no Secret Service");
+    QTest::newRow("locked") << QStringLiteral("Cannot create an item in a locked collection")
+                            << int(KeychainErrorKind::Locked) << QStringLiteral("Unlock");
+}
+
+void TestKeychainStore::backendMessagesAreExplained()
+{
+    QFETCH(QString, backend);
+    QFETCH(int, kind);
+    QFETCH(QString, says);
+    const keychain::KeychainError error =
+        keychain::classifyKeychainError(QKeychain::OtherError, backend);
+    QCOMPARE(int(error.kind), kind);
+    QVERIFY2(error.message.contains(says), qPrintable(error.message));
+    // Said in the app's words, not the backend's.
+    QVERIFY2(!error.message.contains(backend), qPrintable(error.message));
 }
 
 void TestKeychainStore::lockedKeyringRefusesWritesWithAClearMessage()

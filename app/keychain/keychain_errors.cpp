@@ -56,7 +56,10 @@ KeychainError classifyKeychainError(QKeychain::Error error, const QString &backe
     if (mentions(backendMessage, "org.freedesktop.secrets") ||
         mentions(backendMessage, "ServiceUnknown"))
         return noService(Text::tr("no Secret Service on the session bus"));
-    if (mentions(backendMessage, "autolaunch") || mentions(backendMessage, "session bus"))
+    // GLib's "Failed to execute child process "dbus-launch" (No such file or directory)": no
+    // session bus, and no way to start one.
+    if (mentions(backendMessage, "autolaunch") || mentions(backendMessage, "session bus") ||
+        mentions(backendMessage, "dbus-launch"))
         return noService(Text::tr("no D-Bus session bus"));
     if (mentions(backendMessage, "Object does not exist") ||
         mentions(backendMessage, "No such object"))
