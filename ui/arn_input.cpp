@@ -26,7 +26,8 @@ ArnInput::ArnInput(QWidget *parent)
     label->setBuddy(m_edit);
     m_edit->setPlaceholderText(tr("Paste a stage ARN: arn:aws:ivs:REGION:ACCOUNT:stage/ID"));
     m_edit->setClearButtonEnabled(true);
-    m_edit->setMinimumWidth(m_edit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 62);
+    // Narrow enough for a small window (the field scrolls); it takes all the width it is given.
+    m_edit->setMinimumWidth(m_edit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
     m_edit->setToolTip(tr("The ARN of an Amazon IVS Real-Time stage. Press Enter to look it up."));
     // A stage ARN or console link dropped here is looked up by the window, as anywhere else in
     // it, rather than inserted into whatever the field holds.

@@ -291,6 +291,18 @@ void MainWindow::updateTitle()
     setWindowTitle(title);
 }
 
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (std::exchange(m_fitScheduled, true))
+        return;
+    // Once the docks and toolbars have their places for the new size.
+    QTimer::singleShot(0, this, [this] {
+        m_fitScheduled = false;
+        m_layout->fit();
+    });
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!confirmDiscardEdits(tr("Close the window"))) {

@@ -118,6 +118,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
@@ -159,6 +160,7 @@ private:
     LookupFlow *m_lookup = nullptr;
     StageFilesFlow *m_files = nullptr;
     bool m_layoutRestored = false; // docks were placed as the user left them
+    bool m_fitScheduled = false;   // the layout is fitted to the new size once it has settled
     StageListPanel *m_stageList = nullptr;
     ChecksPanel *m_checks = nullptr;
     SessionsPanel *m_sessions = nullptr;

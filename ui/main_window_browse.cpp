@@ -12,6 +12,7 @@
 #include "stage_tree_view.h"
 #include "tree_filter_bar.h"
 #include "window_feedback.h"
+#include "window_layout.h"
 #include "workspace/live_monitor.h"
 #include "workspace/stage_browser.h"
 #include "workspace/workspace.h"
@@ -70,10 +71,11 @@ void MainWindow::createBrowsing(workspace::Workspace &workspace)
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     // Once the window has its size: docks are sized against it.
     QTimer::singleShot(0, this, [this, stages, checks] {
-        if (m_layoutRestored) // the user's own sizes, from the last time
-            return;
-        resizeDocks({stages}, {std::clamp(width() / 4, 260, 420)}, Qt::Horizontal);
-        resizeDocks({checks}, {std::clamp(height() * 2 / 5, 220, 380)}, Qt::Vertical);
+        if (!m_layoutRestored) { // else the user's own sizes, from the last time
+            resizeDocks({stages}, {std::clamp(width() / 4, 220, 420)}, Qt::Horizontal);
+            resizeDocks({checks}, {std::clamp(height() * 3 / 10, 160, 380)}, Qt::Vertical);
+        }
+        m_layout->fit(); // the tree keeps its room, restored or not
     });
 
     connect(m_stageList, &StageListPanel::stageActivated, m_lookup, &LookupFlow::showListedStage);

@@ -2,11 +2,13 @@
 
 #include "column_widths.h"
 
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QMainWindow>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolBar>
 #include <QTreeView>
 
 namespace ui {
@@ -64,6 +66,71 @@ bool WindowLayout::restore()
         m_window.restoreGeometry(geometry);
     const QByteArray state = m_settings.value(kStateKey).toByteArray();
     return !state.isEmpty() && m_window.restoreState(state, kStateVersion);
+}
+
+void WindowLayout::fit()
+{
+    // Toolbars of the top area, in order, rows broken where the next one would not fit whole.
+    QList<QToolBar *> toolBars;
+    const auto all = m_window.findChildren<QToolBar *>(Qt::FindDirectChildrenOnly);
+    for (QToolBar *toolBar : all) {
+        if (m_window.toolBarArea(toolBar) == Qt::TopToolBarArea && !toolBar->isHidden() &&
+            !toolBar->isFloating())
+            toolBars.append(toolBar);
+    }
+    std::sort(toolBars.begin(), toolBars.end(), [](const QToolBar *a, const QToolBar *b) {
+        return a->y() != b->y() ? a->y() < b->y() : a->x() < b->x();
+    });
+    const int available = m_window.width();
+    int used = 0;
+    for (QToolBar *toolBar : std::as_const(toolBars)) {
+        const int wanted = toolBar->sizeHint().width();
+        const bool breakBefore = used > 0 && used + wanted > available;
+        if (breakBefore != m_window.toolBarBreak(toolBar)) {
+            if (breakBefore)
+                m_window.insertToolBarBreak(toolBar);
+            else
+                m_window.removeToolBarBreak(toolBar);
+        }
+        used = breakBefore ? wanted : used + wanted;
+    }
+
+    // The central widget's share of the dock area, across and down.
+    QWidget *central = m_window.centralWidget();
+    if (!central)
+        return;
+    QList<QDockWidget *> across;
+    QList<QDockWidget *> down;
+    int acrossSpace = central->width();
+    int downSpace = central->height();
+    const auto docks = m_window.findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
+    for (QDockWidget *dock : docks) {
+        if (dock->isFloating() || !dock->isVisible())
+            continue; // a tab behind another one is not visible either
+        const Qt::DockWidgetArea area = m_window.dockWidgetArea(dock);
+        if (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea) {
+            across.append(dock);
+            acrossSpace += dock->width();
+        } else if (area == Qt::TopDockWidgetArea || area == Qt::BottomDockWidgetArea) {
+            down.append(dock);
+            downSpace += dock->height();
+        }
+    }
+    const auto giveWay = [this](const QList<QDockWidget *> &area, int space, int centralSize,
+                                Qt::Orientation orientation) {
+        if (area.isEmpty() || centralSize * 2 >= space)
+            return;
+        QList<int> sizes;
+        for (QDockWidget *dock : area) {
+            const QSize least = dock->minimumSizeHint();
+            const int share = space * 45 / 100 / int(area.size());
+            sizes.append(
+                std::max(orientation == Qt::Horizontal ? least.width() : least.height(), share));
+        }
+        m_window.resizeDocks(area, sizes, orientation);
+    };
+    giveWay(across, acrossSpace, central->width(), Qt::Horizontal);
+    giveWay(down, downSpace, central->height(), Qt::Vertical);
 }
 
 void WindowLayout::save() const

@@ -23,6 +23,12 @@ public:
     bool restore();
     void save() const;
 
+    // Fits the arrangement to the window's size: the toolbars wrap onto another row rather than
+    // hide actions in their overflow menu, and the central widget (the tree) keeps at least half
+    // the room beside and above the docks — the docks give way when the window shrinks, and a
+    // restored arrangement that squeezed the tree is fixed the same way.
+    void fit();
+
 private:
     QMainWindow &m_window;
     QSettings &m_settings;
