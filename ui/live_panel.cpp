@@ -18,6 +18,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -101,8 +102,16 @@ LivePanel::LivePanel(MonitorFactory factory, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_status);
-    layout->addWidget(m_participantsView, 1);
-    layout->addWidget(m_timelineView, 2);
+    // Named, so the window remembers where the user put the divider; in a short window the
+    // splitter folds a table rather than taking room from the tree.
+    auto *split = new QSplitter(Qt::Vertical);
+    split->setObjectName(QStringLiteral("liveSplitter"));
+    split->addWidget(m_participantsView);
+    split->addWidget(m_timelineView);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
+    split->setMinimumHeight(fontMetrics().height() * 6);
+    layout->addWidget(split, 1);
 
     connect(m_watch, &QPushButton::clicked, this, [this](bool checked) {
         if (checked)

@@ -111,6 +111,8 @@ SessionsPanel::SessionsPanel(workspace::StageInspector &inspector, QWidget *pare
     split->setObjectName(QStringLiteral("sessionEventsSplitter"));
     split->addWidget(lists);
     split->addWidget(section(tr("Events"), m_eventsStatus, m_events));
+    // In a short window the events give way (the splitter folds them) rather than the tree.
+    split->setMinimumHeight(fontMetrics().height() * 6);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_autoRefresh);

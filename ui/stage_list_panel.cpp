@@ -83,10 +83,15 @@ StageListPanel::StageListPanel(workspace::StageCatalog &catalog, model::StageLis
     m_failures->setFocusPolicy(Qt::NoFocus);
     m_failures->hide();
 
-    auto *scopeRow = new QHBoxLayout;
-    scopeRow->addWidget(m_scope, 1);
-    scopeRow->addWidget(m_regions);
-    scopeRow->addWidget(m_load);
+    // The choice gets the dock's whole width, so that its text ("All demo regions (4)", in
+    // German "Alle Demo-Regionen (4)") is not cut; the buttons go under it.
+    auto *scopeRow = new QVBoxLayout;
+    scopeRow->addWidget(m_scope);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_regions);
+    buttons->addWidget(m_load);
+    scopeRow->addLayout(buttons);
 
     auto *progressLayout = new QHBoxLayout(m_progressRow);
     progressLayout->setContentsMargins(0, 0, 0, 0);
