@@ -65,6 +65,7 @@ private slots:
     void cleanup();
     void spinBoxEditThroughTheDelegateIsPending();
     void spinBoxStepsWithinTheRange();
+    void editedFieldNamesFitInBold();
     void f2TypingAndDoubleClickOpenTheValueEditor();
     void badNameIsRefusedWithTheReason();
     void refusedValueStaysInTheReopenedEditor();
@@ -179,6 +180,20 @@ void TestEditingUi::applyThroughReview()
     QVERIFY(review);
     QVERIFY(review->applyButton()->isEnabled());
     QTest::mouseClick(review->applyButton(), Qt::LeftButton);
+}
+
+void TestEditingUi::editedFieldNamesFitInBold()
+{
+    show(kFullyConfiguredDemoArn, QStringLiteral("studio-main"));
+    QVERIFY(edit(kReconnect, 90));
+    const QModelIndex field = valueIndex(kReconnect).siblingAtColumn(StageTreeModel::FieldColumn);
+    const QFont font = field.data(Qt::FontRole).value<QFont>();
+    QVERIFY(font.bold()); // edited rows are bold
+    const int needed = QFontMetrics(font).horizontalAdvance(field.data().toString());
+    const QRect cell = m_rig.window->treeView()->visualRect(field);
+    // The name is drawn whole: the cell holds it with the item's margins (3 px a side).
+    QVERIFY2(cell.width() >= needed + 6,
+             qPrintable(QStringLiteral("%1 < %2").arg(cell.width()).arg(needed + 6)));
 }
 
 void TestEditingUi::spinBoxEditThroughTheDelegateIsPending()

@@ -5,6 +5,7 @@
 #include "stage_field_delegate.h"
 
 #include <algorithm>
+#include <functional>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -158,6 +159,24 @@ void StageTreeView::afterReset()
         return;
     expandAll();
     resizeColumnToContents(StageTreeModel::FieldColumn);
+    // An edited row's name is drawn in bold: it must still fit then.
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics regular(font());
+    const QFontMetrics strong(bold);
+    int boldExtra = 0;
+    const std::function<void(const QModelIndex &)> widen = [&](const QModelIndex &parent) {
+        for (int row = 0, rows = model()->rowCount(parent); row < rows; ++row) {
+            const QModelIndex index = model()->index(row, StageTreeModel::FieldColumn, parent);
+            const QString text = index.data().toString();
+            boldExtra = std::max(boldExtra,
+                                 strong.horizontalAdvance(text) - regular.horizontalAdvance(text));
+            widen(index);
+        }
+    };
+    widen({});
+    header()->resizeSection(StageTreeModel::FieldColumn,
+                            header()->sectionSize(StageTreeModel::FieldColumn) + boldExtra);
     // Long ARNs should be readable whole, without pushing the notes off screen.
     resizeColumnToContents(StageTreeModel::ValueColumn);
     header()->resizeSection(
