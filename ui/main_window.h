@@ -166,7 +166,8 @@ private:
     QPointer<ProfilesDialog> m_profilesDialog;
     QAction *m_publishAction = nullptr;
     QPointer<PublishDialog> m_publishDialog;
-    bool m_switchConfirmed = false; // the connection bar asked already; the refresh may follow
+    bool m_publishWhenShown = false; // asked for during a lookup
+    bool m_switchConfirmed = false;  // the connection bar asked already; the refresh may follow
 };
 
 } // namespace ui
