@@ -380,6 +380,17 @@ void TestObsWebSocket::rtmpServiceCarriesServerAndKey()
     QCOMPARE(obs.serviceSettings().value(QStringLiteral("server")).toString(), rtmps);
     QCOMPARE(obs.serviceSettings().value(QStringLiteral("key")).toString(),
              QStringLiteral("sk_us-east-1_key"));
+
+    // OBS may keep flags its own way: only the server and the secret decide.
+    obs.setReadBack(QStringLiteral("rtmp_custom"),
+                    {{QStringLiteral("server"), rtmps},
+                     {QStringLiteral("key"), QStringLiteral("sk_us-east-1_key")},
+                     {QStringLiteral("bwtest"), false}});
+    const Outcome again =
+        run({obs.url(), {}, false, false}, [rtmps](QObject *, ObsHandoff::SecretDone done) {
+            done(workspace::rtmpStreamService(rtmps, QStringLiteral("sk_us-east-1_key")), {});
+        });
+    QVERIFY2(again.sent, again.error ? qPrintable(again.error->message) : "");
 }
 
 void TestObsWebSocket::cancelledHandoffSaysNothing()

@@ -251,7 +251,11 @@ void ObsHandoff::confirm(const StreamService &service)
                 differ.append(
                     tr("the service type is \"%1\", not \"%2\"").arg(type.left(100), service.type));
             for (auto it = service.settings.begin(); it != service.settings.end(); ++it) {
-                if (held.value(it.key()) == it.value())
+                // What decides where OBS streams; flags such as use_auth OBS may keep its way.
+                const bool decisive = it.key() == QLatin1String("server") ||
+                                      it.key() == QLatin1String("bearer_token") ||
+                                      it.key() == QLatin1String("key");
+                if (!decisive || held.value(it.key()) == it.value())
                     continue;
                 // The secret is never echoed: only which setting differs.
                 differ.append(
