@@ -2,7 +2,8 @@
 # flows one way.
 #
 #   rank 0  identity, i18n, platform       what the app is, its languages, what differs by OS
-#   rank 1  aws, net, keychain             signing and AWS files; the loopback server; secrets
+#   rank 1  aws, net, keychain, obs        signing and AWS files; the loopback server; secrets;
+#                                          OBS's WebSocket remote control
 #   rank 2  profiles, ivs                  stored profiles; the wire operations and value types
 #   rank 3  credentials, document, demo    the provider chain; the stage document; the demo
 #   rank 4  model                          item models over the document and what is learnt

@@ -202,8 +202,11 @@ void TestMainWindow::publishingOpensForTheShownStage()
              "nothing to publish to before a stage is shown");
     QVERIFY(!m_rig.window->openPublishDialog());
     typeAndSubmit(kFullyConfiguredDemoArn);
+    // Enabled during the lookup already: triggered then, the dialog opens once the stage is shown.
     QTRY_VERIFY(m_rig.window->publishAction()->isEnabled());
-    QPointer<ui::PublishDialog> dialog = m_rig.window->openPublishDialog();
+    m_rig.window->openPublishDialog();
+    QPointer<ui::PublishDialog> dialog;
+    QTRY_VERIFY((dialog = m_rig.window->findChild<ui::PublishDialog *>()) && dialog->isVisible());
     QVERIFY(dialog);
     QCOMPARE(publisher.target().arn, kFullyConfiguredDemoArn);
     dialog->close();

@@ -478,7 +478,8 @@ void TestWindowComforts::shortcutsAreListedInTheMenus()
     const QStringList shortcuts = menuShortcuts(m_rig.window->menuBar());
     for (const QString &key :
          {QStringLiteral("Ctrl+L"), QStringLiteral("F5"), QStringLiteral("Ctrl+C"),
-          QStringLiteral("Ctrl+Shift+C"), QStringLiteral("Ctrl+V"), QStringLiteral("Ctrl+F")})
+          QStringLiteral("Ctrl+Shift+C"), QStringLiteral("Ctrl+V"), QStringLiteral("Ctrl+F"),
+          QStringLiteral("Ctrl+Shift+O")})
         QVERIFY2(shortcuts.contains(key), qPrintable(key + QStringLiteral(" not in ") +
                                                      shortcuts.join(QStringLiteral(", "))));
 }

@@ -139,7 +139,21 @@ MainWindow::MainWindow(workspace::Workspace &workspace, const WindowContext &con
     m_publishAction = new QAction(tr("&Publish to This Stage…"), this);
     m_publishAction->setObjectName(QStringLiteral("publishAction"));
     m_publishAction->setEnabled(false);
+    m_publishAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_publishAction->setToolTip(
+        tr("A token or stream key for an encoder, and Send to OBS (%1)")
+            .arg(m_publishAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_publishAction, &QAction::triggered, this, &MainWindow::openPublishDialog);
+    // Paste an ARN, then this shortcut at once: the dialog opens when the stage arrives.
+    connect(&m_browser, &workspace::StageBrowser::lookupStarted, this,
+            [this] { m_publishAction->setEnabled(true); });
+    auto lookupOver = [this] {
+        m_publishWhenShown = false;
+        m_publishAction->setEnabled(m_document.stage().has_value());
+    };
+    connect(&m_browser, &workspace::StageBrowser::lookupFailed, this, lookupOver);
+    connect(&m_browser, &workspace::StageBrowser::lookupCancelled, this, lookupOver);
+    connect(m_tree, &StageTreeView::publishRequested, this, &MainWindow::openPublishDialog);
 
     m_editing->addToolBar();
     createBrowsing(workspace);
@@ -322,10 +336,17 @@ void MainWindow::onStageShown()
     // A key or token for the previous stage (or account) must not stay on screen.
     if (m_publishDialog)
         m_publisher.setStage(workspace::publishTargetOf(m_document));
+    if (std::exchange(m_publishWhenShown, false))
+        openPublishDialog();
 }
 
 PublishDialog *MainWindow::openPublishDialog()
 {
+    if (m_browser.isBusy()) {
+        // Asked for while the stage is on its way: opened for it once it is shown.
+        m_publishWhenShown = true;
+        return nullptr;
+    }
     if (!m_document.stage())
         return nullptr;
     const workspace::PublishTarget target = workspace::publishTargetOf(m_document);

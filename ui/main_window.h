@@ -168,8 +168,9 @@ private:
     QPointer<ProfilesDialog> m_profilesDialog;
     QAction *m_publishAction = nullptr;
     QPointer<PublishDialog> m_publishDialog;
-    QString m_connectionProblem;    // the banner's text about the connection's last problem
-    bool m_switchConfirmed = false; // the connection bar asked already; the refresh may follow
+    QString m_connectionProblem;     // the banner's text about the connection's last problem
+    bool m_publishWhenShown = false; // asked for during a lookup
+    bool m_switchConfirmed = false;  // the connection bar asked already; the refresh may follow
 };
 
 } // namespace ui

@@ -2,9 +2,11 @@
 
 #include "text_tone.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTimer>
 
 namespace ui::publish_parts {
 
@@ -45,6 +47,26 @@ void showNote(QLabel *label, const QString &text)
     clearTextTone(label);
     label->setText(text);
     label->setAccessibleDescription(text);
+}
+
+void confirmCopied(QPushButton *button)
+{
+    static constexpr const char *kTextProperty = "textBeforeCopied";
+    if (!button->property(kTextProperty).isValid())
+        button->setProperty(kTextProperty, button->text());
+    const QString copied = QCoreApplication::translate("ui::PublishParts", "Copied ✓");
+    button->setText(copied);
+    button->setAccessibleDescription(copied);
+    // A second copy within the time starts the time again: only the newest timer restores.
+    const int generation = button->property("copiedGeneration").toInt() + 1;
+    button->setProperty("copiedGeneration", generation);
+    QTimer::singleShot(kCopiedConfirmationMs, button, [button, generation] {
+        if (button->property("copiedGeneration").toInt() != generation)
+            return;
+        button->setText(button->property(kTextProperty).toString());
+        button->setProperty(kTextProperty, QVariant());
+        button->setAccessibleDescription(QString());
+    });
 }
 
 } // namespace ui::publish_parts

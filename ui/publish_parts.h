@@ -21,5 +21,9 @@ void showStatus(QLabel *label, const QString &text, bool error);
 // Shows `text` in a status note in the ordinary text colour: neither a problem nor a success
 // ("Loading…", "There are none yet").
 void showNote(QLabel *label, const QString &text);
+// A Copy button that has just copied says so — "Copied ✓" — for a few seconds, then reads as
+// before.
+void confirmCopied(QPushButton *button);
+constexpr int kCopiedConfirmationMs = 2500;
 
 } // namespace ui::publish_parts

@@ -1,5 +1,6 @@
 #include "rtmp_publish_tab.h"
 
+#include "obs_send_box.h"
 #include "obs_service_file.h"
 #include "publish_parts.h"
 #include "text_tone.h"
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace ui {
 
@@ -27,19 +29,21 @@ constexpr int kArnRole = Qt::UserRole;
 } // namespace
 
 RtmpPublishTab::RtmpPublishTab(PublishController &controller, const ObsServiceFile &obsFile,
-                               QWidget *parent)
+                               ObsSendBox &obsBox, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
     , m_obsFile(obsFile)
+    , m_obsBox(obsBox)
     , m_ingestList(new QTreeWidget(this))
     , m_reload(makeButton(tr("Re&load"), QStringLiteral("reloadIngestButton"), this))
     , m_server(makeReadOnlyEdit(QStringLiteral("rtmpServerEdit"), this))
     , m_streamKey(QStringLiteral("streamKeyEdit"), QStringLiteral("revealStreamKeyButton"), this)
-    , m_copyServer(makeButton(tr("Copy Server"), QStringLiteral("copyRtmpServerButton"), this))
-    , m_copyKey(makeButton(tr("Copy Stream Key"), QStringLiteral("copyStreamKeyButton"), this))
-    , m_copyBoth(makeButton(tr("Copy Both"), QStringLiteral("copyRtmpBothButton"), this))
+    , m_copyServer(makeButton(tr("Copy S&erver"), QStringLiteral("copyRtmpServerButton"), this))
+    , m_copyKey(makeButton(tr("Copy Stream &Key"), QStringLiteral("copyStreamKeyButton"), this))
+    , m_copyBoth(makeButton(tr("Copy &Both"), QStringLiteral("copyRtmpBothButton"), this))
     , m_save(
           makeButton(tr("Sa&ve as OBS Service Settings…"), QStringLiteral("saveRtmpButton"), this))
+    , m_sendToObs(makeButton(tr("Send to &OBS"), QStringLiteral("sendRtmpToObsButton"), this))
     , m_warning(makeNote(QStringLiteral("rtmpWarning"), this))
     , m_status(makeNote(QStringLiteral("rtmpStatus"), this))
 {
@@ -54,10 +58,21 @@ RtmpPublishTab::RtmpPublishTab(PublishController &controller, const ObsServiceFi
     connect(m_ingestList, &QTreeWidget::itemSelectionChanged, this,
             &RtmpPublishTab::onIngestSelected);
     connect(m_reload, &QPushButton::clicked, this, &RtmpPublishTab::load);
-    connect(m_copyServer, &QPushButton::clicked, this, [this] { copyPlain(m_server->text()); });
-    connect(m_copyKey, &QPushButton::clicked, this, [this] { copySecret(m_streamKey.text()); });
-    connect(m_copyBoth, &QPushButton::clicked, this,
-            [this] { copySecret(m_server->text() + QLatin1Char('\n') + m_streamKey.text()); });
+    connect(m_copyServer, &QPushButton::clicked, this, [this] {
+        copyPlain(m_server->text());
+        confirmCopied(m_copyServer);
+    });
+    connect(m_copyKey, &QPushButton::clicked, this, [this] {
+        copySecret(m_streamKey.text());
+        confirmCopied(m_copyKey);
+    });
+    connect(m_copyBoth, &QPushButton::clicked, this, [this] {
+        copySecret(m_server->text() + QLatin1Char('\n') + m_streamKey.text());
+        confirmCopied(m_copyBoth);
+    });
+    m_sendToObs->setToolTip(tr("Set OBS's stream service (Custom RTMP) to this server and stream "
+                               "key, through OBS's WebSocket server"));
+    connect(m_sendToObs, &QPushButton::clicked, this, [this] { sendToObs(false); });
     connect(m_save, &QPushButton::clicked, this, &RtmpPublishTab::save);
     m_warning->setAccessibleName(tr("Stream key warning"));
     setTextTone(m_warning, model::TextTone::Problem);
@@ -85,6 +100,39 @@ RtmpPublishTab::RtmpPublishTab(PublishController &controller, const ObsServiceFi
             &RtmpPublishTab::onStreamKeyFetched);
     connect(&m_controller, &PublishController::streamKeyFailed, this,
             &RtmpPublishTab::onStreamKeyFailed);
+    connect(&m_controller, &PublishController::obsProgress, this, [this](const QString &step) {
+        if (m_sendingToObs)
+            m_obsBox.showProgress(step);
+    });
+    connect(&m_controller, &PublishController::obsSent, this,
+            [this](const QString &summary, const QString &note) {
+                if (!std::exchange(m_sendingToObs, false))
+                    return;
+                m_obsBox.showOutcome(note.isEmpty() ? summary : summary + QLatin1Char(' ') + note,
+                                     false);
+                updateButtons();
+            });
+    connect(&m_controller, &PublishController::obsFailed, this,
+            [this](const QString &message, bool streaming) {
+                if (!std::exchange(m_sendingToObs, false))
+                    return;
+                m_obsBox.showOutcome(message, true);
+                updateButtons();
+                if (streaming && m_obsBox.confirmStreaming(window()))
+                    sendToObs(true);
+            });
+}
+
+void RtmpPublishTab::sendToObs(bool evenIfStreaming)
+{
+    const QString problem = m_controller.sendRtmpToObs(m_obsBox.settings(evenIfStreaming));
+    if (!problem.isEmpty()) {
+        m_obsBox.showOutcome(problem, true);
+        return;
+    }
+    m_sendingToObs = true;
+    m_obsBox.showProgress(tr("Connecting to OBS…"));
+    updateButtons();
 }
 
 QWidget *RtmpPublishTab::createResultBox()
@@ -98,6 +146,7 @@ QWidget *RtmpPublishTab::createResultBox()
     copyRow->addWidget(m_copyBoth);
     copyRow->addStretch(1);
     copyRow->addWidget(m_save);
+    copyRow->addWidget(m_sendToObs);
     auto *resultForm = new QFormLayout;
     resultForm->addRow(tr("Server:"), m_server);
     resultForm->addRow(tr("Stream key:"), keyRow);
@@ -127,6 +176,7 @@ void RtmpPublishTab::reset()
     clear();
     m_ingestList->clear();
     m_loaded = false;
+    m_sendingToObs = false;
     updateButtons();
 }
 
@@ -216,6 +266,7 @@ void RtmpPublishTab::updateButtons()
     m_copyKey->setEnabled(key);
     m_copyBoth->setEnabled(key && server);
     m_save->setEnabled(key && server);
+    m_sendToObs->setEnabled(key && server && !m_sendingToObs);
 }
 
 } // namespace ui

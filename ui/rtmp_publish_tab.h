@@ -15,6 +15,7 @@ class PublishController;
 
 namespace ui {
 
+class ObsSendBox;
 class ObsServiceFile;
 
 // The RTMP(S) tab of "Publish to this stage": lists the stage's ingest configurations as the
@@ -27,7 +28,7 @@ public:
     enum IngestColumn { NameColumn, ProtocolColumn, StateColumn, UserIdColumn };
 
     RtmpPublishTab(workspace::PublishController &controller, const ObsServiceFile &obsFile,
-                   QWidget *parent = nullptr);
+                   ObsSendBox &obsBox, QWidget *parent = nullptr);
 
     // Asks the controller for the list; it costs a request, so only when someone looks at it.
     void load();
@@ -46,6 +47,7 @@ public:
     QPushButton *copyStreamKeyButton() const { return m_copyKey; }
     QPushButton *copyBothButton() const { return m_copyBoth; }
     QPushButton *saveButton() const { return m_save; }
+    QPushButton *sendToObsButton() const { return m_sendToObs; }
     QLabel *warningLabel() const { return m_warning; }
     QLabel *statusLabel() const { return m_status; }
 
@@ -58,12 +60,15 @@ private:
                             const QString &warning);
     void onStreamKeyFailed(const QString &message);
     void save();
+    void sendToObs(bool evenIfStreaming);
     void clear();
     void updateButtons();
 
     workspace::PublishController &m_controller;
     const ObsServiceFile &m_obsFile;
+    ObsSendBox &m_obsBox;
     bool m_loaded = false;
+    bool m_sendingToObs = false; // this tab started the hand-off in progress
 
     // In the order they are made, which is the order the keyboard reaches them in.
     QTreeWidget *m_ingestList;
@@ -74,6 +79,7 @@ private:
     QPushButton *m_copyKey;
     QPushButton *m_copyBoth;
     QPushButton *m_save;
+    QPushButton *m_sendToObs;
     QLabel *m_warning;
     QLabel *m_status;
 };

@@ -212,6 +212,17 @@ void StageTreeView::addEndpointCopyButtons(const QModelIndex &parent)
             button->setAccessibleName(button->toolTip());
             button->setObjectName(QStringLiteral("copy-") + field.data().toString());
             layout->addWidget(button);
+            if (field.data().toString() == QLatin1String("whip")) {
+                auto *publish = new QToolButton(holder);
+                publish->setText(tr("Publish…"));
+                publish->setToolButtonStyle(Qt::ToolButtonTextOnly);
+                publish->setAutoRaise(true);
+                publish->setToolTip(tr("A token for this endpoint, and Send to OBS"));
+                publish->setAccessibleName(tr("Publish to this stage over WHIP"));
+                publish->setObjectName(QStringLiteral("publish-whip"));
+                layout->addWidget(publish);
+                connect(publish, &QToolButton::clicked, this, &StageTreeView::publishRequested);
+            }
             layout->addStretch(1);
             const QPersistentModelIndex persistent(field);
             connect(button, &QToolButton::clicked, this, [this, persistent] {

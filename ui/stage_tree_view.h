@@ -36,6 +36,8 @@ public:
 
 signals:
     void copied(const QString &what);
+    // The WHIP endpoint row's Publish button: the publish dialog, to hand the stage to OBS.
+    void publishRequested();
     void addTagRequested();
     void renameTagRequested(const QString &key);
     void deleteTagRequested(const QString &key);

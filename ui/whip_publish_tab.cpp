@@ -1,5 +1,6 @@
 #include "whip_publish_tab.h"
 
+#include "obs_send_box.h"
 #include "obs_service_file.h"
 #include "publish_parts.h"
 #include "workspace/publish_controller.h"
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace ui {
 
@@ -27,32 +29,45 @@ constexpr int kMinutesPerHour = 60;
 } // namespace
 
 WhipPublishTab::WhipPublishTab(PublishController &controller, const ObsServiceFile &obsFile,
-                               QWidget *parent)
+                               ObsSendBox &obsBox, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
     , m_obsFile(obsFile)
+    , m_obsBox(obsBox)
     , m_lifetimeUnitShown(kHoursUnit)
     , m_userId(new QLineEdit(PublishController::defaultUserId(), this))
     , m_lifetime(new QSpinBox(this))
     , m_lifetimeUnit(new QComboBox(this))
     , m_attributes(new QLineEdit(this))
     , m_createToken(makeButton(tr("&Create Token"), QStringLiteral("createTokenButton"), this))
+    , m_sendToObs(makeButton(tr("Send to &OBS"), QStringLiteral("sendWhipToObsButton"), this))
     , m_server(makeReadOnlyEdit(QStringLiteral("whipServerEdit"), this))
     , m_token(QStringLiteral("tokenEdit"), QStringLiteral("revealTokenButton"), this)
     , m_expiry(makeNote(QStringLiteral("expiryLabel"), this))
-    , m_copyServer(makeButton(tr("Copy Server"), QStringLiteral("copyWhipServerButton"), this))
-    , m_copyToken(makeButton(tr("Copy Token"), QStringLiteral("copyTokenButton"), this))
-    , m_copyBoth(makeButton(tr("Copy Both"), QStringLiteral("copyWhipBothButton"), this))
+    , m_copyServer(makeButton(tr("Copy S&erver"), QStringLiteral("copyWhipServerButton"), this))
+    , m_copyToken(makeButton(tr("Copy &Token"), QStringLiteral("copyTokenButton"), this))
+    , m_copyBoth(makeButton(tr("Copy &Both"), QStringLiteral("copyWhipBothButton"), this))
     , m_save(
           makeButton(tr("&Save as OBS Service Settings…"), QStringLiteral("saveWhipButton"), this))
     , m_status(makeNote(QStringLiteral("whipStatus"), this))
 {
     m_status->setAccessibleName(tr("Token status"));
+    m_sendToObs->setToolTip(tr("Create a token and set OBS's stream service (WHIP) to it in one "
+                               "step, through OBS's WebSocket server"));
     connect(m_createToken, &QPushButton::clicked, this, &WhipPublishTab::createToken);
-    connect(m_copyServer, &QPushButton::clicked, this, [this] { copyPlain(m_server->text()); });
-    connect(m_copyToken, &QPushButton::clicked, this, [this] { copySecret(m_token.text()); });
-    connect(m_copyBoth, &QPushButton::clicked, this,
-            [this] { copySecret(m_server->text() + QLatin1Char('\n') + m_token.text()); });
+    connect(m_sendToObs, &QPushButton::clicked, this, [this] { sendToObs(false); });
+    connect(m_copyServer, &QPushButton::clicked, this, [this] {
+        copyPlain(m_server->text());
+        confirmCopied(m_copyServer);
+    });
+    connect(m_copyToken, &QPushButton::clicked, this, [this] {
+        copySecret(m_token.text());
+        confirmCopied(m_copyToken);
+    });
+    connect(m_copyBoth, &QPushButton::clicked, this, [this] {
+        copySecret(m_server->text() + QLatin1Char('\n') + m_token.text());
+        confirmCopied(m_copyBoth);
+    });
     connect(m_save, &QPushButton::clicked, this, &WhipPublishTab::save);
 
     auto *layout = new QVBoxLayout(this);
@@ -63,6 +78,20 @@ WhipPublishTab::WhipPublishTab(PublishController &controller, const ObsServiceFi
 
     connect(&m_controller, &PublishController::tokenCreated, this, &WhipPublishTab::onTokenCreated);
     connect(&m_controller, &PublishController::tokenFailed, this, &WhipPublishTab::onTokenFailed);
+    connect(&m_controller, &PublishController::obsProgress, this, [this](const QString &step) {
+        if (m_sendingToObs)
+            m_obsBox.showProgress(step);
+    });
+    connect(&m_controller, &PublishController::obsSent, this,
+            [this](const QString &summary, const QString &note) {
+                if (!std::exchange(m_sendingToObs, false))
+                    return;
+                m_obsBox.showOutcome(summary, false);
+                if (!note.isEmpty())
+                    showStatus(m_status, note, true);
+                updateButtons();
+            });
+    connect(&m_controller, &PublishController::obsFailed, this, &WhipPublishTab::onObsFailed);
 }
 
 QLayout *WhipPublishTab::createRequestForm()
@@ -94,6 +123,7 @@ QLayout *WhipPublishTab::createRequestForm()
     auto *lifetimeLabel = new QLabel(tr("&Lifetime:"), this);
     lifetimeLabel->setBuddy(m_lifetime);
     auto *createRow = new QHBoxLayout;
+    createRow->addWidget(m_sendToObs);
     createRow->addWidget(m_createToken);
     createRow->addStretch(1);
     auto *request = new QFormLayout;
@@ -137,6 +167,7 @@ void WhipPublishTab::reset()
 {
     clear();
     m_creatingToken = false;
+    m_sendingToObs = false;
     updateButtons();
 }
 
@@ -171,6 +202,32 @@ void WhipPublishTab::createToken()
     m_creatingToken = true;
     showStatus(m_status, tr("Creating a token…"), false);
     updateButtons();
+}
+
+void WhipPublishTab::sendToObs(bool evenIfStreaming)
+{
+    clear();
+    const QString problem =
+        m_controller.sendWhipToObs(m_userId->text(), lifetimeMinutes(), m_attributes->text(),
+                                   m_obsBox.settings(evenIfStreaming));
+    if (!problem.isEmpty()) {
+        m_obsBox.showOutcome(problem, true);
+        return;
+    }
+    m_sendingToObs = true;
+    m_obsBox.showProgress(tr("Connecting to OBS…"));
+    updateButtons();
+}
+
+void WhipPublishTab::onObsFailed(const QString &message, bool streaming)
+{
+    if (!std::exchange(m_sendingToObs, false))
+        return;
+    m_creatingToken = false;
+    m_obsBox.showOutcome(message, true);
+    updateButtons();
+    if (streaming && m_obsBox.confirmStreaming(window()))
+        sendToObs(true);
 }
 
 void WhipPublishTab::onTokenCreated(const QString &server, const QString &token,
@@ -213,7 +270,8 @@ void WhipPublishTab::clear()
 
 void WhipPublishTab::updateButtons()
 {
-    m_createToken->setEnabled(m_controller.hasStage() && !m_creatingToken);
+    m_createToken->setEnabled(m_controller.hasStage() && !m_creatingToken && !m_sendingToObs);
+    m_sendToObs->setEnabled(m_controller.hasStage() && !m_creatingToken && !m_sendingToObs);
     const bool token = !m_token.isEmpty();
     const bool server = !m_server->text().isEmpty();
     m_token.updateButton();

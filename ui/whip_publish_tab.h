@@ -16,16 +16,18 @@ class PublishController;
 
 namespace ui {
 
+class ObsSendBox;
 class ObsServiceFile;
 
 // The WHIP tab of "Publish to this stage": asks the controller for a participant token with a
 // user id, a lifetime and attributes, and shows it with the stage's WHIP server, to copy or to
-// save as OBS's service settings. The token is the controller's; the tab only shows it, masked.
+// save as OBS's service settings — or, with Send to OBS, creates it and sets the running OBS's
+// stream service in one step. The token is the controller's; the tab only shows it, masked.
 class WhipPublishTab final : public QWidget {
     Q_OBJECT
 public:
     WhipPublishTab(workspace::PublishController &controller, const ObsServiceFile &obsFile,
-                   QWidget *parent = nullptr);
+                   ObsSendBox &obsBox, QWidget *parent = nullptr);
 
     // The lifetime asked for, in minutes, whatever unit it is shown in.
     int lifetimeMinutes() const;
@@ -38,6 +40,7 @@ public:
     QComboBox *lifetimeUnitCombo() const { return m_lifetimeUnit; }
     QLineEdit *attributesEdit() const { return m_attributes; }
     QPushButton *createTokenButton() const { return m_createToken; }
+    QPushButton *sendToObsButton() const { return m_sendToObs; }
     QLineEdit *serverEdit() const { return m_server; }
     QLineEdit *tokenEdit() const { return m_token.edit(); }
     QPushButton *revealTokenButton() const { return m_token.revealButton(); }
@@ -53,6 +56,8 @@ private:
     QWidget *createResultBox();
     void onLifetimeUnitChanged();
     void createToken();
+    void sendToObs(bool evenIfStreaming);
+    void onObsFailed(const QString &message, bool streaming);
     void onTokenCreated(const QString &server, const QString &token, const QString &expiry,
                         const QString &warning);
     void onTokenFailed(const QString &message);
@@ -62,8 +67,10 @@ private:
 
     workspace::PublishController &m_controller;
     const ObsServiceFile &m_obsFile;
+    ObsSendBox &m_obsBox;
     bool m_creatingToken = false;
-    int m_lifetimeUnitShown; // the unit the spin box value is in: index of m_lifetimeUnit
+    bool m_sendingToObs = false; // this tab started the hand-off in progress
+    int m_lifetimeUnitShown;     // the unit the spin box value is in: index of m_lifetimeUnit
 
     // In the order they are made, which is the order the keyboard reaches them in.
     QLineEdit *m_userId;
@@ -71,6 +78,7 @@ private:
     QComboBox *m_lifetimeUnit;
     QLineEdit *m_attributes;
     QPushButton *m_createToken;
+    QPushButton *m_sendToObs;
     QLineEdit *m_server;
     SecretField m_token;
     QLabel *m_expiry;

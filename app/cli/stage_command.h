@@ -65,6 +65,8 @@ public:
     QString serviceRegion() const;
     bool verbose() const { return m_parser.isSet(m_verboseOption); }
     ivs::IvsClient &client() const;
+    // After connecting.
+    workspace::Backend &backend() const { return *m_backend; }
 
     // GetStage for --arn (in --region), waiting for the answer in a local event loop. An answer
     // about another stage is warned of on standard error.

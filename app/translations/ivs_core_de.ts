@@ -428,10 +428,6 @@ Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-sta
 <context>
     <name>cli::CreateToken</name>
     <message>
-        <source>Creates a participant token for a stage (CreateParticipantToken) and prints it with the stage&apos;s WHIP server, ready for an encoder. The token is a secret: it is printed on standard output only, never with --verbose or in an error. With --output obs the output is OBS&apos;s service.json (custom WHIP service): save it as ~/.config/obs-studio/basic/profiles/PROFILE/service.json while OBS is closed.</source>
-        <translation>Erstellt ein Teilnehmer-Token für eine Stage (CreateParticipantToken) und gibt es zusammen mit dem WHIP-Server der Stage aus, bereit für einen Encoder. Das Token ist geheim: Es wird nur auf der Standardausgabe ausgegeben, nie mit --verbose oder in einer Fehlermeldung. Mit --output obs ist die Ausgabe die service.json von OBS (benutzerdefinierter WHIP-Dienst): Speichern Sie sie als ~/.config/obs-studio/basic/profiles/PROFILE/service.json, während OBS geschlossen ist.</translation>
-    </message>
-    <message>
         <source>ARN of the stage the token is for.</source>
         <translation>ARN der Stage, für die das Token gilt.</translation>
     </message>
@@ -490,6 +486,54 @@ Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-sta
     <message>
         <source>The stage %1 has no WHIP endpoint, so OBS would have no server; no token was created.</source>
         <translation>Die Stage %1 hat keinen WHIP-Endpunkt, daher hätte OBS keinen Server; es wurde kein Token erstellt.</translation>
+    </message>
+    <message>
+        <source>Creates a participant token for a stage (CreateParticipantToken) and prints it with the stage&apos;s WHIP server, ready for an encoder. The token is a secret: it is printed on standard output only, never with --verbose or in an error. With --output obs the output is OBS&apos;s service.json (custom WHIP service): save it as ~/.config/obs-studio/basic/profiles/PROFILE/service.json while OBS is closed. With --send-to-obs the running OBS (28 or later, its WebSocket server on) is set to stream to the stage with the new token in the same step.</source>
+        <translation>Erstellt ein Teilnehmer-Token für eine Stage (CreateParticipantToken) und gibt es mit dem WHIP-Server der Stage aus, bereit für einen Encoder. Das Token ist geheim: Es erscheint nur auf der Standardausgabe, nie mit --verbose oder in einer Fehlermeldung. Mit --output obs ist die Ausgabe OBS’ service.json (eigener WHIP-Dienst): Speichern Sie sie bei geschlossenem OBS als ~/.config/obs-studio/basic/profiles/PROFIL/service.json. Mit --send-to-obs wird das laufende OBS (ab 28, mit eingeschaltetem WebSocket-Server) im selben Schritt auf die Stage mit dem neuen Token eingestellt.</translation>
+    </message>
+    <message>
+        <source>Set OBS&apos;s stream service (custom WHIP: server and bearer token) through its WebSocket server, then read it back to confirm. OBS is checked first: no token is created for an OBS that is not running, refuses the password or is streaming. Prints what OBS was set to, not the token, unless --output is given.</source>
+        <translation>Stellt den Streamdienst von OBS (eigener WHIP-Dienst: Server und Bearer-Token) über dessen WebSocket-Server ein und liest ihn zur Bestätigung zurück. OBS wird zuerst geprüft: Für ein OBS, das nicht läuft, das Passwort ablehnt oder gerade streamt, wird kein Token erstellt. Gibt aus, worauf OBS eingestellt wurde, nicht das Token – außer mit --output.</translation>
+    </message>
+    <message>
+        <source>Where OBS&apos;s WebSocket server listens (default ws://127.0.0.1:4455). ws:// only on this computer; wss:// anywhere.</source>
+        <translation>Wo der WebSocket-Server von OBS lauscht (Standard ws://127.0.0.1:4455). ws:// nur auf diesem Computer; wss:// überall.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Read OBS&apos;s WebSocket password from standard input (one line; not echoed on a terminal). Without it, the password saved in the keychain for --obs-url is used, if any.</source>
+        <translation>Das WebSocket-Passwort von OBS von der Standardeingabe lesen (eine Zeile; im Terminal ohne Echo). Ohne diese Option wird das im Schlüsselbund für --obs-url gespeicherte Passwort verwendet, falls vorhanden.</translation>
+    </message>
+    <message>
+        <source>Save the password read with --obs-password-stdin in the keychain for --obs-url, once OBS accepted it.</source>
+        <translation>Das mit --obs-password-stdin gelesene Passwort im Schlüsselbund für --obs-url speichern, sobald OBS es angenommen hat.</translation>
+    </message>
+    <message>
+        <source>Change OBS&apos;s stream settings even while it is streaming (they take effect at its next Start Streaming).</source>
+        <translation>Die Streameinstellungen von OBS auch während eines laufenden Streams ändern (sie gelten ab dem nächsten „Stream starten“).</translation>
+    </message>
+    <message>
+        <source>--%1 goes with --send-to-obs.</source>
+        <translation>--%1 gehört zu --send-to-obs.</translation>
+    </message>
+    <message>
+        <source>--obs-save-password saves the password read with --obs-password-stdin; give both.</source>
+        <translation>--obs-save-password speichert das mit --obs-password-stdin gelesene Passwort; geben Sie beide an.</translation>
+    </message>
+    <message>
+        <source>The token created for it (participant %1) was not printed; it expires unused.</source>
+        <translation>Das dafür erstellte Token (Teilnehmer %1) wurde nicht ausgegeben; es läuft ungenutzt ab.</translation>
+    </message>
+    <message>
+        <source>OBS WebSocket password: </source>
+        <translation>OBS-WebSocket-Passwort: </translation>
+    </message>
+    <message>
+        <source>--obs-password-stdin: standard input ended before a password line.</source>
+        <translation>--obs-password-stdin: Die Standardeingabe endete vor einer Passwortzeile.</translation>
     </message>
 </context>
 <context>
@@ -2803,6 +2847,89 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>obs::ObsClient</name>
+    <message>
+        <source>OBS is not running at %1, or its WebSocket server is off: start OBS and tick Tools → WebSocket Server Settings → Enable WebSocket server (the port shown there must match).</source>
+        <translation>OBS läuft nicht unter %1, oder sein WebSocket-Server ist aus: Starten Sie OBS und aktivieren Sie Werkzeuge → WebSocket-Server-Einstellungen → WebSocket-Server aktivieren (der dort gezeigte Port muss passen).</translation>
+    </message>
+    <message>
+        <source>OBS at %1 did not answer within %2 s.</source>
+        <translation>OBS unter %1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>No OBS address was given: OBS listens at %1 unless told otherwise.</source>
+        <translation>Keine OBS-Adresse angegeben: OBS lauscht, wenn nicht anders eingestellt, unter %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address OBS listens at: it looks like %2.</source>
+        <translation>„%1“ ist keine Adresse, unter der OBS lauscht: Sie sieht aus wie %2.</translation>
+    </message>
+    <message>
+        <source>The OBS address may not hold a user name or password; the password is given on its own.</source>
+        <translation>Die OBS-Adresse darf keinen Benutzernamen und kein Passwort enthalten; das Passwort wird gesondert angegeben.</translation>
+    </message>
+    <message>
+        <source>The OBS address must start with ws:// (or wss://), not &quot;%1&quot;.</source>
+        <translation>Die OBS-Adresse muss mit ws:// (oder wss://) beginnen, nicht mit „%1“.</translation>
+    </message>
+    <message>
+        <source>ws:// is accepted only for OBS on this computer (127.0.0.1, ::1, localhost): the token would cross the network in the clear. Reach OBS on %1 through wss:// (a TLS proxy in front of it).</source>
+        <translation>ws:// wird nur für OBS auf diesem Computer angenommen (127.0.0.1, ::1, localhost): Das Token ginge sonst unverschlüsselt durchs Netz. Erreichen Sie OBS auf %1 über wss:// (einen TLS-Proxy davor).</translation>
+    </message>
+    <message>
+        <source>OBS at %1 sent a binary message; obs-websocket 5 speaks JSON text.</source>
+        <translation>OBS unter %1 hat eine Binärnachricht gesendet; obs-websocket 5 spricht JSON-Text.</translation>
+    </message>
+    <message>
+        <source>Cannot reach OBS at %1: %2</source>
+        <translation>OBS unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Not connected to OBS at %1.</source>
+        <translation>Nicht mit OBS unter %1 verbunden.</translation>
+    </message>
+    <message>
+        <source>OBS at %1 did not answer %2 within %3 s.</source>
+        <translation>OBS unter %1 hat %2 nicht innerhalb von %3 s beantwortet.</translation>
+    </message>
+    <message>
+        <source>What answers at %1 is not obs-websocket 5 (a message is not its JSON).</source>
+        <translation>Was unter %1 antwortet, ist nicht obs-websocket 5 (eine Nachricht ist nicht dessen JSON).</translation>
+    </message>
+    <message>
+        <source>OBS at %1 speaks an obs-websocket protocol this app does not know (RPC version %2): use OBS Studio 28 or later.</source>
+        <translation>OBS unter %1 spricht ein obs-websocket-Protokoll, das diese App nicht kennt (RPC-Version %2): Verwenden Sie OBS Studio 28 oder neuer.</translation>
+    </message>
+    <message>
+        <source>OBS at %1 asks for a password and none was given (OBS → Tools → WebSocket Server Settings → Show Connect Info shows it).</source>
+        <translation>OBS unter %1 verlangt ein Passwort, und es wurde keines angegeben (OBS → Werkzeuge → WebSocket-Server-Einstellungen → Verbindungsinformationen anzeigen zeigt es).</translation>
+    </message>
+    <message>
+        <source>OBS refused %1 with code %2.</source>
+        <translation>OBS hat %1 mit Code %2 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>OBS refused %1 with code %2: %3</source>
+        <translation>OBS hat %1 mit Code %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>OBS at %1 closed the connection (code %2%3).</source>
+        <translation>OBS unter %1 hat die Verbindung geschlossen (Code %2%3).</translation>
+    </message>
+    <message>
+        <source>OBS at %1 refused the password (close code 4009): check it in OBS → Tools → WebSocket Server Settings → Show Connect Info.</source>
+        <translation>OBS unter %1 hat das Passwort abgelehnt (Close-Code 4009): Prüfen Sie es unter OBS → Werkzeuge → WebSocket-Server-Einstellungen → Verbindungsinformationen anzeigen.</translation>
+    </message>
+    <message>
+        <source>OBS at %1 does not support obs-websocket RPC version %2 (close code 4010).</source>
+        <translation>OBS unter %1 unterstützt die obs-websocket-RPC-Version %2 nicht (Close-Code 4010).</translation>
+    </message>
+    <message>
+        <source>OBS at %1 closed the connection before it was ready (code %2). Is it OBS Studio 28 or later, with its WebSocket server on?</source>
+        <translation>OBS unter %1 hat die Verbindung geschlossen, bevor sie bereit war (Code %2). Ist es OBS Studio 28 oder neuer, mit eingeschaltetem WebSocket-Server?</translation>
+    </message>
+</context>
+<context>
     <name>platform::KeychainHints</name>
     <message>
         <source>On macOS, secrets are kept in the login keychain: check in Keychain Access that it exists.</source>
@@ -2934,6 +3061,69 @@ Befehle:
     <message>
         <source>Disconnected from this app (reason: &quot;%1&quot;); its token is revoked.</source>
         <translation>Aus dieser App getrennt (Grund: „%1“); sein Token ist widerrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>workspace::ObsHandoff</name>
+    <message>
+        <source>Looking for the OBS password in the keychain…</source>
+        <translation>Suche das OBS-Passwort im Schlüsselbund…</translation>
+    </message>
+    <message>
+        <source>Connecting to OBS at %1…</source>
+        <translation>Verbinde mit OBS unter %1…</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The OBS password was not saved: %1</source>
+        <translation>Das OBS-Passwort wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Asking OBS whether it is streaming…</source>
+        <translation>Frage OBS, ob es streamt…</translation>
+    </message>
+    <message>
+        <source>OBS at %1 is streaming: its stream settings were left as they are, and no token was created. Stop the stream first, or say to go ahead anyway (the new settings take effect at the next Start Streaming).</source>
+        <translation>OBS unter %1 streamt: Seine Streameinstellungen blieben unverändert, und es wurde kein Token erstellt. Beenden Sie zuerst den Stream, oder bestätigen Sie, dass es trotzdem weitergehen soll (die neuen Einstellungen gelten ab dem nächsten „Stream starten“).</translation>
+    </message>
+    <message>
+        <source>There is no server to give OBS: the stage lacks the endpoint.</source>
+        <translation>Es gibt keinen Server für OBS: Der Stage fehlt der Endpunkt.</translation>
+    </message>
+    <message>
+        <source>Setting OBS&apos;s stream service…</source>
+        <translation>Stelle den Streamdienst von OBS ein…</translation>
+    </message>
+    <message>
+        <source>Reading OBS&apos;s stream service back…</source>
+        <translation>Lese den Streamdienst von OBS zurück…</translation>
+    </message>
+    <message>
+        <source>the service type is &quot;%1&quot;, not &quot;%2&quot;</source>
+        <translation>der Diensttyp ist „%1“, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>the server is &quot;%1&quot;</source>
+        <translation>der Server ist „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not what was sent</source>
+        <translation>„%1“ ist nicht, was gesendet wurde</translation>
+    </message>
+    <message>
+        <source>OBS at %1 accepted the stream settings but reads back others: %2. Another program may have changed them; check OBS → Settings → Stream.</source>
+        <translation>OBS unter %1 hat die Streameinstellungen angenommen, liest aber andere zurück: %2. Vielleicht hat ein anderes Programm sie geändert; prüfen Sie OBS → Einstellungen → Stream.</translation>
+    </message>
+    <message>
+        <source>OBS at %1 now streams to %2 over WHIP, with the new token. Start Streaming in OBS to go live.</source>
+        <translation>OBS unter %1 streamt jetzt per WHIP an %2, mit dem neuen Token. „Stream starten“ in OBS geht live.</translation>
+    </message>
+    <message>
+        <source>OBS at %1 now streams to %2 over RTMP(S), with the stream key. Start Streaming in OBS to go live.</source>
+        <translation>OBS unter %1 streamt jetzt per RTMP(S) an %2, mit dem Streamschlüssel. „Stream starten“ in OBS geht live.</translation>
     </message>
 </context>
 <context>
@@ -3131,6 +3321,18 @@ Befehle:
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>The stage has no WHIP endpoint, so OBS would have no server to send to; no token was created.</source>
+        <translation>Die Stage hat keinen WHIP-Endpunkt, OBS hätte also keinen Server; es wurde kein Token erstellt.</translation>
+    </message>
+    <message>
+        <source>Creating a token…</source>
+        <translation>Erstelle ein Token…</translation>
+    </message>
+    <message>
+        <source>There is no stream key to send: choose an ingest configuration first.</source>
+        <translation>Es gibt keinen Streamschlüssel zum Senden: Wählen Sie zuerst eine Ingest-Konfiguration.</translation>
+    </message>
 </context>
 <context>
     <name>workspace::StageEditor</name>
@@ -3152,7 +3354,7 @@ Befehle:
     </message>
     <message>
         <source>Sending %1 for %2…</source>
-        <translation>%1 für %2 wird gesendet …</translation>
+        <translation>%1 für %2 wird gesendet…</translation>
     </message>
     <message>
         <source>Applied: %1.</source>

@@ -35,6 +35,11 @@ profiles::ProfileRepository &Backend::profiles() const
     return m_storage->repository;
 }
 
+keychain::KeychainStore &Backend::keychain() const
+{
+    return m_storage->keychain;
+}
+
 Backend::~Backend()
 {
     // The client refers to the network manager and the credentials: it goes first.

@@ -63,6 +63,8 @@ public:
 
     ivs::IvsClient &client() const { return *m_client; }
     profiles::ProfileRepository &profiles() const;
+    // The app's keychain service: profiles' secrets, the OBS password.
+    keychain::KeychainStore &keychain() const;
     const aws::SharedConfig &sharedConfig() const { return *m_sharedConfig; }
 
     bool isDemo() const { return m_demoActive; }

@@ -42,10 +42,18 @@ PublishTarget publishTargetOf(const document::StageDocument &document)
             endpoints.value(QStringLiteral("rtmps")).toString()};
 }
 
-PublishController::PublishController(ivs::IvsClient &client, QObject *parent)
+PublishController::PublishController(ivs::IvsClient &client, keychain::KeychainStore *obsPasswords,
+                                     QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_obs(new ObsHandoff(obsPasswords, this))
 {
+    connect(m_obs, &ObsHandoff::busyChanged, this, &PublishController::updateBusy);
+    connect(m_obs, &ObsHandoff::progress, this, &PublishController::obsProgress);
+    connect(m_obs, &ObsHandoff::sent, this, &PublishController::obsSent);
+    connect(m_obs, &ObsHandoff::failed, this, [this](const obs::ObsError &error) {
+        emit obsFailed(error.message, error.kind == obs::ObsErrorKind::Streaming);
+    });
 }
 
 PublishController::~PublishController() = default;
@@ -81,27 +89,48 @@ QString PublishController::defaultUserId()
 
 bool PublishController::isBusy() const
 {
-    return m_tokenRequest || m_listRequest || m_keyRequest;
+    return m_tokenRequest || m_listRequest || m_keyRequest || m_obs->isBusy();
+}
+
+std::optional<ivs::TokenRequest> PublishController::tokenRequest(const QString &userId,
+                                                                 int lifetimeMinutes,
+                                                                 const QString &attributes,
+                                                                 QString *problem) const
+{
+    const auto arn = ivs::StageArn::parse(m_target.arn, problem);
+    if (!arn) {
+        if (!hasStage())
+            *problem = tr("No stage is shown: look a stage up first.");
+        return std::nullopt;
+    }
+    ivs::TokenRequest request;
+    request.userId = userId.trimmed();
+    request.durationMinutes = lifetimeMinutes;
+    request.capabilities = {QStringLiteral("PUBLISH")};
+    const auto parsed = ivs::parseTokenAttributes(attributes, problem);
+    if (!parsed)
+        return std::nullopt;
+    request.attributes = *parsed;
+    if (*problem = request.problem(); !problem->isEmpty())
+        return std::nullopt;
+    return request;
 }
 
 QString PublishController::createToken(const QString &userId, int lifetimeMinutes,
                                        const QString &attributes)
 {
     QString problem;
-    const auto arn = ivs::StageArn::parse(m_target.arn, &problem);
-    if (!arn)
-        return hasStage() ? problem : tr("No stage is shown: look a stage up first.");
-    ivs::TokenRequest request;
-    request.userId = userId.trimmed();
-    request.durationMinutes = lifetimeMinutes;
-    request.capabilities = {QStringLiteral("PUBLISH")};
-    const auto parsed = ivs::parseTokenAttributes(attributes, &problem);
-    if (!parsed)
+    const auto request = tokenRequest(userId, lifetimeMinutes, attributes, &problem);
+    if (!request)
         return problem;
-    request.attributes = *parsed;
-    if (problem = request.problem(); !problem.isEmpty())
-        return problem;
+    m_obs->cancel();
+    requestToken(*request, {});
+    return {};
+}
 
+void PublishController::requestToken(const ivs::TokenRequest &request,
+                                     std::function<void(const QString &problem)> after)
+{
     // The previous token stays valid at the service, but showing it next to the new request's
     // settings would hand out a token the user did not just ask for.
     m_token.clear();
@@ -109,10 +138,14 @@ QString PublishController::createToken(const QString &userId, int lifetimeMinute
     m_tokenExpiry = {};
     QObject *context = startRequest(m_tokenRequest);
     ivs::createParticipantToken(
-        m_client, *arn, request, context, [this, context](const ivs::TokenResult &result) {
+        m_client, *ivs::StageArn::parse(m_target.arn), request, context,
+        [this, context, after = std::move(after)](const ivs::TokenResult &result) {
             finishRequest(m_tokenRequest, context);
             if (!result.token) {
-                emit tokenFailed(result.error ? result.error->userMessage() : noAnswer());
+                const QString message = result.error ? result.error->userMessage() : noAnswer();
+                emit tokenFailed(message);
+                if (after)
+                    after(message);
                 return;
             }
             m_token = result.token->token;
@@ -125,7 +158,50 @@ QString PublishController::createToken(const QString &userId, int lifetimeMinute
                     : QString();
             emit tokenCreated(m_target.whip, m_token,
                               expiryText(m_tokenExpiry, QDateTime::currentDateTimeUtc()), warning);
+            if (after)
+                after({});
         });
+}
+
+QString PublishController::sendWhipToObs(const QString &userId, int lifetimeMinutes,
+                                         const QString &attributes, const ObsSettings &obs)
+{
+    QString problem;
+    const auto request = tokenRequest(userId, lifetimeMinutes, attributes, &problem);
+    if (!request)
+        return problem;
+    if (m_target.whip.isEmpty())
+        return tr("The stage has no WHIP endpoint, so OBS would have no server to send to; no "
+                  "token was created.");
+    if (const QString urlProblem = obs::ObsClient::urlProblem(obs.url); !urlProblem.isEmpty())
+        return urlProblem;
+    m_token.clear();
+    m_participantId.clear();
+    m_tokenExpiry = {};
+    m_obs->start(obs, [this, request = *request](QObject *, ObsHandoff::SecretDone done) {
+        emit obsProgress(tr("Creating a token…"));
+        requestToken(request, [this, done = std::move(done)](const QString &failure) {
+            if (!failure.isEmpty())
+                done(std::nullopt, failure);
+            else
+                done(whipStreamService(m_target.whip, m_token), {});
+        });
+    });
+    return {};
+}
+
+QString PublishController::sendRtmpToObs(const ObsSettings &obs)
+{
+    if (m_streamKey.isEmpty())
+        return tr("There is no stream key to send: choose an ingest configuration first.");
+    if (m_rtmpServer.isEmpty())
+        return tr("The stage has no endpoint for this configuration's protocol, so OBS would have "
+                  "no server to send to.");
+    if (const QString urlProblem = obs::ObsClient::urlProblem(obs.url); !urlProblem.isEmpty())
+        return urlProblem;
+    m_obs->start(obs, [this](QObject *, ObsHandoff::SecretDone done) {
+        done(rtmpStreamService(m_rtmpServer, m_streamKey), {});
+    });
     return {};
 }
 
@@ -218,6 +294,7 @@ QString PublishController::saveService(const QString &path, const QByteArray &do
 
 void PublishController::forgetSecrets()
 {
+    m_obs->cancel();
     cancelRequests();
     m_token.clear();
     m_participantId.clear();

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "workspace/obs_handoff.h"
+
+#include <functional>
 #include <optional>
 #include <QDateTime>
 #include <QList>
@@ -9,6 +12,10 @@
 
 namespace ivs {
 class IvsClient;
+struct TokenRequest;
+} // namespace ivs
+namespace keychain {
+class KeychainStore;
 }
 namespace document {
 class StageDocument;
@@ -57,7 +64,10 @@ public:
     static constexpr int kMinLifetimeMinutes = 1;
     static constexpr int kMaxLifetimeMinutes = 20160;
 
-    explicit PublishController(ivs::IvsClient &client, QObject *parent = nullptr);
+    // `obsPasswords` keeps the OBS password (Send to OBS); null: none is kept or looked up.
+    explicit PublishController(ivs::IvsClient &client,
+                               keychain::KeychainStore *obsPasswords = nullptr,
+                               QObject *parent = nullptr);
     ~PublishController() override;
 
     // Replaces the stage; what belonged to the previous one — requests, secrets, the ingest
@@ -77,6 +87,17 @@ public:
     // "k=v, k=v") nothing is sent and the reason is returned; otherwise returns an empty string
     // and tokenCreated or tokenFailed follows. A newer request supersedes an older one.
     QString createToken(const QString &userId, int lifetimeMinutes, const QString &attributes);
+    // Send to OBS: checks OBS (reachable, password, not streaming), creates a token as
+    // createToken() does (tokenCreated or tokenFailed follows), then sets OBS's stream service to
+    // the stage's WHIP server with it and reads it back; obsSent or obsFailed ends it. A form that
+    // breaks a limit, a stage without WHIP endpoint or an unusable OBS address is refused before
+    // anything is sent: the reason is returned.
+    QString sendWhipToObs(const QString &userId, int lifetimeMinutes, const QString &attributes,
+                          const ObsSettings &obs);
+    // The same with the stream key fetched last and its RTMP(S) server.
+    QString sendRtmpToObs(const ObsSettings &obs);
+    ObsHandoff &obsHandoff() const { return *m_obs; }
+
     void loadIngestConfigurations();
     const QList<IngestChoice> &ingestConfigurations() const { return m_ingest; }
     // GetIngestConfiguration: the only call that returns the stream key.
@@ -121,8 +142,20 @@ signals:
     void streamKeyFetched(const QString &name, const QString &server, const QString &streamKey,
                           const QString &warning);
     void streamKeyFailed(const QString &message);
+    // Send to OBS: the step it is at, and how it ended.
+    void obsProgress(const QString &step);
+    void obsSent(const QString &summary, const QString &note);
+    // `streaming`: refused only because OBS is streaming; sending again with evenIfStreaming
+    // would go ahead.
+    void obsFailed(const QString &message, bool streaming);
 
 private:
+    std::optional<ivs::TokenRequest> tokenRequest(const QString &userId, int lifetimeMinutes,
+                                                  const QString &attributes,
+                                                  QString *problem) const;
+    // CreateParticipantToken for the stage; `after` gets the failure, empty on success.
+    void requestToken(const ivs::TokenRequest &request,
+                      std::function<void(const QString &problem)> after);
     QObject *startRequest(QPointer<QObject> &slot);
     void finishRequest(QPointer<QObject> &slot, QObject *context);
     void cancelRequests();
@@ -130,6 +163,7 @@ private:
     QString saveService(const QString &path, const QByteArray &document) const;
 
     ivs::IvsClient &m_client;
+    ObsHandoff *m_obs;
     PublishTarget m_target;
     QPointer<QObject> m_tokenRequest;
     QPointer<QObject> m_listRequest;

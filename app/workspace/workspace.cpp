@@ -34,7 +34,7 @@ Workspace::Workspace(std::unique_ptr<Backend> backend)
     , m_inspector(std::make_unique<StageInspector>(m_backend->client(), *m_document))
     , m_catalog(std::make_unique<StageCatalog>(m_backend->client(), *m_stageList))
     , m_profiles(std::make_unique<ProfilesController>(*m_backend))
-    , m_publisher(std::make_unique<PublishController>(m_backend->client()))
+    , m_publisher(std::make_unique<PublishController>(m_backend->client(), &m_backend->keychain()))
     , m_monitorTime(std::make_unique<SystemMonitorTime>())
     , m_monitorBudget(std::make_unique<RequestBudget>(*m_monitorTime))
 {

@@ -14,12 +14,15 @@ QProcessEnvironment environmentWith(const QString &accessKeyId, const QString &s
     return environment;
 }
 
-Run runAppBinary(const QStringList &arguments, const QProcessEnvironment &environment)
+Run runAppBinary(const QStringList &arguments, const QProcessEnvironment &environment,
+                 const QByteArray &input)
 {
     QProcess process;
     process.setProcessEnvironment(environment);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(QStringLiteral(IVS_APP_BINARY), arguments);
+    if (!input.isEmpty())
+        process.write(input);
     process.closeWriteChannel();
     Run run;
     if (!finished.wait(60000) && finished.isEmpty()) {

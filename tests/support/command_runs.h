@@ -33,9 +33,10 @@ Run runInProcess(Command command, const QStringList &arguments,
     return run;
 }
 
-// Runs the app's own binary with exactly `environment` and nothing on its standard input. The
+// Runs the app's own binary with exactly `environment` and `input` on its standard input. The
 // event loop runs meanwhile, so endpoints in this process can answer it. A run that does not end
 // within a minute is killed and keeps exitCode -1; a crash gives -2.
-Run runAppBinary(const QStringList &arguments, const QProcessEnvironment &environment);
+Run runAppBinary(const QStringList &arguments, const QProcessEnvironment &environment,
+                 const QByteArray &input = {});
 
 } // namespace testsupport

@@ -445,7 +445,7 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     </message>
     <message>
         <source>Looking for the session in progress…</source>
-        <translation>Die laufende Sitzung wird gesucht …</translation>
+        <translation>Die laufende Sitzung wird gesucht…</translation>
     </message>
     <message>
         <source>Session %1, in progress since %2.</source>
@@ -791,6 +791,10 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
         <source>Live</source>
         <translation>Live</translation>
     </message>
+    <message>
+        <source>A token or stream key for an encoder, and Send to OBS (%1)</source>
+        <translation>Ein Token oder Streamschlüssel für einen Encoder, und „An OBS senden“ (%1)</translation>
+    </message>
 </context>
 <context>
     <name>ui::MessageBanner</name>
@@ -813,6 +817,53 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     <message>
         <source>Notice</source>
         <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ObsSendBox</name>
+    <message>
+        <source>OBS Stud&amp;io (its WebSocket server: Tools → WebSocket Server Settings)</source>
+        <translation>OBS Stud&amp;io (sein WebSocket-Server: Werkzeuge → WebSocket-Server-Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Re&amp;member in the keychain</source>
+        <translation>Im Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>Ticked: Send to OBS is the default button, and sets OBS&apos;s stream settings in one step. Unticked: Create Token is.</source>
+        <translation>Angekreuzt: „An OBS senden“ ist die Standardschaltfläche und stellt den Stream von OBS in einem Schritt ein. Nicht angekreuzt: „Token erstellen“.</translation>
+    </message>
+    <message>
+        <source>ws:// only for OBS on this computer; wss:// anywhere.</source>
+        <translation>ws:// nur für OBS auf diesem Computer; wss:// überall.</translation>
+    </message>
+    <message>
+        <source>empty: the one in the keychain, or none</source>
+        <translation>leer: das aus dem Schlüsselbund, oder keines</translation>
+    </message>
+    <message>
+        <source>OBS → Tools → WebSocket Server Settings → Show Connect Info. OBS is sent only a hash of it.</source>
+        <translation>OBS → Werkzeuge → WebSocket-Server-Einstellungen → Verbindungsinformationen anzeigen. OBS erhält nur einen Hash davon.</translation>
+    </message>
+    <message>
+        <source>Send to OBS status</source>
+        <translation>Status von „An OBS senden“</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>Adresse (&amp;URL):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kennwort:</translation>
+    </message>
+    <message>
+        <source>OBS Is Streaming</source>
+        <translation>OBS streamt</translation>
+    </message>
+    <message>
+        <source>OBS is streaming now. Change its stream settings anyway? A new token is created, and OBS uses it from its next Start Streaming on.</source>
+        <translation>OBS streamt gerade. Seine Streameinstellungen trotzdem ändern? Ein neues Token wird erstellt, und OBS verwendet es ab dem nächsten „Stream starten“.</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1083,13 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     </message>
 </context>
 <context>
+    <name>ui::PublishParts</name>
+    <message>
+        <source>Copied ✓</source>
+        <translation>Kopiert ✓</translation>
+    </message>
+</context>
+<context>
     <name>ui::ReviewDialog</name>
     <message>
         <source>Review Changes</source>
@@ -1055,18 +1113,6 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     <message>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
-    </message>
-    <message>
-        <source>Copy Server</source>
-        <translation>Server kopieren</translation>
-    </message>
-    <message>
-        <source>Copy Stream Key</source>
-        <translation>Streamschlüssel kopieren</translation>
-    </message>
-    <message>
-        <source>Copy Both</source>
-        <translation>Beides kopieren</translation>
     </message>
     <message>
         <source>Sa&amp;ve as OBS Service Settings…</source>
@@ -1131,6 +1177,30 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     <message>
         <source>Stream key of %1. Whoever holds it can publish to this stage.</source>
         <translation>Streamschlüssel von %1. Wer ihn besitzt, kann in dieser Stage veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Copy S&amp;erver</source>
+        <translation>Ser&amp;ver kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Stream &amp;Key</source>
+        <translation>Stream&amp;schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Both</source>
+        <translation>Bei&amp;des kopieren</translation>
+    </message>
+    <message>
+        <source>Send to &amp;OBS</source>
+        <translation>An &amp;OBS senden</translation>
+    </message>
+    <message>
+        <source>Set OBS&apos;s stream service (Custom RTMP) to this server and stream key, through OBS&apos;s WebSocket server</source>
+        <translation>Den Streamdienst von OBS (eigener RTMP-Server) über dessen WebSocket-Server auf diesen Server und Streamschlüssel einstellen</translation>
+    </message>
+    <message>
+        <source>Connecting to OBS…</source>
+        <translation>Verbinde mit OBS…</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1648,18 @@ Es wurde nichts geschrieben.</translation>
         <source>&amp;Copy as JSON</source>
         <translation>Als JSON &amp;kopieren</translation>
     </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>A token for this endpoint, and Send to OBS</source>
+        <translation>Ein Token für diesen Endpunkt, und „An OBS senden“</translation>
+    </message>
+    <message>
+        <source>Publish to this stage over WHIP</source>
+        <translation>Per WHIP an diese Stage senden</translation>
+    </message>
 </context>
 <context>
     <name>ui::TagDialog</name>
@@ -1652,18 +1734,6 @@ Es wurde nichts geschrieben.</translation>
         <translation>Token &amp;erstellen</translation>
     </message>
     <message>
-        <source>Copy Server</source>
-        <translation>Server kopieren</translation>
-    </message>
-    <message>
-        <source>Copy Token</source>
-        <translation>Token kopieren</translation>
-    </message>
-    <message>
-        <source>Copy Both</source>
-        <translation>Beides kopieren</translation>
-    </message>
-    <message>
         <source>&amp;Save as OBS Service Settings…</source>
         <translation>Als OBS-Diensteinstellungen &amp;speichern…</translation>
     </message>
@@ -1730,6 +1800,30 @@ Es wurde nichts geschrieben.</translation>
     <message>
         <source>Token created. Whoever holds it can publish to this stage until it expires.</source>
         <translation>Token erstellt. Wer es besitzt, kann bis zu seinem Ablauf in dieser Stage veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Send to &amp;OBS</source>
+        <translation>An &amp;OBS senden</translation>
+    </message>
+    <message>
+        <source>Copy S&amp;erver</source>
+        <translation>Ser&amp;ver kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Token</source>
+        <translation>&amp;Token kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Both</source>
+        <translation>Bei&amp;des kopieren</translation>
+    </message>
+    <message>
+        <source>Create a token and set OBS&apos;s stream service (WHIP) to it in one step, through OBS&apos;s WebSocket server</source>
+        <translation>Ein Token erstellen und den Streamdienst von OBS (WHIP) in einem Schritt darauf einstellen, über dessen WebSocket-Server</translation>
+    </message>
+    <message>
+        <source>Connecting to OBS…</source>
+        <translation>Verbinde mit OBS…</translation>
     </message>
 </context>
 </TS>
