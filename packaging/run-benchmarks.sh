@@ -36,7 +36,7 @@ unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS AWS_ACCESS_KEY_ID AWS_SEC
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 status=0
-for benchmark in bench_core bench_window bench_startup; do
+for benchmark in bench_core bench_window bench_startup bench_monitor; do
     echo "== $benchmark"
     code=0
     "$build/tests/bench/$benchmark" --benchmark_color=false >"$logs/$benchmark.txt" 2>&1 || code=$?
