@@ -1502,7 +1502,7 @@ Befehle:
     </message>
     <message>
         <source>at most 8.5 Mbps</source>
-        <translation>höchstens 8,5 Mbit/⁠s</translation>
+        <translation>höchstens 8,5&#xa0;Mbit/⁠s</translation>
     </message>
     <message>
         <source>Keyframe interval</source>
@@ -1653,11 +1653,11 @@ Befehle:
     </message>
     <message>
         <source>The stream went over the maximum bitrate: video may use at most 8.5 Mbps.</source>
-        <translation>Der Stream hat die maximale Bitrate überschritten: Video darf höchstens 8,5 Mbit/⁠s nutzen.</translation>
+        <translation>Der Stream hat die maximale Bitrate überschritten: Video darf höchstens 8,5&#xa0;Mbit/⁠s nutzen.</translation>
     </message>
     <message>
         <source>Set the encoder&apos;s video bitrate to 8.5 Mbps or less (and audio to 160 kbps or less).</source>
-        <translation>Stellen Sie die Video-Bitrate des Encoders auf höchstens 8,5 Mbit/⁠s ein (und Audio auf höchstens 160 kbit/⁠s).</translation>
+        <translation>Stellen Sie die Video-Bitrate des Encoders auf höchstens 8,5&#xa0;Mbit/⁠s ein (und Audio auf höchstens 160&#xa0;kbit/⁠s).</translation>
     </message>
     <message>
         <source>The video is larger than the maximum resolution of 720p.</source>
@@ -1681,7 +1681,7 @@ Befehle:
     </message>
     <message>
         <source>Set the encoder&apos;s audio to Opus for WHIP or AAC for RTMP(S), mono or stereo, 44.1 or 48 kHz, at most 160 kbps.</source>
-        <translation>Stellen Sie das Audio des Encoders auf Opus für WHIP oder AAC für RTMP(S) ein, Mono oder Stereo, 44,1 oder 48 kHz, höchstens 160 kbit/⁠s.</translation>
+        <translation>Stellen Sie das Audio des Encoders auf Opus für WHIP oder AAC für RTMP(S) ein, Mono oder Stereo, 44,1 oder 48 kHz, höchstens 160&#xa0;kbit/⁠s.</translation>
     </message>
     <message>
         <source>The video codec is not accepted: IVS takes H.264 with the Baseline (or Constrained Baseline) profile.</source>
@@ -1729,7 +1729,7 @@ Befehle:
     </message>
     <message>
         <source>Check the encoder against the ingest requirements: H.264 Baseline without B-frames, at most 720p and 8.5 Mbps, Opus (WHIP) or AAC (RTMP) audio.</source>
-        <translation>Prüfen Sie den Encoder anhand der Ingest-Anforderungen: H.264 Baseline ohne B-Frames, höchstens 720p und 8,5 Mbit/⁠s, Audio in Opus (WHIP) oder AAC (RTMP).</translation>
+        <translation>Prüfen Sie den Encoder anhand der Ingest-Anforderungen: H.264 Baseline ohne B-Frames, höchstens 720p und 8,5&#xa0;Mbit/⁠s, Audio in Opus (WHIP) oder AAC (RTMP).</translation>
     </message>
     <message>
         <source>Amazon IVS failed internally while handling the participant.</source>
