@@ -1,44 +1,20 @@
 #include "cli/command_line.h"
 #include "i18n/translations.h"
 #include "identity/app_identity.h"
-#include "platform/startup_measurement.h"
-#include "ui/arn_input.h"
-#include "ui/main_window.h"
-#include "workspace/backend.h"
-#include "workspace/stage_browser.h"
-#include "workspace/workspace.h"
+#include "window_main.h"
+#include "window_options.h"
 
 #include <cstdio>
-#include <QApplication>
 #include <QCommandLineParser>
-#include <QIcon>
-#include <QMessageBox>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLibrary>
 #include <QTextStream>
 
+// The executable does not link Qt Widgets: the commands, --help and --version run without loading
+// it. The window is in libivs-stage-browser-gui.so (window_main.cpp), loaded only to open it.
+
 namespace {
-
-const QString kDemo = QStringLiteral("demo");
-const QString kEndpointUrl = QStringLiteral("endpoint-url");
-const QString kArn = QStringLiteral("arn");
-const QString kProfile = QStringLiteral("profile");
-const QString kRegion = QStringLiteral("region");
-
-void addWindowOptions(QCommandLineParser &parser)
-{
-    parser.setApplicationDescription(QObject::tr("Inspect Amazon IVS Real-Time stages.") +
-                                     QStringLiteral("\n\n") + cli::commandsHelpText());
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOptions(
-        {{kDemo, QObject::tr("Use the built-in demo endpoint and sample stages "
-                             "(the default when no AWS credentials are set).")},
-         {kEndpointUrl, QObject::tr("Send requests to URL."), QObject::tr("URL")},
-         {kProfile, QObject::tr("Use this profile (keychain, else AWS CLI)."), QObject::tr("NAME")},
-         {kRegion, QObject::tr("Region for calls that are not about one stage."),
-          QObject::tr("REGION")},
-         {kArn, QObject::tr("Look up this stage at start."), QObject::tr("ARN")},
-         startup::measureStartupOption()});
-}
 
 // --help and --version need no display, so they are answered before a QApplication (which
 // needs one) exists, by the same parser and so in the same words. With Qt's own options
@@ -47,7 +23,7 @@ void addWindowOptions(QCommandLineParser &parser)
 bool asksOnlyForHelpOrVersion(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    addWindowOptions(parser);
+    window_options::addWindowOptions(parser);
     return parser.parse(arguments) &&
            (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version")));
 }
@@ -58,43 +34,39 @@ int answerHelpOrVersion(int argc, char *argv[])
     identity::applyAppIdentity();
     i18n::installTranslations(app);
     QCommandLineParser parser;
-    addWindowOptions(parser);
+    window_options::addWindowOptions(parser);
     parser.process(app); // prints the answer and exits
     return 0;
 }
 
-int runWindow(QApplication &app)
+// Where the window library is: the installed place relative to the executable (as the package
+// lays it out), else beside the executable (the build tree).
+QStringList windowLibraryCandidates()
 {
-    app.setWindowIcon(QIcon(identity::iconResource()));
-    QCommandLineParser parser;
-    addWindowOptions(parser);
-    parser.process(app);
+    const QString executableDir = QFileInfo(QStringLiteral("/proc/self/exe"))
+                                      .canonicalFilePath()
+                                      .section(QLatin1Char('/'), 0, -2);
+    const QString name = QStringLiteral(IVS_WINDOW_LIBRARY_NAME);
+    return {executableDir + QStringLiteral("/" IVS_WINDOW_LIBRARY_RELATIVE_DIR "/") + name,
+            executableDir + QLatin1Char('/') + name};
+}
 
-    workspace::BackendOptions options;
-    options.forceDemo = parser.isSet(kDemo);
-    options.demoWhenUnconfigured = true;
-    options.endpointUrl = parser.value(kEndpointUrl);
-    options.profile = parser.value(kProfile);
-    options.region = parser.value(kRegion);
-    QString error;
-    const auto workspace = workspace::Workspace::create(options, &error);
-    if (!workspace) {
-        QTextStream(stderr) << "ivs-stage-browser: " << error << Qt::endl;
-        QMessageBox::critical(nullptr, QObject::tr("IVS Stage Browser"), error);
-        return 2;
+int runWindow(int argc, char *argv[])
+{
+    QString errors;
+    for (const QString &path : windowLibraryCandidates()) {
+        if (!QFileInfo::exists(path))
+            continue;
+        QLibrary library(path);
+        const auto windowMain = reinterpret_cast<WindowMain>(library.resolve(IVS_WINDOW_MAIN_NAME));
+        if (windowMain)
+            return windowMain(argc, argv); // the library stays loaded until the process ends
+        errors += QLatin1Char(' ') + library.errorString();
     }
-
-    ui::WindowContext context;
-    context.notice = workspace->backend().demoReason();
-    ui::MainWindow window(*workspace, context);
-    if (parser.isSet(startup::measureStartupOption()))
-        startup::reportFirstPaint(*window.centralWidget());
-    window.show();
-    if (parser.isSet(kArn)) {
-        window.arnInput()->setText(parser.value(kArn));
-        workspace->browser().lookUp(parser.value(kArn));
-    }
-    return app.exec();
+    QTextStream(stderr) << "ivs-stage-browser: the window library " << IVS_WINDOW_LIBRARY_NAME
+                        << " could not be loaded:"
+                        << (errors.isEmpty() ? QStringLiteral(" not found") : errors) << Qt::endl;
+    return 1;
 }
 
 } // namespace
@@ -115,10 +87,5 @@ int main(int argc, char *argv[])
     }
     if (asksOnlyForHelpOrVersion(arguments))
         return answerHelpOrVersion(argc, argv);
-    QApplication app(argc, argv);
-    identity::applyAppIdentity();
-    identity::protectSettingsFile();
-    identity::carryOverLegacySettings();
-    i18n::installTranslations(app);
-    return runWindow(app);
+    return runWindow(argc, argv);
 }

@@ -36,4 +36,25 @@ case "$german" in
     *"Prüft eine Stage auf Probleme"*) ;;
     *) echo "LANG=de_DE.UTF-8 did not give German help: $german" >&2; exit 1 ;;
 esac
+# The window is a library of its own (/usr/lib/…/ivs-stage-browser/libivs-stage-browser-gui.so),
+# loaded only when the window opens: the installed binary finds it, and a command runs without
+# loading Qt Widgets at all.
+home=$(mktemp -d)
+startup=$(env -u DISPLAY -u WAYLAND_DISPLAY HOME="$home" XDG_CONFIG_HOME="$home/config" \
+    QT_QPA_PLATFORM=offscreen /usr/bin/ivs-stage-browser --demo --measure-startup 2>/dev/null)
+case "$startup" in
+    "startup: "*) echo "installed window: $startup" ;;
+    *) echo "the installed window did not open: $startup" >&2; exit 1 ;;
+esac
+loaded=$(env HOME="$home" XDG_CONFIG_HOME="$home/config" LD_DEBUG=files /usr/bin/ivs-stage-browser \
+    get-stage --demo --arn arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh --output json \
+    2>&1 >/dev/null)
+rm -rf "$home"
+case "$loaded" in
+    *libQt6Core.so*) ;;
+    *) echo "LD_DEBUG=files reported nothing for get-stage" >&2; exit 1 ;;
+esac
+case "$loaded" in
+    *libQt6Widgets.so*) echo "get-stage loaded Qt Widgets" >&2; exit 1 ;;
+esac
 echo "installed package works"

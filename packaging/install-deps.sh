@@ -1,8 +1,10 @@
 #!/bin/sh
-# Installs the Debian 12 packages listed in debian-packages.txt (skips when all are present).
+# Installs the Debian 12 packages listed in debian-packages.txt, or in the list file given as the
+# argument (skips when all are present).
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
-packages=$(grep -v '^#' "$here/debian-packages.txt" | tr -s ' \n' ' ')
+list=${1:-"$here/debian-packages.txt"}
+packages=$(grep -v '^#' "$list" | tr -s ' \n' ' ')
 
 missing=""
 for p in $packages; do

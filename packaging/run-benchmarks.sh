@@ -11,6 +11,8 @@ root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 cd "$root"
 
 "$root/packaging/install-deps.sh"
+# What only the benchmarks need (hyperfine, GNU time): not installed for the tests.
+"$root/packaging/install-deps.sh" "$root/packaging/benchmark-packages.txt"
 
 jobs=$(nproc 2>/dev/null || echo 2)
 echo "== build (preset bench: Release)"
@@ -50,6 +52,15 @@ for benchmark in bench_core bench_window bench_startup bench_monitor; do
         ;;
     esac
 done
+# Measured from outside: one-shot commands against curl, --version, --help, the idle window.
+echo "== processes (one-shot commands, --version, --help, idle window)"
+code=0
+"$root/packaging/bench-processes.sh" "$build" "$results" "$logs" || code=$?
+case $code in
+0) ;;
+1) [ "$status" -eq 2 ] || status=1 ;;
+*) status=2 ;;
+esac
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)

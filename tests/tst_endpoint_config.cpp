@@ -117,7 +117,7 @@ void TestEndpointConfig::withoutOverrideUsesRegionalEndpoint()
     QVERIFY2(config, qPrintable(error));
     QVERIFY(config->overrideUrl.isEmpty());
     QVERIFY(config->overrideSource.isEmpty());
-    QVERIFY(config->extraCaCertificates.isEmpty());
+    QVERIFY(!config->extraCas);
     QCOMPARE(config->baseUrl(QStringLiteral("us-east-1")),
              QUrl(QStringLiteral("https://ivsrealtime.us-east-1.amazonaws.com")));
     QCOMPARE(config->baseUrl(QStringLiteral("ap-northeast-1")),
@@ -273,8 +273,9 @@ void TestEndpointConfig::loadsCaBundle()
         {}, environment({{QStringLiteral("AWS_CA_BUNDLE"), certificates.caCertificatePath()}}),
         &error);
     QVERIFY2(config, qPrintable(error));
-    QVERIFY(config->extraCaCertificates.size() >= 1);
-    QCOMPARE(config->extraCaCertificates.first().subjectInfo(QSslCertificate::CommonName),
+    QVERIFY(config->extraCas);
+    QVERIFY(config->extraCas->certificates().size() >= 1);
+    QCOMPARE(config->extraCas->certificates().first().subjectInfo(QSslCertificate::CommonName),
              QStringList{QStringLiteral("IVS Stage Browser Test CA")});
     QCOMPARE(config->caBundlePath, certificates.caCertificatePath());
     // A CA bundle changes whom to trust, not where requests go.

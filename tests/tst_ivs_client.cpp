@@ -233,6 +233,7 @@ private slots:
     void refusesCertificateFromUntrustedAuthority();
     void trustsCertificateAuthorityFromEndpointConfig();
     void trustsCertificateAuthorityFromAwsCaBundle();
+    void plainHttpLeavesTheCaBundleUndecoded();
 
     // Refusals before any connection
     void refusesPlainHttpToRemoteHostWithoutConnecting();
@@ -595,8 +596,9 @@ void TestIvsClient::trustsCertificateAuthorityFromEndpointConfig()
     QVERIFY(endpoint.start());
     endpoint.enqueue(stageResponse(minimalStageBody()));
     aws::EndpointConfig config = endpointAt(endpoint.url());
-    config.extraCaCertificates = QSslCertificate::fromPath(m_certificates.caCertificatePath());
-    QCOMPARE(config.extraCaCertificates.size(), 1);
+    config.extraCas = aws::CaBundle::fromCertificates(
+        QSslCertificate::fromPath(m_certificates.caCertificatePath()));
+    QCOMPARE(config.extraCas->certificates().size(), 1);
     ClientUnderTest tested(config);
 
     const auto result = tested.getStage();
@@ -619,12 +621,39 @@ void TestIvsClient::trustsCertificateAuthorityFromAwsCaBundle()
     const auto config =
         aws::resolveEndpointConfig(endpoint.url().toString(), environment, &problem);
     QVERIFY2(config, qPrintable(problem));
+    // Read and checked, but not decoded before a https request needs it.
+    QVERIFY(config->extraCas);
+    QVERIFY(!config->extraCas->isDecoded());
     ClientUnderTest tested(*config);
 
     const auto result = tested.getStage();
     QVERIFY(result);
     QVERIFY2(result->ok(), result->error ? qPrintable(result->error->oneLine()) : "");
     QCOMPARE(endpoint.requests().size(), 1);
+    QVERIFY(config->extraCas->isDecoded());
+}
+
+// Plain http (a local endpoint) never decodes AWS_CA_BUNDLE: a bundle is often the whole system
+// bundle, and decoding it would be most of a one-shot command's work.
+void TestIvsClient::plainHttpLeavesTheCaBundleUndecoded()
+{
+    testsupport::ScriptedEndpoint endpoint;
+    QVERIFY(endpoint.start());
+    endpoint.enqueue(stageResponse(minimalStageBody()));
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("AWS_CA_BUNDLE"), m_certificates.caCertificatePath());
+    QString problem;
+    const auto config =
+        aws::resolveEndpointConfig(endpoint.url().toString(), environment, &problem);
+    QVERIFY2(config, qPrintable(problem));
+    QCOMPARE(config->caBundlePath, m_certificates.caCertificatePath());
+    ClientUnderTest tested(*config);
+
+    const auto result = tested.getStage();
+    QVERIFY(result);
+    QVERIFY2(result->ok(), result->error ? qPrintable(result->error->oneLine()) : "");
+    QCOMPARE(endpoint.requests().size(), 1);
+    QVERIFY(!config->extraCas->isDecoded());
 }
 
 void TestIvsClient::refusesPlainHttpToRemoteHostWithoutConnecting()

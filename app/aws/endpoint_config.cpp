@@ -106,13 +106,10 @@ std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
 
     const QString caBundle = environment.value(QStringLiteral("AWS_CA_BUNDLE")).trimmed();
     if (!caBundle.isEmpty()) {
-        if (!QFileInfo(caBundle).isReadable())
-            return fail(
-                Text::tr("AWS_CA_BUNDLE points to \"%1\", which cannot be read.").arg(caBundle));
-        config.extraCaCertificates = QSslCertificate::fromPath(caBundle, QSsl::Pem);
-        if (config.extraCaCertificates.isEmpty())
-            return fail(
-                Text::tr("AWS_CA_BUNDLE file \"%1\" holds no PEM certificate.").arg(caBundle));
+        QString problem;
+        config.extraCas = CaBundle::fromFile(caBundle, &problem);
+        if (!config.extraCas)
+            return fail(problem);
         config.caBundlePath = caBundle;
     }
     return config;

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "aws/ca_bundle.h"
+
+#include <memory>
 #include <optional>
-#include <QList>
 #include <QProcessEnvironment>
-#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -13,7 +14,8 @@ namespace aws {
 struct EndpointConfig {
     QUrl overrideUrl;       // empty: the regional AWS endpoint
     QString overrideSource; // "--endpoint-url", "AWS_ENDPOINT_URL_IVS_REALTIME", …
-    QList<QSslCertificate> extraCaCertificates; // from AWS_CA_BUNDLE, added to the system CAs
+    // From AWS_CA_BUNDLE, added to the system CAs for https (decoded only then); null: none.
+    std::shared_ptr<const CaBundle> extraCas;
     QString caBundlePath;
 
     // The base URL for a region: the override if any, else
@@ -32,8 +34,8 @@ struct ConfiguredEndpoints {
 // Precedence: `explicitUrl` (the --endpoint-url option), AWS_ENDPOINT_URL_IVS_REALTIME,
 // AWS_ENDPOINT_URL, then the config file's service-specific and profile-wide endpoint_url (all
 // but the first ignored when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS or the profile's
-// ignore_configured_endpoint_urls is true). Loads AWS_CA_BUNDLE. On failure returns nullopt and
-// a sentence in `error`.
+// ignore_configured_endpoint_urls is true). Reads and checks AWS_CA_BUNDLE (see CaBundle). On
+// failure returns nullopt and a sentence in `error`.
 std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
                                                     const QProcessEnvironment &environment,
                                                     QString *error,

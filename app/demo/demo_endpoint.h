@@ -20,6 +20,8 @@ class DemoEndpoint final : public QObject {
 public:
     explicit DemoEndpoint(QObject *parent = nullptr);
 
+    // Serve https with this certificate and key instead of http; before start().
+    void useTls(const QSslConfiguration &configuration) { m_server.useTls(configuration); }
     // Any local process may connect (the keys are public): at most kMaxConnections at once.
     bool start(QString *error = nullptr, quint16 port = 0);
     static constexpr int kMaxConnections = 32;

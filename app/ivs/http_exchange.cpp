@@ -75,10 +75,12 @@ QNetworkRequest buildRequest(const SignedRequest &post)
         QStringLiteral("ivs-stage-browser/%1").arg(QCoreApplication::applicationVersion()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
+    // TLS only for https. The system's authorities are left to OpenSSL's default verify paths,
+    // which it reads as needed: none is decoded here, only AWS_CA_BUNDLE's, and only now.
     if (url.scheme() == QLatin1String("https")) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!post.extraCaCertificates.isEmpty())
-            tls.addCaCertificates(post.extraCaCertificates);
+        if (post.extraCas)
+            tls.addCaCertificates(post.extraCas->certificates());
         tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
         request.setSslConfiguration(tls);
     }

@@ -1,14 +1,15 @@
 #pragma once
 
+#include "aws/ca_bundle.h"
 #include "aws/credentials.h"
 #include "ivs/service_error.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
-#include <QSslCertificate>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -26,9 +27,9 @@ struct SignedRequest {
     QByteArray body;  // JSON; empty: no body and no Content-Type
     aws::Credentials credentials;
     QDateTime signingTime;
-    QList<QSslCertificate> extraCaCertificates;
-    int timeoutMs = 30000;                     // for the whole exchange, not per read
-    qint64 maxResponseBytes = 8 * 1024 * 1024; // larger answers are not IVS answers
+    std::shared_ptr<const aws::CaBundle> extraCas; // for https only
+    int timeoutMs = 30000;                         // for the whole exchange, not per read
+    qint64 maxResponseBytes = 8 * 1024 * 1024;     // larger answers are not IVS answers
 };
 
 // What came back, before any interpretation of the body.

@@ -234,7 +234,7 @@ void IvsClient::attempt(const std::shared_ptr<Call> &call)
     post.body = call->body;
     post.credentials = call->credentials;
     post.signingTime = m_clock().addSecs(m_clockOffsetSeconds);
-    post.extraCaCertificates = call->endpoint.extraCaCertificates;
+    post.extraCas = call->endpoint.extraCas;
     post.timeoutMs = m_timeoutMs;
     post.maxResponseBytes = m_maxResponseBytes;
     // One arg() call: a percent-encoded path ("%3A") must not be taken for a placeholder.

@@ -200,6 +200,10 @@
         <source>AWS_CA_BUNDLE file &quot;%1&quot; holds no PEM certificate.</source>
         <translation>Die AWS_CA_BUNDLE-Datei „%1“ enthält kein PEM-Zertifikat.</translation>
     </message>
+    <message>
+        <source>the AWS_CA_BUNDLE file</source>
+        <translation>die AWS_CA_BUNDLE-Datei</translation>
+    </message>
 </context>
 <context>
     <name>aws::EnvironmentCredentialProvider</name>
