@@ -319,8 +319,9 @@ void TestProducerFlow::tickingAThumbnailStorageCommitsAtOnce()
     QCOMPARE(m_rig.document->undoStack()->count(), 1);
 }
 
-// The README's recording fix on field-reporter (its storage configuration is in another region):
-// open the picker, pick the region's configuration, Ctrl+S, Apply.
+// The README's recording fix on field-reporter (its storage configuration is in another region),
+// in four actions: double-click the finding (the picker opens), pick the region's configuration,
+// Ctrl+S, Enter.
 void TestProducerFlow::recordingFixOnFieldReporterWorksOnTheDemo()
 {
     openDemoWindow();
@@ -330,14 +331,32 @@ void TestProducerFlow::recordingFixOnFieldReporterWorksOnTheDemo()
         valueIndex(kStorage).data(StageTreeModel::EditorRole).value<document::EditorSpec>().choices,
         (QStringList{QString(), QStringLiteral("arn:aws:ivs:eu-west-1:123456789012:"
                                                "storage-configuration/FieldEU1recX")}));
-    auto *picker = qobject_cast<QComboBox *>(openEditor(kStorage));
+    QTableView *findings = m_rig.window->checksPanel()->table();
+    QModelIndex finding;
+    for (int row = 0; row < findings->model()->rowCount(); ++row) {
+        const QModelIndex index = findings->model()->index(row, 1);
+        if (index.data(model::FindingsModel::FieldPathRole).toString() == kStorage)
+            finding = index;
+    }
+    QVERIFY(finding.isValid());
+    // 1: the finding.
+    const QPoint centre = findings->visualRect(finding).center();
+    QTest::mouseClick(findings->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(findings->viewport(), Qt::LeftButton, {}, centre);
+    auto *picker = qobject_cast<QComboBox *>(editorAt(kStorage));
     QVERIFY(picker);
     QVERIFY(picker->itemText(1).startsWith(QLatin1String("field-recordings")));
+    // 2: the pick.
     pickFromList(picker, 1);
     QTRY_VERIFY(m_rig.window->applyAction()->isEnabled());
     QSignalSpy finished(m_rig.editor, &workspace::StageEditor::applyFinished);
     QSignalSpy checked(m_rig.inspector, &workspace::StageInspector::checksFinished);
-    applyWithCtrlS();
+    // 3: Ctrl+S; 4: Enter, for the review's default button, Apply.
+    QTest::keyClick(m_rig.window->treeView(), Qt::Key_S, Qt::ControlModifier);
+    auto *review = m_rig.window->findChild<ui::ReviewDialog *>();
+    QVERIFY(review);
+    QVERIFY(review->applyButton()->isDefault());
+    QTest::keyClick(review, Qt::Key_Return);
     QTRY_COMPARE(finished.count(), 1);
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
     QTRY_VERIFY(!checked.isEmpty());

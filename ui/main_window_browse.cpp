@@ -108,6 +108,12 @@ void MainWindow::showField(const QString &fieldPath)
     m_tree->setCurrentIndex(index);
     m_tree->scrollTo(index);
     m_tree->setFocus(Qt::OtherFocusReason);
+    // A finding is there to be fixed: a field that can be edited opens its editor at once (the
+    // storage picker's list is one click away), so the fix is the finding, the pick, Ctrl+S and
+    // Enter.
+    const QModelIndex value = index.siblingAtColumn(model::StageTreeModel::ValueColumn);
+    if (m_tree->isEditingEnabled() && value.data(model::StageTreeModel::IsEditableRole).toBool())
+        m_tree->edit(value);
 }
 
 void MainWindow::createStageToolBar()
