@@ -73,7 +73,7 @@ void MainWindow::createBrowsing(workspace::Workspace &workspace)
     QTimer::singleShot(0, this, [this, stages, checks] {
         if (!m_layoutRestored) { // else the user's own sizes, from the last time
             resizeDocks({stages}, {std::clamp(width() / 4, 220, 420)}, Qt::Horizontal);
-            resizeDocks({checks}, {std::clamp(height() * 3 / 10, 160, 380)}, Qt::Vertical);
+            resizeDocks({checks}, {std::clamp(height() * 2 / 5, 160, 380)}, Qt::Vertical);
         }
         m_layout->fit(); // the tree keeps its room, restored or not
     });
