@@ -1,3 +1,8 @@
+// The live monitor (workspace::LiveMonitor) on a loopback stage whose session the test changes
+// between polls, on a hand-moved clock: polling, events once and in order, back-off, pause,
+// sessions ending and starting, the rate, memory bounds, disconnect, and the demo show.
+// Over 600 lines on purpose: one Qt Test class per executable, its cases sharing one fixture.
+
 #include "demo/demo_endpoint.h"
 #include "demo/demo_live_show.h"
 #include "support/monitor_rig.h"
