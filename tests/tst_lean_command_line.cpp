@@ -39,20 +39,9 @@ void TestLeanCommandLine::init()
 // No credentials, no display; the loader reports each library it opens on standard error.
 QProcessEnvironment TestLeanCommandLine::sandbox() const
 {
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
-    environment.insert(QStringLiteral("HOME"), m_home->path());
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("c")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("d")));
-    environment.insert(QStringLiteral("XDG_CACHE_HOME"), m_home->filePath(QStringLiteral("k")));
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcessEnvironment environment = testsupport::sandboxedEnvironment(m_home->path());
     environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    environment.insert(QStringLiteral("no_proxy"), QStringLiteral("*"));
     environment.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
-    for (const char *name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"}) {
-        if (qEnvironmentVariableIsSet(name))
-            environment.insert(QString::fromLatin1(name), qEnvironmentVariable(name));
-    }
     return environment;
 }
 

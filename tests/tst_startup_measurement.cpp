@@ -1,6 +1,8 @@
 // `--measure-startup`: the real binary reports when its window was first painted, and neither a
 // slow credential source nor a silent endpoint holds that paint back.
 
+#include "support/command_runs.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -50,19 +52,7 @@ void TestStartupMeasurement::init()
 
 QProcessEnvironment TestStartupMeasurement::sandbox() const
 {
-    QProcessEnvironment environment;
-    environment.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
-    environment.insert(QStringLiteral("HOME"), m_home->path());
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("c")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("d")));
-    environment.insert(QStringLiteral("XDG_CACHE_HOME"), m_home->filePath(QStringLiteral("k")));
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    environment.insert(QStringLiteral("no_proxy"), QStringLiteral("*"));
-    for (const char *sanitizer : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"}) {
-        if (qEnvironmentVariableIsSet(sanitizer))
-            environment.insert(QString::fromLatin1(sanitizer), qEnvironmentVariable(sanitizer));
-    }
-    return environment;
+    return testsupport::sandboxedEnvironment(m_home->path());
 }
 
 Run TestStartupMeasurement::run(const QStringList &arguments,

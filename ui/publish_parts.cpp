@@ -1,5 +1,6 @@
 #include "publish_parts.h"
 
+#include "secret_field.h"
 #include "text_tone.h"
 
 #include <QCoreApplication>
@@ -66,6 +67,24 @@ void confirmCopied(QPushButton *button)
         button->setText(button->property(kTextProperty).toString());
         button->setProperty(kTextProperty, QVariant());
         button->setAccessibleDescription(QString());
+    });
+}
+
+void connectCopyButtons(QLineEdit *server, const SecretField &secret, QPushButton *copyServer,
+                        QPushButton *copySecretButton, QPushButton *copyBoth)
+{
+    QObject::connect(copyServer, &QPushButton::clicked, copyServer, [server, copyServer] {
+        copyPlain(server->text());
+        confirmCopied(copyServer);
+    });
+    QObject::connect(copySecretButton, &QPushButton::clicked, copySecretButton,
+                     [&secret, copySecretButton] {
+                         copySecret(secret.text());
+                         confirmCopied(copySecretButton);
+                     });
+    QObject::connect(copyBoth, &QPushButton::clicked, copyBoth, [server, &secret, copyBoth] {
+        copySecret(server->text() + QLatin1Char('\n') + secret.text());
+        confirmCopied(copyBoth);
     });
 }
 

@@ -7,6 +7,10 @@ class QLineEdit;
 class QPushButton;
 class QWidget;
 
+namespace ui {
+class SecretField;
+}
+
 // The small widgets the parts of the "Publish to this stage" dialog are built from.
 namespace ui::publish_parts {
 
@@ -25,5 +29,10 @@ void showNote(QLabel *label, const QString &text);
 // before.
 void confirmCopied(QPushButton *button);
 constexpr int kCopiedConfirmationMs = 2500;
+// Wires the three Copy buttons of a server and its secret (token or stream key): the server as
+// plain text, the secret and both (server, newline, secret) through the secret clipboard rules,
+// each confirming it copied.
+void connectCopyButtons(QLineEdit *server, const SecretField &secret, QPushButton *copyServer,
+                        QPushButton *copySecret, QPushButton *copyBoth);
 
 } // namespace ui::publish_parts

@@ -58,18 +58,7 @@ RtmpPublishTab::RtmpPublishTab(PublishController &controller, const ObsServiceFi
     connect(m_ingestList, &QTreeWidget::itemSelectionChanged, this,
             &RtmpPublishTab::onIngestSelected);
     connect(m_reload, &QPushButton::clicked, this, &RtmpPublishTab::load);
-    connect(m_copyServer, &QPushButton::clicked, this, [this] {
-        copyPlain(m_server->text());
-        confirmCopied(m_copyServer);
-    });
-    connect(m_copyKey, &QPushButton::clicked, this, [this] {
-        copySecret(m_streamKey.text());
-        confirmCopied(m_copyKey);
-    });
-    connect(m_copyBoth, &QPushButton::clicked, this, [this] {
-        copySecret(m_server->text() + QLatin1Char('\n') + m_streamKey.text());
-        confirmCopied(m_copyBoth);
-    });
+    connectCopyButtons(m_server, m_streamKey, m_copyServer, m_copyKey, m_copyBoth);
     m_sendToObs->setToolTip(tr("Set OBS's stream service (Custom RTMP) to this server and stream "
                                "key, through OBS's WebSocket server"));
     connect(m_sendToObs, &QPushButton::clicked, this, [this] { sendToObs(false); });

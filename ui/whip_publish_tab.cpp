@@ -56,18 +56,7 @@ WhipPublishTab::WhipPublishTab(PublishController &controller, const ObsServiceFi
                                "step, through OBS's WebSocket server"));
     connect(m_createToken, &QPushButton::clicked, this, &WhipPublishTab::createToken);
     connect(m_sendToObs, &QPushButton::clicked, this, [this] { sendToObs(false); });
-    connect(m_copyServer, &QPushButton::clicked, this, [this] {
-        copyPlain(m_server->text());
-        confirmCopied(m_copyServer);
-    });
-    connect(m_copyToken, &QPushButton::clicked, this, [this] {
-        copySecret(m_token.text());
-        confirmCopied(m_copyToken);
-    });
-    connect(m_copyBoth, &QPushButton::clicked, this, [this] {
-        copySecret(m_server->text() + QLatin1Char('\n') + m_token.text());
-        confirmCopied(m_copyBoth);
-    });
+    connectCopyButtons(m_server, m_token, m_copyServer, m_copyToken, m_copyBoth);
     connect(m_save, &QPushButton::clicked, this, &WhipPublishTab::save);
 
     auto *layout = new QVBoxLayout(this);

@@ -1,5 +1,6 @@
 #include "support/command_runs.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QSignalSpy>
 
@@ -11,6 +12,24 @@ QProcessEnvironment environmentWith(const QString &accessKeyId, const QString &s
     environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), accessKeyId);
     environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), secret);
     environment.insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("1"));
+    return environment;
+}
+
+QProcessEnvironment sandboxedEnvironment(const QString &home)
+{
+    const QDir folder(home);
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+    environment.insert(QStringLiteral("HOME"), home);
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), folder.filePath(QStringLiteral("c")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), folder.filePath(QStringLiteral("d")));
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), folder.filePath(QStringLiteral("k")));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("no_proxy"), QStringLiteral("*"));
+    for (const char *sanitizer : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"}) {
+        if (qEnvironmentVariableIsSet(sanitizer))
+            environment.insert(QString::fromLatin1(sanitizer), qEnvironmentVariable(sanitizer));
+    }
     return environment;
 }
 

@@ -18,6 +18,11 @@ struct Run {
 // are tested elsewhere.
 QProcessEnvironment environmentWith(const QString &accessKeyId, const QString &secret);
 
+// For a child process of the app: PATH, a home and XDG folders under `home`, the offscreen
+// platform, no proxy, and the sanitizers' options of this process; nothing else (no credentials,
+// no display, no session bus).
+QProcessEnvironment sandboxedEnvironment(const QString &home);
+
 // Runs a command function (cli::runGetStage, cli::runListStages, …) in this process, capturing
 // what it prints.
 template <typename Command>
