@@ -22,6 +22,22 @@ bool isTrue(const QString &value)
 
 } // namespace
 
+const ServiceEndpointNames &ivsRealtimeEndpointNames()
+{
+    static const ServiceEndpointNames names{QStringLiteral("AWS_ENDPOINT_URL_IVS_REALTIME"),
+                                            QStringLiteral("ivs_realtime"),
+                                            QStringLiteral("ivsrealtime.%1.amazonaws.com")};
+    return names;
+}
+
+const ServiceEndpointNames &s3EndpointNames()
+{
+    static const ServiceEndpointNames names{QStringLiteral("AWS_ENDPOINT_URL_S3"),
+                                            QStringLiteral("s3"),
+                                            QStringLiteral("s3.%1.amazonaws.com")};
+    return names;
+}
+
 bool isLoopbackHost(const QString &host)
 {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
@@ -61,11 +77,21 @@ QUrl EndpointConfig::baseUrl(const QString &region) const
         return overrideUrl;
     QUrl url;
     url.setScheme(QStringLiteral("https"));
-    url.setHost(QStringLiteral("ivsrealtime.%1.amazonaws.com").arg(region));
+    url.setHost(defaultHostPattern.arg(region));
     return url;
 }
 
 std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
+                                                    const QProcessEnvironment &environment,
+                                                    QString *error,
+                                                    const ConfiguredEndpoints &configured)
+{
+    return resolveEndpointConfig(ivsRealtimeEndpointNames(), explicitUrl, environment, error,
+                                 configured);
+}
+
+std::optional<EndpointConfig> resolveEndpointConfig(const ServiceEndpointNames &service,
+                                                    const QString &explicitUrl,
                                                     const QProcessEnvironment &environment,
                                                     QString *error,
                                                     const ConfiguredEndpoints &configured)
@@ -83,7 +109,7 @@ std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
         configured.ignoreConfigured;
     if (!ignoreConfigured) {
         for (const QString &variable :
-             {QStringLiteral("AWS_ENDPOINT_URL_IVS_REALTIME"), QStringLiteral("AWS_ENDPOINT_URL")})
+             {service.environmentVariable, QStringLiteral("AWS_ENDPOINT_URL")})
             candidates.append({environment.value(variable).trimmed(), variable});
         candidates.append(
             {configured.serviceUrl.trimmed(),
@@ -93,6 +119,7 @@ std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
     }
 
     EndpointConfig config;
+    config.defaultHostPattern = service.defaultHostPattern;
     for (const auto &[urlText, source] : std::as_const(candidates)) {
         if (urlText.isEmpty())
             continue;

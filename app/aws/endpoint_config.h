@@ -10,6 +10,15 @@
 
 namespace aws {
 
+// What tells one service's endpoint settings from another's.
+struct ServiceEndpointNames {
+    QString environmentVariable; // AWS_ENDPOINT_URL_IVS_REALTIME
+    QString servicesKey;         // the key of the config file's services section: ivs_realtime
+    QString defaultHostPattern;  // ivsrealtime.%1.amazonaws.com, %1 the region
+};
+const ServiceEndpointNames &ivsRealtimeEndpointNames();
+const ServiceEndpointNames &s3EndpointNames();
+
 // Where requests go and which extra certificate authorities to trust.
 struct EndpointConfig {
     QUrl overrideUrl;       // empty: the regional AWS endpoint
@@ -17,8 +26,9 @@ struct EndpointConfig {
     // From AWS_CA_BUNDLE, added to the system CAs for https (decoded only then); null: none.
     std::shared_ptr<const CaBundle> extraCas;
     QString caBundlePath;
+    QString defaultHostPattern = QStringLiteral("ivsrealtime.%1.amazonaws.com");
 
-    // The base URL for a region: the override if any, else
+    // The base URL for a region: the override if any, else https://<defaultHostPattern>, e.g.
     // https://ivsrealtime.<region>.amazonaws.com
     QUrl baseUrl(const QString &region) const;
 };
@@ -26,7 +36,7 @@ struct EndpointConfig {
 // Endpoint settings of the profile in use, from the AWS CLI's config file.
 struct ConfiguredEndpoints {
     QString profileName;
-    QString serviceUrl; // the profile's `services` section: ivs_realtime = endpoint_url = …
+    QString serviceUrl; // the profile's `services` section: <servicesKey> = endpoint_url = …
     QString profileUrl; // the profile's own `endpoint_url`
     bool ignoreConfigured = false; // the profile's `ignore_configured_endpoint_urls`
 };
@@ -37,6 +47,13 @@ struct ConfiguredEndpoints {
 // ignore_configured_endpoint_urls is true). Reads and checks AWS_CA_BUNDLE (see CaBundle). On
 // failure returns nullopt and a sentence in `error`.
 std::optional<EndpointConfig> resolveEndpointConfig(const QString &explicitUrl,
+                                                    const QProcessEnvironment &environment,
+                                                    QString *error,
+                                                    const ConfiguredEndpoints &configured = {});
+// The same for any service: its own AWS_ENDPOINT_URL_<SERVICE> variable and default host.
+// `configured.serviceUrl` is the services section's entry under `service.servicesKey`.
+std::optional<EndpointConfig> resolveEndpointConfig(const ServiceEndpointNames &service,
+                                                    const QString &explicitUrl,
                                                     const QProcessEnvironment &environment,
                                                     QString *error,
                                                     const ConfiguredEndpoints &configured = {});

@@ -40,6 +40,49 @@ QByteArray uriEncode(const QByteArray &input, bool keepSlash)
     return out;
 }
 
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+// The path as sent, with its percent-encoding made canonical: what S3 signs. Escapes stay
+// escapes (in capitals) unless they stand for an unreserved character; any other byte outside
+// the unreserved set and '/' is encoded.
+QByteArray canonicalEncoding(const QByteArray &path)
+{
+    if (std::all_of(path.cbegin(), path.cend(), [](char c) { return isUnreserved(c) || c == '/'; }))
+        return path;
+    static constexpr char hex[] = "0123456789ABCDEF";
+    const auto appendEscape = [](QByteArray &out, int byte) {
+        out.append('%').append(hex[byte >> 4]).append(hex[byte & 0x0F]);
+    };
+    QByteArray out;
+    out.reserve(path.size() * 3);
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        const char c = path.at(i);
+        if (c == '%' && i + 2 < path.size() && hexValue(path.at(i + 1)) >= 0 &&
+            hexValue(path.at(i + 2)) >= 0) {
+            const int byte = hexValue(path.at(i + 1)) * 16 + hexValue(path.at(i + 2));
+            i += 2;
+            if (isUnreserved(static_cast<char>(byte)))
+                out.append(static_cast<char>(byte));
+            else
+                appendEscape(out, byte);
+        } else if (isUnreserved(c) || c == '/') {
+            out.append(c);
+        } else {
+            appendEscape(out, static_cast<unsigned char>(c));
+        }
+    }
+    return out;
+}
+
 // RFC 3986 dot-segment removal, plus collapsing of empty segments as AWS does.
 QByteArray normalizedPath(const QByteArray &path)
 {
@@ -192,10 +235,11 @@ QByteArray SigV4Signer::credentialScope(const QDateTime &time, const QString &re
     return amzDate(time).left(8) + '/' + region.toUtf8() + '/' + service.toUtf8() + "/aws4_request";
 }
 
-QByteArray SigV4Signer::canonicalUri(const QByteArray &path, bool normalize)
+QByteArray SigV4Signer::canonicalUri(const QByteArray &path, bool normalize, bool encodeAgain)
 {
     const QByteArray source = path.isEmpty() ? QByteArray("/") : path;
-    return uriEncode(normalize ? normalizedPath(source) : source, /*keepSlash=*/true);
+    const QByteArray normalized = normalize ? normalizedPath(source) : source;
+    return encodeAgain ? uriEncode(normalized, /*keepSlash=*/true) : canonicalEncoding(normalized);
 }
 
 QByteArray SigV4Signer::canonicalQuery(const QByteArray &query)
@@ -266,7 +310,8 @@ SigningResult SigV4Signer::sign(const HttpRequestToSign &request, const Credenti
         canonicalHeaders.append(headers[i].second).append('\n');
     }
 
-    const QByteArray uri = canonicalUri(request.path, options.normalizePath);
+    const QByteArray uri =
+        canonicalUri(request.path, options.normalizePath, options.encodePathAgain);
     const QByteArray query = canonicalQuery(request.query);
     QByteArray &canonicalRequest = result.canonicalRequest;
     canonicalRequest.reserve(request.method.size() + uri.size() + query.size() +

@@ -13,7 +13,7 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 // An HTTP request as it will go on the wire. `path` and `query` are exactly as on the request
 // line (already percent-encoded where the caller encoded them); the signer encodes the path once
-// more, as every AWS service except S3 expects.
+// more, as every AWS service except S3 expects (see SigningOptions::encodePathAgain).
 struct HttpRequestToSign {
     QByteArray method;
     QByteArray path;
@@ -27,6 +27,11 @@ struct SigningOptions {
     QString service;
     QDateTime signingTime; // injected: the signer never reads the clock itself
     bool normalizePath = true;
+    // Every service but S3 signs the path encoded once more than it is sent. S3 (false) signs it
+    // as sent: only its percent-encoding is made canonical (bytes outside A-Z a-z 0-9 - . _ ~ and
+    // '/' encoded, hex digits in capitals, escapes of unreserved characters decoded), so a key
+    // encoded once by the caller is never encoded twice.
+    bool encodePathAgain = true;
     bool addContentSha256Header = false;
     // Some services want the token added after signing rather than signed.
     bool omitSessionTokenFromSignature = false;
@@ -50,7 +55,7 @@ public:
     static QByteArray amzDate(const QDateTime &time); // 20150830T123600Z
     static QByteArray credentialScope(const QDateTime &time, const QString &region,
                                       const QString &service);
-    static QByteArray canonicalUri(const QByteArray &path, bool normalize);
+    static QByteArray canonicalUri(const QByteArray &path, bool normalize, bool encodeAgain = true);
     static QByteArray canonicalQuery(const QByteArray &query);
     static QByteArray sha256Hex(const QByteArray &data);
 };

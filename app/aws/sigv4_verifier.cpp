@@ -106,6 +106,15 @@ SigV4Verifier::verify(const HttpRequestToSign &request, const QDateTime &now) co
         return invalid(QStringLiteral("'Host' must be a 'SignedHeader' in the AWS "
                                       "Authorization."));
 
+    // A payload hash sent along (S3) must be the body's: the signature covers the header, not the
+    // body itself.
+    const QByteArray contentSha256 = headerValue(request.headers, "x-amz-content-sha256");
+    if (!contentSha256.isEmpty() && contentSha256 != "UNSIGNED-PAYLOAD" &&
+        contentSha256 != SigV4Signer::sha256Hex(request.body))
+        return VerificationFailure{400, "XAmzContentSHA256Mismatch",
+                                   QStringLiteral("The provided 'x-amz-content-sha256' header "
+                                                  "does not match what was computed.")};
+
     // Rebuild the request from the signed headers only; the signer re-adds the date and token.
     HttpRequestToSign resigned = request;
     resigned.headers.clear();
@@ -119,6 +128,8 @@ SigV4Verifier::verify(const HttpRequestToSign &request, const QDateTime &now) co
     options.region = region;
     options.service = service;
     options.signingTime = signedAt;
+    options.normalizePath = !m_pathAsSent;
+    options.encodePathAgain = !m_pathAsSent;
     options.omitSessionTokenFromSignature = !signedNames.contains("x-amz-security-token");
     credentials.sessionToken =
         QString::fromUtf8(headerValue(request.headers, "x-amz-security-token"));

@@ -31,6 +31,10 @@ public:
 
     SigV4Verifier(QString service, SecretLookup lookup);
 
+    // S3's rules: the path is signed as sent, neither normalized nor encoded again (see
+    // SigningOptions::encodePathAgain).
+    void setSignsPathAsSent(bool asSent) { m_pathAsSent = asSent; }
+
     // `request` as received, with every header. `now` is the server clock.
     std::variant<VerifiedRequest, VerificationFailure> verify(const HttpRequestToSign &request,
                                                               const QDateTime &now) const;
@@ -40,6 +44,7 @@ public:
 private:
     QString m_service;
     SecretLookup m_lookup;
+    bool m_pathAsSent = false;
 };
 
 } // namespace aws

@@ -15,8 +15,6 @@ namespace ivs {
 
 namespace {
 
-constexpr char kSigningName[] = "ivs";
-
 // A class rather than a function so that lupdate files the messages below under the
 // same context as Text::tr() looks them up in.
 struct Text {
@@ -51,13 +49,18 @@ QNetworkRequest buildRequest(const SignedRequest &post)
     toSign.query = post.query;
     toSign.headers = {{"Host", hostHeader(post.baseUrl)}};
     if (!post.body.isEmpty())
-        toSign.headers.append(
-            qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+        toSign.headers.append(qMakePair(QByteArray("Content-Type"), post.contentType));
+    toSign.headers += post.headers;
     toSign.body = post.body;
     aws::SigningOptions options;
     options.region = post.region;
-    options.service = QString::fromLatin1(kSigningName);
+    options.service = post.signingName;
     options.signingTime = post.signingTime;
+    if (post.s3Signing) {
+        options.normalizePath = false;
+        options.encodePathAgain = false;
+        options.addContentSha256Header = true;
+    }
     const aws::SigningResult signature = aws::SigV4Signer::sign(toSign, post.credentials, options);
 
     // The path and query go out exactly as signed: QUrl must not re-encode them.
@@ -69,6 +72,8 @@ QNetworkRequest buildRequest(const SignedRequest &post)
     for (const auto &[name, value] : std::as_const(toSign.headers))
         request.setRawHeader(name, value);
     for (const auto &[name, value] : signature.headersToAdd)
+        request.setRawHeader(name, value);
+    for (const auto &[name, value] : post.unsignedHeaders)
         request.setRawHeader(name, value);
     request.setHeader(
         QNetworkRequest::UserAgentHeader,
@@ -98,15 +103,43 @@ constexpr qint64 kReadBufferBytes = 256 * 1024;
 struct Interruption {
     bool timedOut = false;
     bool tooLarge = false;
+    bool stopped = false; // by the caller: BodyHandling::Stop, or the sink refused a piece
+    bool headSeen = false;
+    BodyHandling handling = BodyHandling::Gather;
     QList<QSslError> sslErrors;
     QByteArray body; // read as it arrives, and counted then
 };
+
+aws::HeaderList headersOf(const QNetworkReply *reply)
+{
+    aws::HeaderList headers;
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        headers.append({name, value});
+    return headers;
+}
+
+QNetworkReply *send(QNetworkAccessManager &network, const QNetworkRequest &request,
+                    const SignedRequest &post)
+{
+    if (post.body.isEmpty() && post.method == "GET")
+        return network.get(request);
+    if (post.body.isEmpty() && post.method == "HEAD") // an answer to HEAD has no body to wait for
+        return network.head(request);
+    return post.body.isEmpty() ? network.sendCustomRequest(request, post.method)
+                               : network.sendCustomRequest(request, post.method, post.body);
+}
 
 ExchangeOutcome outcomeOf(QNetworkReply *reply, const Interruption &interruption,
                           const SignedRequest &post)
 {
     ExchangeOutcome outcome;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (interruption.stopped) {
+        outcome.httpStatus = status.toInt();
+        outcome.headers = headersOf(reply);
+        outcome.stoppedByCaller = true;
+        return outcome;
+    }
     if (interruption.tooLarge) {
         outcome.httpStatus = status.toInt();
         outcome.transportError = localError(
@@ -131,25 +164,33 @@ ExchangeOutcome outcomeOf(QNetworkReply *reply, const Interruption &interruption
     outcome.requestId = reply->rawHeader("x-amzn-RequestId");
     outcome.contentType = reply->rawHeader("Content-Type");
     outcome.date = reply->rawHeader("Date");
+    outcome.headers = headersOf(reply);
     return outcome;
 }
 
 } // namespace
 
+QByteArray ExchangeOutcome::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
 void sendSignedRequest(QNetworkAccessManager &network, const SignedRequest &post, QObject *context,
                        std::function<void(const ExchangeOutcome &)> done)
 {
-    const QNetworkRequest request = buildRequest(post);
-    QNetworkReply *reply = post.body.isEmpty()
-                               ? network.sendCustomRequest(request, post.method)
-                               : network.sendCustomRequest(request, post.method, post.body);
+    QNetworkReply *reply = send(network, buildRequest(post), post);
     auto interruption = std::make_shared<Interruption>();
 
     // Recorded for the message only: certificate errors are never ignored.
     QObject::connect(
         reply, &QNetworkReply::sslErrors, reply,
         [interruption](const QList<QSslError> &errors) { interruption->sslErrors += errors; });
-    // A deadline for the whole exchange: an answer that trickles forever still ends.
+    // A deadline for the whole exchange: an answer that trickles forever still ends. A download
+    // may take long, but not stay silent for long.
     auto *deadline = new QTimer(reply);
     deadline->setSingleShot(true);
     QObject::connect(deadline, &QTimer::timeout, reply, [reply, interruption] {
@@ -157,6 +198,10 @@ void sendSignedRequest(QNetworkAccessManager &network, const SignedRequest &post
         reply->abort();
     });
     deadline->start(post.timeoutMs);
+    const auto heardFrom = [deadline, onSilence = post.timeoutOnSilence] {
+        if (onSilence)
+            deadline->start();
+    };
     // The limit holds for every transfer encoding (a length given up front, chunks, gzip): the
     // body is read and counted as it arrives, and a declared length over it ends the exchange
     // before a byte of the body.
@@ -174,24 +219,59 @@ void sendSignedRequest(QNetworkAccessManager &network, const SignedRequest &post
         interruption->body.clear();
         reply->abort();
     };
-    QObject::connect(reply, &QNetworkReply::readyRead, reply,
-                     [reply, interruption, tooLarge, limit = post.maxResponseBytes] {
-                         if (interruption->tooLarge)
-                             return;
-                         interruption->body += reply->readAll();
-                         if (interruption->body.size() > limit)
-                             tooLarge();
-                     });
+    const auto stop = [reply, interruption] {
+        interruption->stopped = true;
+        interruption->body.clear();
+        reply->abort();
+    };
+    // Once the status and headers are there: how the body is to be handled.
+    const auto decide = [reply, interruption, stop, onHead = post.onResponseHead] {
+        if (interruption->headSeen)
+            return;
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!status.isValid())
+            return;
+        interruption->headSeen = true;
+        if (onHead)
+            interruption->handling = onHead(status.toInt(), headersOf(reply));
+        if (interruption->handling == BodyHandling::Stop)
+            stop();
+    };
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, decide);
+    // Everything available now, to the sink or the gathered body.
+    const auto take = [reply, interruption, tooLarge, stop, decide, heardFrom,
+                       limit = post.maxResponseBytes, sink = post.bodySink] {
+        decide();
+        if (interruption->tooLarge || interruption->stopped)
+            return;
+        const QByteArray piece = reply->readAll();
+        if (!piece.isEmpty())
+            heardFrom();
+        if (interruption->handling == BodyHandling::Stream) {
+            if (!piece.isEmpty() && !(sink && sink(piece)))
+                stop();
+            return;
+        }
+        interruption->body += piece;
+        if (interruption->body.size() > limit)
+            tooLarge();
+    };
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, take);
     QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
-                     [tooLarge, limit = post.maxResponseBytes](qint64 received, qint64 total) {
+                     [interruption, tooLarge, decide,
+                      limit = post.maxResponseBytes](qint64 received, qint64 total) {
+                         decide();
+                         if (interruption->handling == BodyHandling::Stream)
+                             return;
                          if (received > limit || total > limit)
                              tooLarge();
                      });
 
     const auto delivery = std::make_shared<QMetaObject::Connection>();
     *delivery = QObject::connect(reply, &QNetworkReply::finished, context,
-                                 [reply, interruption, post, done = std::move(done)] {
+                                 [reply, interruption, take, post, done = std::move(done)] {
                                      reply->deleteLater();
+                                     take(); // what is left, if any
                                      done(outcomeOf(reply, *interruption, post));
                                  });
     // `destroyed` fires before the dying context loses its connections, and abort() emits

@@ -133,10 +133,7 @@ QString ServiceError::oneLine() const
     return userMessage().simplified();
 }
 
-namespace {
-
-// A short, single-line hint of what a non-JSON body is: an HTML page's title, or its start.
-QString bodyHint(const QByteArray &body)
+QString unexpectedBodyHint(const QByteArray &body)
 {
     const QString text = QString::fromUtf8(body.left(4096));
     static const QRegularExpression title(QStringLiteral("<title[^>]*>([^<]*)</title>"),
@@ -153,8 +150,6 @@ QString bodyHint(const QByteArray &body)
     }
     return hint;
 }
-
-} // namespace
 
 ServiceError unexpectedResponse(int httpStatus, const QByteArray &contentType,
                                 const QString &problem)
@@ -181,7 +176,7 @@ ServiceError serviceErrorFromResponse(int httpStatus, const QByteArray &errorTyp
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (errorTypeHeader.isEmpty() && !body.trimmed().isEmpty() &&
         (parseError.error != QJsonParseError::NoError || !document.isObject())) {
-        ServiceError error = unexpectedResponse(httpStatus, contentType, bodyHint(body));
+        ServiceError error = unexpectedResponse(httpStatus, contentType, unexpectedBodyHint(body));
         if (httpStatus >= 500) // still worth retrying: a gateway in front of AWS hiccupped
             error.category = ErrorCategory::ServiceFailure;
         error.requestId = QString::fromLatin1(requestId);

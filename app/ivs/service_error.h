@@ -48,6 +48,10 @@ ServiceError serviceErrorFromResponse(int httpStatus, const QByteArray &errorTyp
                                       const QByteArray &body, const QByteArray &requestId,
                                       const QByteArray &contentType = {});
 
+// A short, single-line hint of what an answer that is not the service's is: an HTML page's
+// title, or its start.
+QString unexpectedBodyHint(const QByteArray &body);
+
 // A 2xx answer whose body could not be understood.
 ServiceError unexpectedResponse(int httpStatus, const QByteArray &contentType,
                                 const QString &problem);
