@@ -5,7 +5,8 @@
 #   rank 1  aws, net, keychain, obs        signing and AWS files; the loopback server; secrets;
 #                                          OBS's WebSocket remote control
 #   rank 2  profiles, ivs                  stored profiles; the wire operations and value types
-#   rank 3  credentials, document, demo    the provider chain; the stage document; the demo
+#   rank 3  credentials, document, demo,   the provider chain; the stage document; the demo;
+#           s3, recordings                 S3 on the signed transport; what recordings left
 #   rank 4  model                          item models over the document and what is learnt
 #   rank 5  workspace                      controllers shared by window and command line
 #   rank 6  cli, ui                        the command line; the widgets
