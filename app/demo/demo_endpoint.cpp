@@ -9,19 +9,33 @@ namespace demo {
 namespace {
 const QString kDemoAccessKeyId = QStringLiteral("AKIDEMOSTAGEBROWSER1");
 const QString kDemoSecret = QStringLiteral("demo+secret/for+the+built-in+endpoint+only");
+
+std::optional<QString> demoSecret(const QString &accessKeyId)
+{
+    if (accessKeyId == kDemoAccessKeyId)
+        return kDemoSecret;
+    return std::nullopt;
+}
+
+// S3 names the verifier's refusals its own way.
+QByteArray s3ErrorCode(const QByteArray &errorType)
+{
+    if (errorType == "InvalidSignatureException")
+        return "SignatureDoesNotMatch";
+    if (errorType == "UnrecognizedClientException")
+        return "InvalidAccessKeyId";
+    return errorType;
+}
 } // namespace
 
 DemoEndpoint::DemoEndpoint(QObject *parent)
     : QObject(parent)
     , m_server([this](const net::HttpRequest &request) { return handle(request); }, this)
-    , m_verifier(QStringLiteral("ivs"),
-                 [](const QString &accessKeyId) -> std::optional<QString> {
-                     if (accessKeyId == kDemoAccessKeyId)
-                         return kDemoSecret;
-                     return std::nullopt;
-                 })
+    , m_verifier(QStringLiteral("ivs"), demoSecret)
+    , m_s3Verifier(QStringLiteral("s3"), demoSecret)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
+    m_s3Verifier.setSignsPathAsSent(true);
 }
 
 bool DemoEndpoint::start(QString *error, quint16 port)
@@ -40,8 +54,9 @@ aws::Credentials DemoEndpoint::credentials()
 net::HttpResponse DemoEndpoint::handle(const net::HttpRequest &request)
 {
     net::HttpResponse response = route(request);
-    response.headers.append(
-        {"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
+    const QByteArray requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    response.headers.append({"x-amzn-RequestId", requestId});
+    response.headers.append({"x-amz-request-id", requestId}); // S3's name for it
     // As AWS does: clients correct their clock from it after a skew refusal.
     response.headers.append({"Date", ivs::httpDate(m_clock())});
     return response;
@@ -51,10 +66,15 @@ net::HttpResponse DemoEndpoint::route(const net::HttpRequest &request)
 {
     aws::HttpRequestToSign received{request.method, request.path, request.query, request.headers,
                                     request.body};
-    const auto verification = m_verifier.verify(received, m_clock());
+    // IVS is POST (and DELETE for untagging); S3's reads are GET and HEAD.
+    const bool s3 = request.method == "GET" || request.method == "HEAD";
+    const auto verification = (s3 ? m_s3Verifier : m_verifier).verify(received, m_clock());
     if (const auto *failure = std::get_if<aws::VerificationFailure>(&verification))
-        return awsError(failure->httpStatus, failure->errorType, failure->message);
+        return s3 ? s3Error(failure->httpStatus, s3ErrorCode(failure->errorType), failure->message)
+                  : awsError(failure->httpStatus, failure->errorType, failure->message);
     const QString region = std::get<aws::VerifiedRequest>(verification).region;
+    if (s3)
+        return m_service.s3(request, region);
 
     const QByteArray &method = request.method;
     const QByteArray &path = request.path;

@@ -46,6 +46,7 @@ private:
 
     net::LoopbackHttpServer m_server;
     aws::SigV4Verifier m_verifier;
+    aws::SigV4Verifier m_s3Verifier; // GET and HEAD: S3, path style
     DemoService m_service;
     std::function<QDateTime()> m_clock;
 };

@@ -538,4 +538,11 @@ net::HttpResponse DemoService::disconnectParticipant(const QByteArray &body, con
     return notFound();
 }
 
+net::HttpResponse DemoService::s3(const net::HttpRequest &request, const QString &region)
+{
+    if (!m_buckets)
+        m_buckets = DemoBuckets::sample(m_storageConfigurations, m_sessions);
+    return m_buckets->handle(request, region);
+}
+
 } // namespace demo

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "demo/demo_buckets.h"
 #include "demo/demo_live_show.h"
 #include "demo/demo_sessions.h"
 #include "net/loopback_http_server.h"
 
 #include <functional>
+#include <optional>
 #include <QJsonObject>
 #include <QMap>
 #include <QStringList>
@@ -41,6 +43,9 @@ public:
                                     const QString &region);
     net::HttpResponse listStorageConfigurations(const QString &region) const;
     net::HttpResponse disconnectParticipant(const QByteArray &body, const QString &region);
+    // Path-style S3 for the storage configurations' buckets (DemoBuckets), made at the first
+    // request: their thumbnails are pictures encoded then.
+    net::HttpResponse s3(const net::HttpRequest &request, const QString &region);
 
 private:
     // The stage named by `arnText` in `region`, or an error response in `failure`.
@@ -57,6 +62,7 @@ private:
     QMap<QString, QJsonObject> m_stages; // by ARN
     QList<QJsonObject> m_storageConfigurations;
     DemoSessions m_sessions;
+    std::optional<DemoBuckets> m_buckets;
     QList<QJsonObject> m_ingestConfigurations;
     LiveShow m_liveShow;
     std::function<QDateTime()> m_showClock;

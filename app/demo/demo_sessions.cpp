@@ -22,9 +22,10 @@ QJsonObject session(const QString &id, const QDateTime &start, const QDateTime &
     return object;
 }
 
-QJsonObject participant(const QString &id, const QString &userId, const QString &state,
-                        bool published, const QString &recordingState, const QString &protocol,
-                        const QString &replication, const QDateTime &joined)
+QJsonObject participant(const QString &sessionId, const QString &id, const QString &userId,
+                        const QString &state, bool published, const QString &recordingState,
+                        const QString &protocol, const QString &replication,
+                        const QDateTime &joined)
 {
     QJsonObject object{
         {QStringLiteral("participantId"), id},
@@ -40,7 +41,7 @@ QJsonObject participant(const QString &id, const QString &userId, const QString 
         object.insert(QStringLiteral("recordingS3BucketName"),
                       QStringLiteral("studio-recordings-us-west-2"));
         object.insert(QStringLiteral("recordingS3Prefix"),
-                      QStringLiteral("abcdABCDefgh/%1/%2").arg(kStudioLive, id));
+                      QStringLiteral("abcdABCDefgh/%1/%2").arg(sessionId, id));
     }
     return object;
 }
@@ -70,23 +71,64 @@ DemoSessions DemoSessions::sample(const QDateTime &now)
 
     demo.participantsBySession.insert(
         kStudioLive,
-        {participant(QStringLiteral("pA1hostAnna00001"), QStringLiteral("host-anna"),
+        {participant(kStudioLive, QStringLiteral("pA1hostAnna00001"), QStringLiteral("host-anna"),
                      QStringLiteral("CONNECTED"), true, QStringLiteral("ACTIVE"),
                      QStringLiteral("WHIP"), QStringLiteral("NONE"), liveStart.addSecs(60)),
-         participant(QStringLiteral("pB2guestBen00002"), QStringLiteral("guest-ben"),
+         participant(kStudioLive, QStringLiteral("pB2guestBen00002"), QStringLiteral("guest-ben"),
                      QStringLiteral("CONNECTED"), false, QStringLiteral("FAILED"),
                      QStringLiteral("WHIP"), QStringLiteral("NONE"), liveStart.addSecs(300)),
-         participant(QStringLiteral("pC3obsRtmps00003"), QStringLiteral("obs-rtmps"),
+         participant(kStudioLive, QStringLiteral("pC3obsRtmps00003"), QStringLiteral("obs-rtmps"),
                      QStringLiteral("DISCONNECTED"), false, QStringLiteral("STOPPED"),
                      QStringLiteral("RTMPS"), QStringLiteral("NONE"), liveStart.addSecs(900)),
-         participant(QStringLiteral("pD4replicaEu0004"), QStringLiteral("replica-eu"),
+         participant(kStudioLive, QStringLiteral("pD4replicaEu0004"), QStringLiteral("replica-eu"),
                      QStringLiteral("CONNECTED"), true, QStringLiteral("DISABLED"),
                      QStringLiteral("UNKNOWN"), QStringLiteral("REPLICA"),
                      liveStart.addSecs(1200))});
 
+    const QString yesterday = QStringLiteral("st-Old2Session0002");
+    const QDateTime yesterdayStart = now.addDays(-1);
+    demo.participantsBySession.insert(
+        yesterday,
+        {participant(yesterday, QStringLiteral("pE5hostAnna00005"), QStringLiteral("host-anna"),
+                     QStringLiteral("DISCONNECTED"), true, QStringLiteral("STOPPED"),
+                     QStringLiteral("WHIP"), QStringLiteral("NONE"), yesterdayStart.addSecs(30)),
+         participant(yesterday, QStringLiteral("pF6guestCara0006"), QStringLiteral("guest-cara"),
+                     QStringLiteral("DISCONNECTED"), true, QStringLiteral("STOPPED"),
+                     QStringLiteral("WHIP"), QStringLiteral("NONE"), yesterdayStart.addSecs(120)),
+         participant(yesterday, QStringLiteral("pG7guestDan00007"), QStringLiteral("guest-dan"),
+                     QStringLiteral("DISCONNECTED"), true, QStringLiteral("FAILED"),
+                     QStringLiteral("WHIP"), QStringLiteral("NONE"), yesterdayStart.addSecs(240))});
+
     auto key = [](const QString &sessionId, const QString &participantId) {
         return sessionId + QLatin1Char('/') + participantId;
     };
+    using Recording = DemoSessions::Recording;
+    demo.recordingsByParticipant.insert(
+        key(kStudioLive, QStringLiteral("pA1hostAnna00001")),
+        Recording{Recording::Kind::InProgress, liveStart.addSecs(62), {}, true, {}});
+    demo.recordingsByParticipant.insert(
+        key(kStudioLive, QStringLiteral("pC3obsRtmps00003")),
+        Recording{
+            Recording::Kind::Ended, liveStart.addSecs(901), liveStart.addSecs(1501), true, {}});
+    demo.recordingsByParticipant.insert(key(yesterday, QStringLiteral("pE5hostAnna00005")),
+                                        Recording{Recording::Kind::Ended,
+                                                  yesterdayStart.addSecs(32),
+                                                  yesterdayStart.addSecs(3540),
+                                                  true,
+                                                  {}});
+    demo.recordingsByParticipant.insert(key(yesterday, QStringLiteral("pF6guestCara0006")),
+                                        Recording{Recording::Kind::Empty,
+                                                  yesterdayStart.addSecs(122),
+                                                  yesterdayStart.addSecs(2400),
+                                                  false,
+                                                  {}});
+    demo.recordingsByParticipant.insert(
+        key(yesterday, QStringLiteral("pG7guestDan00007")),
+        Recording{Recording::Kind::Failed, yesterdayStart.addSecs(242), yesterdayStart.addSecs(600),
+                  false,
+                  QStringLiteral("The recording could not be written to the S3 bucket: access "
+                                 "denied. Check the bucket policy and its default encryption "
+                                 "(SSE-S3).")});
     demo.eventsByParticipant.insert(
         key(kStudioLive, QStringLiteral("pA1hostAnna00001")),
         {event(QStringLiteral("JOINED"), liveStart.addSecs(60)),
