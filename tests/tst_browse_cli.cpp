@@ -656,7 +656,7 @@ void TestBrowseCli::helpDescribesBothCommands()
     for (const QString &expected :
          {QStringLiteral("Usage: ivs-stage-browser diagnose --arn ARN [--output text|json]"),
           QStringLiteral("Exit code 1 means the checks found a problem"),
-          QStringLiteral("1  diagnose only: the checks found a problem"),
+          QStringLiteral("1  diagnose and recordings only: the checks found a problem"),
           QStringLiteral("--profile"), QStringLiteral("--verbose")})
         QVERIFY2(diagnoseHelp.contains(expected),
                  qPrintable(expected + QLatin1Char('\n') + diagnoseHelp));

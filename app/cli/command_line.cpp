@@ -9,6 +9,7 @@
 #include "cli/get_stage_command.h"
 #include "cli/list_stages_command.h"
 #include "cli/profile_command.h"
+#include "cli/recordings_command.h"
 #include "cli/secret_input.h"
 #include "cli/terminal_output.h"
 #include "cli/watch_command.h"
@@ -30,6 +31,8 @@ const QString kDiagnose = QStringLiteral("diagnose");
 const QString kCreateToken = QStringLiteral("create-token");
 const QString kWatch = QStringLiteral("watch");
 const QString kDisconnect = QStringLiteral("disconnect");
+const QString kRecordings = QStringLiteral("recordings");
+const QString kDownloadRecording = QStringLiteral("download-recording");
 
 // On a terminal apply asks before sending; scripts (no terminal) pass --yes or are not asked.
 Confirmation terminalConfirmation()
@@ -47,8 +50,9 @@ Confirmation terminalConfirmation()
 bool isCommandInvocation(const QStringList &arguments)
 {
     return arguments.size() > 1 &&
-           QStringList{kGetStage, kExport,      kApply, kProfile,   kListStages,
-                       kDiagnose, kCreateToken, kWatch, kDisconnect}
+           QStringList{kGetStage,         kExport,      kApply, kProfile,    kListStages,
+                       kDiagnose,         kCreateToken, kWatch, kDisconnect, kRecordings,
+                       kDownloadRecording}
                .contains(arguments.at(1));
 }
 
@@ -74,10 +78,16 @@ QString commandsHelpText()
                "new event once\n"
                "  disconnect --arn ARN --participant-id ID [--reason TEXT] [--yes]\n"
                "                                    disconnect a participant and revoke its token\n"
+               "  recordings --arn ARN [--session-id ID] [--output table|json]\n"
+               "                                    what a session's recordings left in S3 "
+               "(exit code 1: problems found)\n"
+               "  download-recording --arn ARN --session-id ID --participant-id ID --dir DIR\n"
+               "                                    download a participant's recording, verified\n"
                "  profile list|add|remove|import    manage profiles kept in the OS keychain\n"
                "Each has its own help: ivs-stage-browser get-stage --help, list-stages --help, "
                "diagnose --help, export --help, apply --help, create-token --help, watch --help, "
-               "disconnect --help, profile --help.\n");
+               "disconnect --help, recordings --help, download-recording --help, profile "
+               "--help.\n");
 }
 
 QString exitCodesHelpText()
@@ -85,8 +95,8 @@ QString exitCodesHelpText()
     return QCoreApplication::translate(
         "cli", "Exit codes:\n"
                "  0  success\n"
-               "  1  diagnose only: the checks found a problem (a warning or an error); from any "
-               "other command, an internal error\n"
+               "  1  diagnose and recordings only: the checks found a problem (a warning or an "
+               "error); from any other command, an internal error\n"
                "  2  usage: bad option, invalid ARN, unusable endpoint URL or CA bundle, a file "
                "that cannot be read or written, a configuration file that breaks the rules\n"
                "  3  credentials or authorisation: none configured, signature rejected, expired "
@@ -124,6 +134,10 @@ int runCommand(const QStringList &arguments)
         return runWatch(rest, environment, out, err);
     if (command == kDisconnect)
         return runDisconnect(rest, environment, out, err, terminalConfirmation());
+    if (command == kRecordings)
+        return runRecordings(rest, environment, out, err);
+    if (command == kDownloadRecording)
+        return runDownloadRecording(rest, environment, out, err);
     err << QCoreApplication::translate("cli", "Unknown command \"%1\".").arg(command) << Qt::endl;
     return UsageError;
 }

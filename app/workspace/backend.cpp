@@ -8,6 +8,7 @@
 #include "ivs/ivs_client.h"
 #include "ivs/proxy_settings.h"
 #include "profiles/profile_storage.h"
+#include "s3/s3_client.h"
 
 #include <algorithm>
 #include <QCoreApplication>
@@ -42,7 +43,8 @@ keychain::KeychainStore &Backend::keychain() const
 
 Backend::~Backend()
 {
-    // The client refers to the network manager and the credentials: it goes first.
+    // The clients refer to the network manager and the credentials: they go first.
+    m_s3.reset();
     m_client.reset();
 }
 
@@ -59,6 +61,8 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions &options, QString 
     backend->m_network->setProxyFactory(new ivs::EnvironmentProxyFactory(options.environment));
     backend->m_client =
         std::make_unique<ivs::IvsClient>(backend->m_network.get(), nullptr, aws::EndpointConfig());
+    backend->m_s3 =
+        std::make_unique<s3::S3Client>(backend->m_network.get(), nullptr, s3::S3Endpoint());
     backend->m_regionOverride = options.region;
     backend->applyRetrySettings();
 
@@ -95,9 +99,12 @@ void Backend::applyRetrySettings()
         ivs::RetryPolicy policy = m_client->retryPolicy();
         policy.maxAttempts = attempts;
         m_client->setRetryPolicy(policy);
+        m_s3->setRetryPolicy(policy);
     }
-    if (m_options.timeoutSeconds > 0)
+    if (m_options.timeoutSeconds > 0) {
         m_client->setTransferTimeout(m_options.timeoutSeconds * 1000);
+        m_s3->setTransferTimeout(m_options.timeoutSeconds * 1000);
+    }
 }
 
 std::chrono::milliseconds Backend::credentialTimeout() const
@@ -131,6 +138,8 @@ bool Backend::useDemo(QString *error)
         demo::DemoEndpoint::credentials(), Text::tr("demo credentials"));
     m_client->setCredentialProvider(m_credentials.get());
     m_client->setEndpointConfig(endpoint);
+    m_s3->setCredentialProvider(m_credentials.get());
+    m_s3->setEndpoint(s3::S3Endpoint{m_demo->url(), Text::tr("demo"), {}});
     m_demoActive = true;
     m_activeProfile.clear();
     m_profileRegion.clear();
@@ -168,13 +177,24 @@ bool Backend::configureAws(const QString &profile, QString *error)
     credentials::ResolvedCredentials resolved =
         credentials::resolveCredentials({profile, m_options.environment, m_sharedConfig.get(),
                                          &m_storage->repository, credentialTimeout()});
-    const auto endpoint = aws::resolveEndpointConfig(m_options.endpointUrl, m_options.environment,
-                                                     error, configuredEndpoints(resolved));
+    const aws::ConfiguredEndpoints configured = configuredEndpoints(resolved);
+    const auto endpoint =
+        aws::resolveEndpointConfig(m_options.endpointUrl, m_options.environment, error, configured);
     if (!endpoint)
+        return false;
+    aws::ConfiguredEndpoints s3Configured = configured;
+    s3Configured.serviceUrl =
+        configured.profileName.isEmpty()
+            ? QString()
+            : m_sharedConfig->serviceEndpointUrl(configured.profileName, QStringLiteral("s3"));
+    const auto s3Endpoint = s3::resolveS3Endpoint(m_options.environment, error, s3Configured);
+    if (!s3Endpoint)
         return false;
     m_credentials = std::move(resolved.provider);
     m_client->setCredentialProvider(m_credentials.get());
     m_client->setEndpointConfig(*endpoint);
+    m_s3->setCredentialProvider(m_credentials.get());
+    m_s3->setEndpoint(*s3Endpoint);
     m_demoActive = false;
     m_activeProfile = profile;
     m_profileRegion = resolved.profileRegion;

@@ -28,6 +28,9 @@ class IvsClient;
 namespace keychain {
 class KeychainStore;
 }
+namespace s3 {
+class S3Client;
+}
 namespace profiles {
 class ProfileRepository;
 struct ProfileStorage;
@@ -62,6 +65,9 @@ public:
     ~Backend();
 
     ivs::IvsClient &client() const { return *m_client; }
+    // S3, for recordings: the same credentials; its own endpoint settings (AWS_ENDPOINT_URL_S3,
+    // the config file's s3 section; --endpoint-url is for IVS only); the demo's own buckets.
+    s3::S3Client &s3() const { return *m_s3; }
     profiles::ProfileRepository &profiles() const;
     // The app's keychain service: profiles' secrets, the OBS password.
     keychain::KeychainStore &keychain() const;
@@ -111,6 +117,7 @@ private:
     std::unique_ptr<demo::DemoEndpoint> m_demo;
     std::unique_ptr<aws::CredentialProvider> m_credentials;
     std::unique_ptr<ivs::IvsClient> m_client;
+    std::unique_ptr<s3::S3Client> m_s3;
     bool m_demoActive = false;
     QString m_activeProfile;
     QString m_profileRegion;

@@ -8,11 +8,16 @@
 #include "workspace/monitor_time.h"
 #include "workspace/profiles_controller.h"
 #include "workspace/publish_controller.h"
+#include "workspace/recording_download.h"
+#include "workspace/recordings_inspector.h"
 #include "workspace/request_budget.h"
 #include "workspace/stage_browser.h"
 #include "workspace/stage_catalog.h"
 #include "workspace/stage_editor.h"
 #include "workspace/stage_inspector.h"
+#include "workspace/thumbnail_loader.h"
+
+#include <QStandardPaths>
 
 namespace workspace {
 
@@ -49,6 +54,24 @@ std::unique_ptr<LiveMonitor> Workspace::makeMonitor(const ivs::StageArn &stage) 
 {
     return std::make_unique<LiveMonitor>(m_backend->client(), stage, m_monitorTime.get(),
                                          m_monitorBudget.get());
+}
+
+std::unique_ptr<RecordingsInspector> Workspace::makeRecordingsInspector() const
+{
+    return std::make_unique<RecordingsInspector>(m_backend->client(), m_backend->s3());
+}
+
+std::unique_ptr<RecordingDownload> Workspace::makeRecordingDownload() const
+{
+    return std::make_unique<RecordingDownload>(m_backend->s3());
+}
+
+std::unique_ptr<ThumbnailLoader> Workspace::makeThumbnailLoader() const
+{
+    const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    return std::make_unique<ThumbnailLoader>(
+        m_backend->s3(), cache.isEmpty() ? QString() : cache + QStringLiteral("/thumbnails"),
+        ThumbnailLoader::kDefaultCapBytes);
 }
 
 ivs::IvsClient &Workspace::client() const

@@ -24,6 +24,9 @@ class MonitorTime;
 class RequestBudget;
 class ProfilesController;
 class PublishController;
+class RecordingDownload;
+class RecordingsInspector;
+class ThumbnailLoader;
 class StageBrowser;
 class StageCatalog;
 class StageEditor;
@@ -55,6 +58,11 @@ public:
     // A live monitor of `stage` on this connection. Every monitor made here shares one request
     // budget, so watching stages never exceeds a region's rate however many watch at once.
     std::unique_ptr<LiveMonitor> makeMonitor(const ivs::StageArn &stage) const;
+    // What a Recordings window needs, on this connection: each window has its own.
+    std::unique_ptr<RecordingsInspector> makeRecordingsInspector() const;
+    std::unique_ptr<RecordingDownload> makeRecordingDownload() const;
+    // Thumbnails cached under the user's cache folder (<cache>/thumbnails), up to 64 MiB.
+    std::unique_ptr<ThumbnailLoader> makeThumbnailLoader() const;
 
 private:
     // Declared in the order they are made; destroyed the other way round.
