@@ -7,6 +7,7 @@
 #include "lookup_flow.h"
 #include "main_window.h"
 #include "model/stage_tree_model.h"
+#include "recordings_window.h"
 #include "sessions_panel.h"
 #include "stage_list_panel.h"
 #include "stage_tree_view.h"
@@ -94,6 +95,14 @@ void MainWindow::createBrowsing(workspace::Workspace &workspace)
         raise();
         activateWindow();
     });
+    connect(m_sessions, &SessionsPanel::recordingsRequested, this,
+            [this, &workspace](const QString &arnText, const QString &sessionId) {
+                const auto arn = ivs::StageArn::parse(arnText);
+                if (!arn)
+                    return;
+                auto *window = new RecordingsWindow(workspace, *arn, sessionId, this);
+                window->show();
+            });
     connect(&m_browser, &workspace::StageBrowser::stageShown, m_stageList,
             [this](const QString &arn) { m_stageList->markShownStage(arn); });
 }

@@ -45,7 +45,7 @@ QLabel *makeStatus(const QString &name)
 }
 
 // A heading, its status line and its table, stacked.
-QWidget *section(const QString &title, QLabel *status, QTableView *view)
+QWidget *section(const QString &title, QLabel *status, QTableView *view, QWidget *action = nullptr)
 {
     auto *widget = new QWidget;
     auto *layout = new QVBoxLayout(widget);
@@ -54,6 +54,8 @@ QWidget *section(const QString &title, QLabel *status, QTableView *view)
     auto *top = new QHBoxLayout;
     top->addWidget(heading);
     top->addWidget(status, 1);
+    if (action)
+        top->addWidget(action);
     layout->addLayout(top);
     layout->addWidget(view, 1);
     return widget;
@@ -74,6 +76,7 @@ SessionsPanel::SessionsPanel(workspace::StageInspector &inspector, QWidget *pare
     , m_events(makeWrappingTable(QStringLiteral("eventsTable")))
     , m_autoRefresh(new QCheckBox)
     , m_refresh(new QPushButton(tr("Refresh")))
+    , m_recordings(new QPushButton(tr("Recor&dings…")))
     , m_sessionsStatus(makeStatus(QStringLiteral("sessionsStatus")))
     , m_participantsStatus(makeStatus(QStringLiteral("participantsStatus")))
     , m_eventsStatus(makeStatus(QStringLiteral("eventsStatus")))
@@ -88,6 +91,9 @@ SessionsPanel::SessionsPanel(workspace::StageInspector &inspector, QWidget *pare
     m_autoRefresh->setChecked(m_inspector.autoRefresh());
     m_refresh->setObjectName(QStringLiteral("refreshSession"));
     m_refresh->setToolTip(tr("Read the participants of the session in progress again"));
+    m_recordings->setObjectName(QStringLiteral("sessionRecordings"));
+    m_recordings->setToolTip(tr("What the selected session's recordings left in S3: outcome, "
+                                "duration, size and thumbnails of each participant's recording"));
     m_sessions->setAccessibleName(tr("Sessions"));
     m_participants->setAccessibleName(tr("Participants"));
     m_events->setAccessibleName(tr("Events"));
@@ -103,7 +109,7 @@ SessionsPanel::SessionsPanel(workspace::StageInspector &inspector, QWidget *pare
     // Named, so the window remembers where the user put the dividers.
     auto *lists = new QSplitter(Qt::Horizontal);
     lists->setObjectName(QStringLiteral("sessionListsSplitter"));
-    lists->addWidget(section(tr("Sessions"), m_sessionsStatus, m_sessions));
+    lists->addWidget(section(tr("Sessions"), m_sessionsStatus, m_sessions, m_recordings));
     lists->addWidget(section(tr("Participants"), m_participantsStatus, m_participants));
     lists->setStretchFactor(0, 2);
     lists->setStretchFactor(1, 5);
@@ -149,6 +155,10 @@ SessionsPanel::SessionsPanel(workspace::StageInspector &inspector, QWidget *pare
         m_autoRefresh->setChecked(on);
     });
     connect(m_refresh, &QPushButton::clicked, &m_inspector, &workspace::StageInspector::refreshNow);
+    connect(m_recordings, &QPushButton::clicked, this, [this] {
+        if (!m_inspector.selectedSessionId().isEmpty())
+            emit recordingsRequested(m_inspector.stageArn(), m_inspector.selectedSessionId());
+    });
 
     connect(&m_inspector, &workspace::StageInspector::checksStarted, this, [this] {
         reset();
@@ -160,6 +170,7 @@ SessionsPanel::SessionsPanel(workspace::StageInspector &inspector, QWidget *pare
     connect(&m_inspector, &workspace::StageInspector::sessionSelected, this,
             [this](const QString &sessionId) {
                 selectRow(m_sessions, sessionId);
+                m_recordings->setEnabled(!sessionId.isEmpty());
                 m_participantsStatus->setText(sessionId.isEmpty() ? QString()
                                                                   : tr("Listing participants…"));
                 m_eventsStatus->clear();
@@ -195,6 +206,7 @@ void SessionsPanel::reset()
     m_participantsStatus->clear();
     m_eventsStatus->clear();
     m_refresh->setEnabled(!m_inspector.activeSessionId().isEmpty());
+    m_recordings->setEnabled(!m_inspector.selectedSessionId().isEmpty());
 }
 
 void SessionsPanel::selectRow(QTableView *view, const QString &key)

@@ -27,9 +27,14 @@ public:
     QTableView *eventsView() const { return m_events; }
     QCheckBox *autoRefreshBox() const { return m_autoRefresh; }
     QPushButton *refreshButton() const { return m_refresh; }
+    QPushButton *recordingsButton() const { return m_recordings; }
     QLabel *sessionsStatus() const { return m_sessionsStatus; }
     QLabel *participantsStatus() const { return m_participantsStatus; }
     QLabel *eventsStatus() const { return m_eventsStatus; }
+
+signals:
+    // "Recordings…": what the selected session's recordings left in S3.
+    void recordingsRequested(const QString &stageArn, const QString &sessionId);
 
 private:
     void selectRow(QTableView *view, const QString &key);
@@ -45,6 +50,7 @@ private:
     QTableView *m_events;
     QCheckBox *m_autoRefresh;
     QPushButton *m_refresh;
+    QPushButton *m_recordings;
     QLabel *m_sessionsStatus;
     QLabel *m_participantsStatus;
     QLabel *m_eventsStatus;

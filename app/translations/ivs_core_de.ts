@@ -262,26 +262,6 @@
 <context>
     <name>cli</name>
     <message>
-        <source>Exit codes:
-  0  success
-  1  diagnose only: the checks found a problem (a warning or an error); from any other command, an internal error
-  2  usage: bad option, invalid ARN, unusable endpoint URL or CA bundle, a file that cannot be read or written, a configuration file that breaks the rules
-  3  credentials or authorisation: none configured, signature rejected, expired token, access denied
-  4  not found: no such stage for this account and region
-  5  other service error, or an answer that could not be read
-  6  network or TLS: connection, DNS, certificate, timeout
-</source>
-        <translation>Exit-Codes:
-  0  Erfolg
-  1  nur bei diagnose: Die Prüfungen haben ein Problem gefunden (eine Warnung oder einen Fehler); bei jedem anderen Befehl ein interner Fehler
-  2  Aufruf: ungültige Option, ungültiger ARN, unbrauchbare Endpunkt-URL oder CA-Bundle, eine Datei, die nicht gelesen oder geschrieben werden kann, eine Konfigurationsdatei, die gegen die Regeln verstößt
-  3  Zugangsdaten oder Berechtigung: keine eingerichtet, Signatur abgelehnt, Token abgelaufen, Zugriff verweigert
-  4  nicht gefunden: keine solche Stage für dieses Konto und diese Region
-  5  anderer Fehler des Dienstes oder eine Antwort, die nicht gelesen werden konnte
-  6  Netzwerk oder TLS: Verbindung, DNS, Zertifikat, Zeitüberschreitung
-</translation>
-    </message>
-    <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Unbekannter Befehl „%1“.</translation>
     </message>
@@ -300,8 +280,12 @@
                                     follow the session in progress and print each new event once
   disconnect --arn ARN --participant-id ID [--reason TEXT] [--yes]
                                     disconnect a participant and revoke its token
+  recordings --arn ARN [--session-id ID] [--output table|json]
+                                    what a session&apos;s recordings left in S3 (exit code 1: problems found)
+  download-recording --arn ARN --session-id ID --participant-id ID --dir DIR
+                                    download a participant&apos;s recording, verified
   profile list|add|remove|import    manage profiles kept in the OS keychain
-Each has its own help: ivs-stage-browser get-stage --help, list-stages --help, diagnose --help, export --help, apply --help, create-token --help, watch --help, disconnect --help, profile --help.
+Each has its own help: ivs-stage-browser get-stage --help, list-stages --help, diagnose --help, export --help, apply --help, create-token --help, watch --help, disconnect --help, recordings --help, download-recording --help, profile --help.
 </source>
         <translation>Befehle:
   get-stage --arn ARN               eine Stage so anzeigen, wie GetStage sie liefert
@@ -317,8 +301,32 @@ Each has its own help: ivs-stage-browser get-stage --help, list-stages --help, d
                                     die laufende Sitzung verfolgen und jedes neue Ereignis einmal ausgeben
   disconnect --arn ARN --participant-id ID [--reason TEXT] [--yes]
                                     einen Teilnehmer trennen und sein Token widerrufen
+  recordings --arn ARN [--session-id ID] [--output table|json]
+                                    was die Aufnahmen einer Sitzung in S3 hinterlassen haben (Exit-Code 1: Probleme gefunden)
+  download-recording --arn ARN --session-id ID --participant-id ID --dir DIR
+                                    die Aufnahme eines Teilnehmers herunterladen, geprüft
   profile list|add|remove|import    im Schlüsselbund des Betriebssystems gespeicherte Profile verwalten
-Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-stages --help, diagnose --help, export --help, apply --help, create-token --help, watch --help, disconnect --help, profile --help.
+Jeder Befehl hat eine eigene Hilfe: ivs-stage-browser get-stage --help, list-stages --help, diagnose --help, export --help, apply --help, create-token --help, watch --help, disconnect --help, recordings --help, download-recording --help, profile --help.
+</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  diagnose and recordings only: the checks found a problem (a warning or an error); from any other command, an internal error
+  2  usage: bad option, invalid ARN, unusable endpoint URL or CA bundle, a file that cannot be read or written, a configuration file that breaks the rules
+  3  credentials or authorisation: none configured, signature rejected, expired token, access denied
+  4  not found: no such stage for this account and region
+  5  other service error, or an answer that could not be read
+  6  network or TLS: connection, DNS, certificate, timeout
+</source>
+        <translation>Exit-Codes:
+  0  Erfolg
+  1  nur diagnose und recordings: Die Prüfungen haben ein Problem gefunden (eine Warnung oder einen Fehler); bei jedem anderen Befehl ein interner Fehler
+  2  Aufruf: ungültige Option, ungültige ARN, unbrauchbare Endpunkt-URL oder CA-Bundle, eine Datei, die nicht gelesen oder geschrieben werden kann, eine Konfigurationsdatei, die gegen die Regeln verstößt
+  3  Anmeldedaten oder Autorisierung: keine konfiguriert, Signatur abgelehnt, Token abgelaufen, Zugriff verweigert
+  4  nicht gefunden: keine solche Stage für dieses Konto und diese Region
+  5  anderer Dienstfehler oder eine Antwort, die nicht gelesen werden konnte
+  6  Netzwerk oder TLS: Verbindung, DNS, Zertifikat, Zeitüberschreitung
 </translation>
     </message>
 </context>
@@ -898,6 +906,137 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>cli::Recordings</name>
+    <message>
+        <source>Shows what a session&apos;s individual participant recordings left in S3: for each participant, the recording&apos;s outcome from its events files (recorded, failed and why, still recording, nothing in S3), start, duration, renditions, size and object count, then what is wrong. Reads the stage, the session, each participant (GetParticipant), then the bucket (s3:ListBucket, s3:GetObject). Exit code 1 means a check found a problem; 2 to 6 as for get-stage.</source>
+        <translation>Zeigt, was die einzelnen Teilnehmeraufnahmen einer Sitzung in S3 hinterlassen haben: für jeden Teilnehmer das Ergebnis der Aufnahme laut ihren Ereignisdateien (aufgenommen, fehlgeschlagen und warum, Aufnahme läuft noch, nichts in S3), Beginn, Dauer, Renditions, Größe und Anzahl der Objekte, danach, was nicht stimmt. Liest die Stage, die Sitzung, jeden Teilnehmer (GetParticipant) und dann den Bucket (s3:ListBucket, s3:GetObject). Exit-Code 1 bedeutet, dass eine Prüfung ein Problem gefunden hat; 2 bis 6 wie bei get-stage.</translation>
+    </message>
+    <message>
+        <source>ARN of the stage whose recordings to show.</source>
+        <translation>ARN der Stage, deren Aufnahmen angezeigt werden sollen.</translation>
+    </message>
+    <message>
+        <source>The session (default: the latest).</source>
+        <translation>Die Sitzung (Standard: die neueste).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Only this participant (default: all).</source>
+        <translation>Nur dieser Teilnehmer (Standard: alle).</translation>
+    </message>
+    <message>
+        <source>table (default) or json.</source>
+        <translation>table (Standard) oder json.</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>Downloads a participant&apos;s recording (its whole prefix, or only the HLS media with --hls-only) into DIR, keeping the paths below the prefix. Files are fetched four at a time, resumed when a previous download stopped, verified against the size and MD5 S3 lists, and only then put in place; nothing is written outside DIR. Exit code 5 when a file failed verification.</source>
+        <translation>Lädt die Aufnahme eines Teilnehmers (das gesamte Präfix oder mit --hls-only nur die HLS-Medien) nach DIR herunter und behält dabei die Pfade unterhalb des Präfixes bei. Dateien werden jeweils vier gleichzeitig abgerufen, nach einem abgebrochenen Download fortgesetzt, anhand der von S3 gelieferten Größe und MD5 geprüft und erst dann abgelegt; außerhalb von DIR wird nichts geschrieben. Exit-Code 5, wenn die Prüfung einer Datei fehlgeschlagen ist.</translation>
+    </message>
+    <message>
+        <source>ARN of the stage.</source>
+        <translation>ARN der Stage.</translation>
+    </message>
+    <message>
+        <source>The session.</source>
+        <translation>Die Sitzung.</translation>
+    </message>
+    <message>
+        <source>The participant.</source>
+        <translation>Der Teilnehmer.</translation>
+    </message>
+    <message>
+        <source>The folder to download into (it must exist).</source>
+        <translation>Der Ordner, in den heruntergeladen wird (er muss existieren).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>ORDNER</translation>
+    </message>
+    <message>
+        <source>Only the HLS playlists and media, not the events files and thumbnails.</source>
+        <translation>Nur die HLS-Playlists und Mediendateien, nicht die Ereignisdateien und Vorschaubilder.</translation>
+    </message>
+    <message>
+        <source>Session %1, started %2%3</source>
+        <translation>Sitzung %1, gestartet %2%3</translation>
+    </message>
+    <message>
+        <source>, ended %1</source>
+        <translation>, beendet %1</translation>
+    </message>
+    <message>
+        <source>, still active</source>
+        <translation>, noch aktiv</translation>
+    </message>
+    <message>
+        <source>PARTICIPANT</source>
+        <translation>TEILNEHMER</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>ERGEBNIS</translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation>BEGONNEN</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DAUER</translation>
+    </message>
+    <message>
+        <source>RENDITIONS</source>
+        <translation>RENDITIONEN</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>GRÖSSE</translation>
+    </message>
+    <message>
+        <source>OBJECTS</source>
+        <translation>OBJEKTE</translation>
+    </message>
+    <message>
+        <source>THUMBNAILS</source>
+        <translation>VORSCHAUBILDER</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>--output must be &quot;table&quot; or &quot;json&quot;, not &quot;%1&quot;.</source>
+        <translation>--output muss &quot;table&quot; oder &quot;json&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--%1 is required; %2.</source>
+        <translation>--%1 ist erforderlich; %2.</translation>
+    </message>
+    <message>
+        <source>--dir %1 is not a folder: create it first.</source>
+        <translation>--dir %1 ist kein Ordner: Legen Sie ihn zuerst an.</translation>
+    </message>
+    <message>
+        <source>Nothing to download for %1: %2</source>
+        <translation>Für %1 gibt es nichts herunterzuladen: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files, %3 of %4</source>
+        <translation>%1 von %2 Dateien, %3 von %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files (%3) in %4; %5 already there.</source>
+        <translation>%1 von %2 Dateien (%3) in %4; %5 bereits vorhanden.</translation>
+    </message>
+</context>
+<context>
     <name>cli::StageCommand</name>
     <message>
         <source>Region to call (default: the region in the ARN).</source>
@@ -1277,6 +1416,17 @@ Befehle:
     <message>
         <source>%1 bytes</source>
         <translation>%1 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>files::PartFile</name>
+    <message>
+        <source>it is a symbolic link, and links are not followed.</source>
+        <translation>es ist ein symbolischer Link, und Links wird nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>it is not a regular file, so it is not used.</source>
+        <translation>es ist keine gewöhnliche Datei und wird daher nicht verwendet.</translation>
     </message>
 </context>
 <context>
@@ -2696,6 +2846,41 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>model::RecordingsModel</name>
+    <message>
+        <source>Participant</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Renditions</source>
+        <translation>Renditions</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>Vorschaubilder</translation>
+    </message>
+</context>
+<context>
     <name>model::SessionsModel</name>
     <message>
         <source>in progress</source>
@@ -3004,6 +3189,551 @@ Befehle:
     <message>
         <source>Profile names use 1 to 64 letters, digits, &quot;.&quot;, &quot;_&quot; or &quot;-&quot;; &quot;%1&quot; does not.</source>
         <translation>Profilnamen bestehen aus 1 bis 64 Buchstaben, Ziffern, „.“, „_“ oder „-“; „%1“ nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>recordings::HlsPlaylist</name>
+    <message>
+        <source>the playlist is larger than %1 MiB</source>
+        <translation>die Playlist ist größer als %1 MiB</translation>
+    </message>
+    <message>
+        <source>it does not start with #EXTM3U</source>
+        <translation>sie beginnt nicht mit #EXTM3U</translation>
+    </message>
+</context>
+<context>
+    <name>recordings::ParticipantRecording</name>
+    <message>
+        <source>The service named no bucket for this participant.</source>
+        <translation>Der Dienst hat für diesen Teilnehmer keinen Bucket angegeben.</translation>
+    </message>
+    <message>
+        <source>Recording is off for this participant.</source>
+        <translation>Die Aufnahme ist für diesen Teilnehmer deaktiviert.</translation>
+    </message>
+    <message>
+        <source>The service says %1, but nothing is under the prefix.</source>
+        <translation>Der Dienst meldet %1, aber unter dem Präfix liegt nichts.</translation>
+    </message>
+    <message>
+        <source>Nothing is under the prefix.</source>
+        <translation>Unter dem Präfix liegt nichts.</translation>
+    </message>
+    <message>
+        <source>No events file (events/recording-*.json) was written.</source>
+        <translation>Es wurde keine Ereignisdatei (events/recording-*.json) geschrieben.</translation>
+    </message>
+    <message>
+        <source>The events file could not be read: %1.</source>
+        <translation>Die Ereignisdatei konnte nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>recording-failed.json gives no reason.</source>
+        <translation>recording-failed.json nennt keinen Grund.</translation>
+    </message>
+    <message>
+        <source>The events file has an unknown status &quot;%1&quot;.</source>
+        <translation>Die Ereignisdatei hat einen unbekannten Status „%1“.</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>Konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Nothing in S3</source>
+        <translation>Nichts in S3</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Unvollständig</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min %3 s</source>
+        <translation>%1 h %2 min %3 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+</context>
+<context>
+    <name>recordings::RecordingChecks</name>
+    <message>
+        <source>%1 was recorded (%2), but nothing is in S3 under %3.</source>
+        <translation>%1 wurde aufgenommen (%2), aber in S3 liegt unter %3 nichts.</translation>
+    </message>
+    <message>
+        <source>Check that the bucket still exists, that its policy lets IVS write to it, and that nothing (a lifecycle rule, another tool) deletes recordings.</source>
+        <translation>Prüfen Sie, ob der Bucket noch existiert, ob seine Richtlinie IVS das Schreiben erlaubt und ob nichts (eine Lifecycle-Regel, ein anderes Tool) Aufnahmen löscht.</translation>
+    </message>
+    <message>
+        <source>recording-failed.json for %1 says: %2</source>
+        <translation>recording-failed.json für %1 meldet: %2</translation>
+    </message>
+    <message>
+        <source>Fix what it names; the participant&apos;s events in the Sessions panel tell a publishing problem from a storage one.</source>
+        <translation>Beheben Sie, was dort genannt wird; anhand der Ereignisse des Teilnehmers im Bereich „Sitzungen“ lässt sich ein Problem beim Senden von einem Speicherproblem unterscheiden.</translation>
+    </message>
+    <message>
+        <source>No permission to read the recordings bucket %1.</source>
+        <translation>Keine Berechtigung, den Aufnahme-Bucket %1 zu lesen.</translation>
+    </message>
+    <message>
+        <source>Allow s3:ListBucket on arn:aws:s3:::%1 and s3:GetObject on arn:aws:s3:::%1/* for the credentials in use.</source>
+        <translation>Erlauben Sie den verwendeten Anmeldedaten s3:ListBucket auf arn:aws:s3:::%1 und s3:GetObject auf arn:aws:s3:::%1/*.</translation>
+    </message>
+    <message>
+        <source>The recording of %1 is incomplete: %2</source>
+        <translation>Die Aufnahme von %1 ist unvollständig: %2</translation>
+    </message>
+    <message>
+        <source>A recording still being written has its events file first; if the session has ended, the media may be unusable.</source>
+        <translation>Bei einer Aufnahme, die noch geschrieben wird, liegt zuerst die Ereignisdatei vor; ist die Sitzung beendet, sind die Medien möglicherweise unbrauchbar.</translation>
+    </message>
+    <message>
+        <source>Thumbnails are on (every %1 s), but the %2 recording of %3 has none.</source>
+        <translation>Vorschaubilder sind aktiviert (alle %1 s), aber die Aufnahme %2 von %3 hat keine.</translation>
+    </message>
+    <message>
+        <source>Check the stage&apos;s thumbnail storage setting (SEQUENTIAL or LATEST) and that the media type records video.</source>
+        <translation>Prüfen Sie die Speichereinstellung der Stage für Vorschaubilder (SEQUENTIAL oder LATEST) und ob der Medientyp Video aufzeichnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) under %1 have keys that cannot be saved as files.</source>
+        <translation>
+            <numerusform>%n Objekt unter %1 hat einen Schlüssel, der nicht als Datei gespeichert werden kann.</numerusform>
+            <numerusform>%n Objekte unter %1 haben Schlüssel, die nicht als Dateien gespeichert werden können.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are listed but never downloaded; IVS does not write such keys, so something else put them there.</source>
+        <translation>Sie werden aufgelistet, aber nie heruntergeladen; IVS schreibt keine solchen Schlüssel, sie stammen also von etwas anderem.</translation>
+    </message>
+    <message>
+        <source>The recordings bucket %1 is in %2, the stage in %3.</source>
+        <translation>Der Aufnahme-Bucket %1 liegt in %2, die Stage in %3.</translation>
+    </message>
+    <message>
+        <source>Individual participant recording writes only to a bucket in the stage&apos;s region: create a storage configuration with a bucket in %1.</source>
+        <translation>Die individuelle Teilnehmeraufzeichnung schreibt nur in einen Bucket in der Region der Stage: Erstellen Sie eine Speicherkonfiguration mit einem Bucket in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>recordings::RecordingFiles</name>
+    <message>
+        <source>the key is longer than %1 bytes</source>
+        <translation>der Schlüssel ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the key is not under the recording&apos;s prefix</source>
+        <translation>der Schlüssel liegt nicht unter dem Präfix der Aufnahme</translation>
+    </message>
+    <message>
+        <source>the key names the prefix itself</source>
+        <translation>der Schlüssel bezeichnet das Präfix selbst</translation>
+    </message>
+    <message>
+        <source>the key would be an absolute path</source>
+        <translation>der Schlüssel wäre ein absoluter Pfad</translation>
+    </message>
+    <message>
+        <source>the key holds a control character or a backslash</source>
+        <translation>der Schlüssel enthält ein Steuerzeichen oder einen Backslash</translation>
+    </message>
+    <message>
+        <source>the key holds an empty, &quot;.&quot; or &quot;..&quot; component</source>
+        <translation>der Schlüssel enthält eine leere, &quot;.&quot;- oder &quot;..&quot;-Komponente</translation>
+    </message>
+</context>
+<context>
+    <name>recordings::RecordingMetadata</name>
+    <message>
+        <source>the file is larger than %1 KiB</source>
+        <translation>die Datei ist größer als %1 KiB</translation>
+    </message>
+    <message>
+        <source>it is not JSON (%1 at byte %2)</source>
+        <translation>es ist kein JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>es ist kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>s3::Listing</name>
+    <message>
+        <source>the answer is &lt;%1&gt;, not a listing (&lt;%2&gt;)</source>
+        <translation>die Antwort ist &lt;%1&gt;, keine Auflistung (&lt;%2&gt;)</translation>
+    </message>
+    <message>
+        <source>an object in the listing has no key</source>
+        <translation>ein Objekt der Auflistung hat keinen Schlüssel</translation>
+    </message>
+    <message>
+        <source>an object&apos;s size is not a number: &quot;%1&quot;</source>
+        <translation>die Größe eines Objekts ist keine Zahl: „%1“</translation>
+    </message>
+    <message>
+        <source>a listed key is not UTF-8 once decoded</source>
+        <translation>ein aufgelisteter Schlüssel ist nach dem Dekodieren kein UTF-8</translation>
+    </message>
+    <message>
+        <source>a listed key is longer than %1 bytes</source>
+        <translation>ein aufgelisteter Schlüssel ist länger als %1 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>s3::S3Client</name>
+    <message>
+        <source>The connection was closed</source>
+        <translation>Die Verbindung wurde geschlossen</translation>
+    </message>
+    <message>
+        <source>The listing of bucket %1 said more objects follow but gave no continuation token after %2 pages; the list is incomplete.</source>
+        <translation>Die Auflistung des Buckets %1 kündigte nach %2 Seiten weitere Objekte an, nannte aber kein Fortsetzungs-Token; die Liste ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The listing of bucket %1 sent a repeated continuation token after %2 pages, so paging stopped; the list is incomplete.</source>
+        <translation>Die Auflistung des Buckets %1 hat nach %2 Seiten ein Fortsetzungs-Token wiederholt, daher wurde nicht weiter geblättert; die Liste ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The listing of bucket %1 still had more pages after %2, so paging stopped; the list is incomplete.</source>
+        <translation>Die Auflistung des Buckets %1 hatte nach %2 Seiten noch weitere, daher wurde nicht weiter geblättert; die Liste ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The object is too large to read</source>
+        <translation>Das Objekt ist zu groß zum Lesen</translation>
+    </message>
+    <message>
+        <source>It is %1 bytes; at most %2 are read into memory.</source>
+        <translation>Es ist %1 Bytes groß; höchstens %2 werden in den Speicher gelesen.</translation>
+    </message>
+    <message>
+        <source>It is more than %1; no more is read into memory.</source>
+        <translation>Es ist größer als %1; mehr wird nicht in den Speicher gelesen.</translation>
+    </message>
+    <message>
+        <source>Download it to a file instead.</source>
+        <translation>Laden Sie es stattdessen in eine Datei herunter.</translation>
+    </message>
+    <message>
+        <source>The request cannot be sent</source>
+        <translation>Die Anfrage kann nicht gesendet werden</translation>
+    </message>
+    <message>
+        <source>No object key is given.</source>
+        <translation>Es ist kein Objektschlüssel angegeben.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Check the folder, its free space and its permissions.</source>
+        <translation>Prüfen Sie den Ordner, seinen freien Speicherplatz und seine Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>No file to download to is given.</source>
+        <translation>Es ist keine Datei für den Download angegeben.</translation>
+    </message>
+    <message>
+        <source>The download cannot start</source>
+        <translation>Der Download kann nicht beginnen</translation>
+    </message>
+    <message>
+        <source>Unusable endpoint</source>
+        <translation>Unbrauchbarer Endpunkt</translation>
+    </message>
+    <message>
+        <source>the .part file is longer than the object</source>
+        <translation>die .part-Datei ist länger als das Objekt</translation>
+    </message>
+    <message>
+        <source>the answer is not the part that was asked for</source>
+        <translation>die Antwort ist nicht der angefragte Teil</translation>
+    </message>
+    <message>
+        <source>the object has changed since the .part file was written (ETag %1, expected %2)</source>
+        <translation>das Objekt hat sich geändert, seit die .part-Datei geschrieben wurde (ETag %1, erwartet %2)</translation>
+    </message>
+    <message>
+        <source>The download cannot go on</source>
+        <translation>Der Download kann nicht fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Try again later.</source>
+        <translation>Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The download was stopped</source>
+        <translation>Der Download wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes, got %2</source>
+        <translation>erwartet %1 Bytes, erhalten %2</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes (as the answer said), got %2</source>
+        <translation>erwartet %1 Bytes (laut Antwort), erhalten %2</translation>
+    </message>
+    <message>
+        <source>expected MD5 %1 (the ETag), got %2</source>
+        <translation>erwartet MD5 %1 (das ETag), erhalten %2</translation>
+    </message>
+    <message>
+        <source>The download does not match the object</source>
+        <translation>Der Download stimmt nicht mit dem Objekt überein</translation>
+    </message>
+    <message>
+        <source>The partial file was deleted; download the object again.</source>
+        <translation>Die unvollständige Datei wurde gelöscht; laden Sie das Objekt erneut herunter.</translation>
+    </message>
+    <message>
+        <source>No usable AWS credentials</source>
+        <translation>Keine brauchbaren AWS-Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>No credential source is configured.</source>
+        <translation>Es ist keine Quelle für Zugangsdaten eingerichtet.</translation>
+    </message>
+    <message>
+        <source>%1 %2%3 (region %4, credentials %5, attempt %6)</source>
+        <translation>%1 %2%3 (Region %4, Zugangsdaten %5, Versuch %6)</translation>
+    </message>
+    <message>
+        <source>An S3 answer of this kind is small; check the endpoint URL and any proxy in between.</source>
+        <translation>Eine S3-Antwort dieser Art ist klein; prüfen Sie die Endpunkt-URL und einen eventuell dazwischenliegenden Proxy.</translation>
+    </message>
+</context>
+<context>
+    <name>s3::S3Endpoint</name>
+    <message>
+        <source>No bucket name is given.</source>
+        <translation>Es ist kein Bucket-Name angegeben.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a bucket name: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; only, up to %2 characters.</source>
+        <translation>„%1“ ist kein Bucket-Name: Verwenden Sie nur Buchstaben, Ziffern, „.“, „-“ und „_“, höchstens %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>No region is chosen.</source>
+        <translation>Es ist keine Region gewählt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a region name like us-west-2.</source>
+        <translation>„%1“ ist kein Regionsname wie us-west-2.</translation>
+    </message>
+</context>
+<context>
+    <name>s3::ServiceError</name>
+    <message>
+        <source>Access denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to allow the IAM action s3:ListBucket on the bucket for these credentials.</source>
+        <translation>Bitten Sie Ihre Administration, diesen Zugangsdaten die IAM-Aktion s3:ListBucket auf dem Bucket zu erlauben.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to allow the IAM action s3:GetObject on the object (for example arn:aws:s3:::BUCKET/*) for these credentials; an object encrypted with a KMS key also needs kms:Decrypt.</source>
+        <translation>Bitten Sie Ihre Administration, diesen Zugangsdaten die IAM-Aktion s3:GetObject auf dem Objekt zu erlauben (zum Beispiel arn:aws:s3:::BUCKET/*); ein mit einem KMS-Schlüssel verschlüsseltes Objekt braucht zusätzlich kms:Decrypt.</translation>
+    </message>
+    <message>
+        <source>The bucket is in another region</source>
+        <translation>Der Bucket liegt in einer anderen Region</translation>
+    </message>
+    <message>
+        <source>Find the bucket&apos;s region (in the S3 console) and use that region.</source>
+        <translation>Ermitteln Sie die Region des Buckets (in der S3-Konsole), und verwenden Sie diese Region.</translation>
+    </message>
+    <message>
+        <source>The bucket is in region %1</source>
+        <translation>Der Bucket liegt in der Region %1</translation>
+    </message>
+    <message>
+        <source>Use region %1 for this bucket.</source>
+        <translation>Verwenden Sie für diesen Bucket die Region %1.</translation>
+    </message>
+    <message>
+        <source>Bucket not found</source>
+        <translation>Bucket nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Check the bucket name, and that the bucket has not been deleted.</source>
+        <translation>Prüfen Sie den Bucket-Namen und ob der Bucket nicht gelöscht wurde.</translation>
+    </message>
+    <message>
+        <source>Object not found</source>
+        <translation>Objekt nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Check the key; the object may have been deleted or renamed since it was listed.</source>
+        <translation>Prüfen Sie den Schlüssel; das Objekt wurde seit der Auflistung möglicherweise gelöscht oder umbenannt.</translation>
+    </message>
+    <message>
+        <source>The request signature was rejected</source>
+        <translation>Die Signatur der Anfrage wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>Check the secret access key, and that this computer&apos;s clock is correct (a difference of more than 15 minutes is refused).</source>
+        <translation>Prüfen Sie den geheimen Zugriffsschlüssel und ob die Uhr dieses Computers richtig geht (eine Abweichung von mehr als 15 Minuten wird abgelehnt).</translation>
+    </message>
+    <message>
+        <source>The access key is not recognised</source>
+        <translation>Der Zugriffsschlüssel wird nicht erkannt</translation>
+    </message>
+    <message>
+        <source>Check the access key ID; the key may have been deleted or deactivated.</source>
+        <translation>Prüfen Sie die Zugriffsschlüssel-ID; der Schlüssel wurde möglicherweise gelöscht oder deaktiviert.</translation>
+    </message>
+    <message>
+        <source>The session token has expired</source>
+        <translation>Das Sitzungstoken ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>Refresh your temporary credentials (for example with aws sso login) and try again.</source>
+        <translation>Erneuern Sie Ihre temporären Zugangsdaten (zum Beispiel mit aws sso login), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The session token is not valid</source>
+        <translation>Das Sitzungstoken ist ungültig</translation>
+    </message>
+    <message>
+        <source>Check the session token, or get new temporary credentials.</source>
+        <translation>Prüfen Sie das Sitzungstoken, oder besorgen Sie neue temporäre Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is off</source>
+        <translation>Die Uhr dieses Computers geht falsch</translation>
+    </message>
+    <message>
+        <source>Set the clock right (turn on automatic time) and try again.</source>
+        <translation>Stellen Sie die Uhr richtig (schalten Sie die automatische Uhrzeit ein), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>S3 asks to slow down</source>
+        <translation>S3 bittet, langsamer zu fragen</translation>
+    </message>
+    <message>
+        <source>Too many requests for this bucket: wait a moment and try again.</source>
+        <translation>Zu viele Anfragen für diesen Bucket: Warten Sie einen Moment, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>S3 closed a request that was too slow</source>
+        <translation>S3 hat eine zu langsame Anfrage beendet</translation>
+    </message>
+    <message>
+        <source>Try again; if it persists, check your network connection.</source>
+        <translation>Versuchen Sie es erneut; wenn es anhält, prüfen Sie Ihre Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>S3 failed to answer</source>
+        <translation>S3 konnte nicht antworten</translation>
+    </message>
+    <message>
+        <source>This is usually temporary: try again in a moment.</source>
+        <translation>Das ist meist vorübergehend: Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The bucket name is not valid</source>
+        <translation>Der Bucket-Name ist ungültig</translation>
+    </message>
+    <message>
+        <source>Check the bucket name.</source>
+        <translation>Prüfen Sie den Bucket-Namen.</translation>
+    </message>
+    <message>
+        <source>The requested range is not in the object</source>
+        <translation>Der angefragte Bereich liegt nicht im Objekt</translation>
+    </message>
+    <message>
+        <source>The object is smaller than expected: list it again.</source>
+        <translation>Das Objekt ist kleiner als erwartet: Listen Sie es erneut auf.</translation>
+    </message>
+    <message>
+        <source>The object is archived</source>
+        <translation>Das Objekt ist archiviert</translation>
+    </message>
+    <message>
+        <source>Restore it from its archive storage class first, then try again.</source>
+        <translation>Stellen Sie es zuerst aus seiner Archiv-Speicherklasse wieder her, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>S3 returned an error</source>
+        <translation>S3 hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>Check the bucket, the key and the region, and try again.</source>
+        <translation>Prüfen Sie Bucket, Schlüssel und Region, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This does not look like an Amazon S3 answer. Check the endpoint URL, and any proxy between you and AWS.</source>
+        <translation>Das sieht nicht nach einer Antwort von Amazon S3 aus. Prüfen Sie die Endpunkt-URL und einen eventuellen Proxy zwischen Ihnen und AWS.</translation>
+    </message>
+    <message>
+        <source>the answer is &lt;%1&gt;, not an S3 error (&lt;Error&gt;)</source>
+        <translation>die Antwort ist &lt;%1&gt;, kein S3-Fehler (&lt;Error&gt;)</translation>
+    </message>
+</context>
+<context>
+    <name>s3::Xml</name>
+    <message>
+        <source>the XML document is larger than %1 bytes</source>
+        <translation>das XML-Dokument ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the XML document declares a DTD or entities</source>
+        <translation>das XML-Dokument deklariert eine DTD oder Entitäten</translation>
+    </message>
+    <message>
+        <source>the XML document nests deeper than %1 levels</source>
+        <translation>das XML-Dokument ist tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>the XML document has more than %1 elements</source>
+        <translation>das XML-Dokument hat mehr als %1 Elemente</translation>
+    </message>
+    <message>
+        <source>the XML document has more than one root element</source>
+        <translation>das XML-Dokument hat mehr als ein Wurzelelement</translation>
+    </message>
+    <message>
+        <source>an XML element holds more than %1 characters</source>
+        <translation>ein XML-Element enthält mehr als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>not well-formed XML (%1, line %2)</source>
+        <translation>kein wohlgeformtes XML (%1, Zeile %2)</translation>
+    </message>
+    <message>
+        <source>no XML element</source>
+        <translation>kein XML-Element</translation>
     </message>
 </context>
 <context>
@@ -3339,6 +4069,83 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>workspace::RecordingDownload</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>the folder %1 leads outside the chosen folder (a symbolic link)</source>
+        <translation>der Ordner %1 führt aus dem gewählten Ordner hinaus (ein symbolischer Link)</translation>
+    </message>
+    <message>
+        <source>%1 is there already and is not a file</source>
+        <translation>%1 ist bereits vorhanden und keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to.</source>
+        <translation>In den Ordner %1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>workspace::RecordingsInspector</name>
+    <message>
+        <source>Reading the stage…</source>
+        <translation>Stage wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading the sessions…</source>
+        <translation>Sitzungen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The stage has had no session yet</source>
+        <translation>Die Stage hatte noch keine Sitzung</translation>
+    </message>
+    <message>
+        <source>Session %1 not found</source>
+        <translation>Sitzung %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Recordings exist once someone has published to the stage.</source>
+        <translation>Aufnahmen gibt es, sobald jemand auf der Stage veröffentlicht hat.</translation>
+    </message>
+    <message>
+        <source>Reading the participants of %1…</source>
+        <translation>Teilnehmer von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Participant %1 not found in session %2</source>
+        <translation>Teilnehmer %1 in Sitzung %2 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Check the participant ID in the Sessions panel.</source>
+        <translation>Prüfen Sie die Teilnehmer-ID im Bereich „Sitzungen“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finding where %n participant(s) were recorded…</source>
+        <translation>
+            <numerusform>Es wird ermittelt, wo %n Teilnehmer aufgezeichnet wurde…</numerusform>
+            <numerusform>Es wird ermittelt, wo %n Teilnehmer aufgezeichnet wurden…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking up the recordings bucket…</source>
+        <translation>Bucket für Aufnahmen wird ermittelt…</translation>
+    </message>
+    <message>
+        <source>Reading the recording of %1 (%2 of %3)…</source>
+        <translation>Aufnahme von %1 wird gelesen (%2 von %3)…</translation>
+    </message>
+    <message>
+        <source>Check the session ID: the Sessions panel lists the stage&apos;s sessions.</source>
+        <translation>Prüfen Sie die Sitzungs-ID: Der Bereich „Sitzungen“ listet die Sitzungen der Stage auf.</translation>
+    </message>
+</context>
+<context>
     <name>workspace::StageEditor</name>
     <message>
         <source>%1 (bucket %2)</source>
@@ -3462,6 +4269,21 @@ Region: %3</translation>
     <message>
         <source>Recording is off; no other problems found (%1).</source>
         <translation>Die Aufzeichnung ist aus; sonst keine Probleme gefunden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>workspace::ThumbnailLoader</name>
+    <message>
+        <source>not a picture (%1)</source>
+        <translation>kein Bild (%1)</translation>
+    </message>
+    <message>
+        <source>the picture is %1×%2, larger than %3 pixels a side</source>
+        <translation>das Bild ist %1×%2 und damit größer als %3 Pixel pro Seite</translation>
+    </message>
+    <message>
+        <source>the picture could not be decoded (%1)</source>
+        <translation>das Bild konnte nicht dekodiert werden (%1)</translation>
     </message>
 </context>
 </TS>

@@ -1090,6 +1090,113 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     </message>
 </context>
 <context>
+    <name>ui::RecordingsWindow</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Location</source>
+        <translation>&amp;Ort kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;HLS only</source>
+        <translation>Nur &amp;HLS</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Cancel Download</source>
+        <translation>Download abbrechen</translation>
+    </message>
+    <message>
+        <source>Recordings — %1</source>
+        <translation>Aufnahmen — %1</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>Vorschaubilder</translation>
+    </message>
+    <message>
+        <source>Recording checks</source>
+        <translation>Aufnahmeprüfungen</translation>
+    </message>
+    <message>
+        <source>Only the HLS playlists and media, not the events files and thumbnails</source>
+        <translation>Nur die HLS-Playlists und Mediendateien, nicht die Ereignisdateien und Vorschaubilder</translation>
+    </message>
+    <message>
+        <source>Download the selected participant&apos;s recording into a folder, verified against what S3 lists</source>
+        <translation>Aufnahme des ausgewählten Teilnehmers in einen Ordner herunterladen, abgeglichen mit der S3-Auflistung</translation>
+    </message>
+    <message>
+        <source>Could not be shown: %1</source>
+        <translation>Konnte nicht angezeigt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Session %1 (%2): %n participant(s), %3 with files in S3.</source>
+        <translation>
+            <numerusform>Sitzung %1 (%2): %n Teilnehmer, %3 mit Dateien in S3.</numerusform>
+            <numerusform>Sitzung %1 (%2): %n Teilnehmer, %3 mit Dateien in S3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>No problems found with what landed in S3.</source>
+        <translation>Keine Probleme mit den in S3 abgelegten Daten gefunden.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2×%3, %4 segments, %5, %6</source>
+        <translation>%1: %2×%3, %4 Segmente, %5, %6</translation>
+    </message>
+    <message>
+        <source>Download the Recording Into</source>
+        <translation>Aufnahme herunterladen nach</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files, %3 of %4</source>
+        <translation>%1 von %2 Dateien, %3 von %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Download cancelled after %n file(s); what was fetched is kept, and a new download resumes from it.</source>
+        <translation>
+            <numerusform>Download nach %n Datei abgebrochen; bereits Geladenes bleibt erhalten, und ein neuer Download setzt dort fort.</numerusform>
+            <numerusform>Download nach %n Dateien abgebrochen; bereits Geladenes bleibt erhalten, und ein neuer Download setzt dort fort.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloaded %n file(s), each verified (%1 already there).</source>
+        <translation>
+            <numerusform>%n Datei heruntergeladen und geprüft (%1 bereits vorhanden).</numerusform>
+            <numerusform>%n Dateien heruntergeladen, jede geprüft (%1 bereits vorhanden).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) failed: %1</source>
+        <translation>
+            <numerusform>%n Datei fehlgeschlagen: %1</numerusform>
+            <numerusform>%n Dateien fehlgeschlagen: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::ReviewDialog</name>
     <message>
         <source>Review Changes</source>
@@ -1323,6 +1430,14 @@ Die Qt-Bibliotheken werden unter der GNU Lesser General Public License, Version 
     <message>
         <source>, %1 errors.</source>
         <translation>, %1 Fehler.</translation>
+    </message>
+    <message>
+        <source>Recor&amp;dings…</source>
+        <translation>Au&amp;fnahmen…</translation>
+    </message>
+    <message>
+        <source>What the selected session&apos;s recordings left in S3: outcome, duration, size and thumbnails of each participant&apos;s recording</source>
+        <translation>Was die Aufnahmen der ausgewählten Sitzung in S3 hinterlassen haben: Ergebnis, Dauer, Größe und Vorschaubilder der Aufnahme jedes Teilnehmers</translation>
     </message>
 </context>
 <context>
