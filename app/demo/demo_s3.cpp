@@ -20,22 +20,6 @@ QByteArray httpTime(const QDateTime &time)
         .toLatin1();
 }
 
-QMap<QString, QString> parseQuery(const QByteArray &query)
-{
-    QMap<QString, QString> values;
-    const QList<QByteArray> pairs = query.split('&');
-    for (const QByteArray &pair : pairs) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype equals = pair.indexOf('=');
-        const QByteArray name = equals < 0 ? pair : pair.left(equals);
-        const QByteArray value = equals < 0 ? QByteArray() : pair.mid(equals + 1);
-        values.insert(QString::fromUtf8(QByteArray::fromPercentEncoding(name)),
-                      QString::fromUtf8(QByteArray::fromPercentEncoding(value)));
-    }
-    return values;
-}
-
 QByteArray contentTypeOf(const QString &key)
 {
     if (key.endsWith(QLatin1String(".json")))
@@ -105,7 +89,7 @@ net::HttpResponse DemoBuckets::handle(const net::HttpRequest &request,
     if (key.isEmpty()) {
         if (head)
             return net::HttpResponse{200, {{"x-amz-bucket-region", bucket.region.toLatin1()}}, {}};
-        const QMap<QString, QString> query = parseQuery(request.query);
+        const QMap<QString, QString> query = request.queryParameters();
         if (query.value(QStringLiteral("list-type")) != QLatin1String("2"))
             return s3Error(501, "NotImplemented",
                            QStringLiteral("The demo buckets answer ListObjectsV2 (list-type=2)."));

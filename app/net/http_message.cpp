@@ -30,4 +30,20 @@ HttpResponse HttpResponse::text(int status, const QByteArray &body)
     return response;
 }
 
+QMap<QString, QString> HttpRequest::queryParameters() const
+{
+    QMap<QString, QString> parameters;
+    const QList<QByteArray> pairs = query.split('&');
+    for (const QByteArray &pair : pairs) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype equals = pair.indexOf('=');
+        const QByteArray name = equals < 0 ? pair : pair.left(equals);
+        const QByteArray value = equals < 0 ? QByteArray() : pair.mid(equals + 1);
+        parameters.insert(QString::fromUtf8(QByteArray::fromPercentEncoding(name)),
+                          QString::fromUtf8(QByteArray::fromPercentEncoding(value)));
+    }
+    return parameters;
+}
+
 } // namespace net

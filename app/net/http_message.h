@@ -3,7 +3,9 @@
 #include <functional>
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QPair>
+#include <QString>
 
 namespace net {
 
@@ -20,6 +22,9 @@ struct HttpRequest {
 
     // First value of a header, case-insensitively; null when absent.
     QByteArray header(const QByteArray &name) const;
+    // The query's parameters, names and values percent-decoded; a repeated name keeps its last
+    // value.
+    QMap<QString, QString> queryParameters() const;
 };
 
 struct HttpResponse {

@@ -34,22 +34,6 @@ QString urlEncodedKey(const QString &key)
     return QString::fromLatin1(encoded);
 }
 
-QMap<QString, QString> parseQuery(const QByteArray &query)
-{
-    QMap<QString, QString> parameters;
-    const QList<QByteArray> pairs = query.split('&');
-    for (const QByteArray &pair : pairs) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype equals = pair.indexOf('=');
-        const QByteArray name = equals < 0 ? pair : pair.left(equals);
-        const QByteArray value = equals < 0 ? QByteArray() : pair.mid(equals + 1);
-        parameters.insert(QString::fromUtf8(QByteArray::fromPercentEncoding(name)),
-                          QString::fromUtf8(QByteArray::fromPercentEncoding(value)));
-    }
-    return parameters;
-}
-
 } // namespace
 
 FakeS3::FakeS3(QString bucket)
@@ -129,7 +113,7 @@ net::HttpResponse FakeS3::respond(const net::HttpRequest &request)
     if (key.isEmpty()) {
         if (request.method == "HEAD")
             return net::HttpResponse{200, {{"x-amz-bucket-region", m_region.toLatin1()}}, {}};
-        const QMap<QString, QString> query = parseQuery(request.query);
+        const QMap<QString, QString> query = request.queryParameters();
         if (request.method == "GET" &&
             query.value(QStringLiteral("list-type")) == QLatin1String("2"))
             return list(query);
